@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Two layers: unit tests sit beside the code they test; end-to-end tests in test/ start the real
+// gateway, subgraphs, Postgres and sandbox on free ports. Both share one Postgres started once per run
+// (embedded unless DATABASE_URL is set), each test file getting a database of its own.
+export default defineConfig({
+  test: {
+    globalSetup: ['./test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            '{gateway,subgraphs,schema,drizzle,sandbox,scripts}/**/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/**/*.test.ts'] },
+      },
+    ],
+  },
+});
