@@ -1,0 +1,10 @@
+export type { Conversation } from './core/conversation.ts';
+export { canonicalText, conversationDigest } from './core/conversation.ts';
+export { embeddingVector } from './core/embedding.ts';
+export type { LlmFault } from './core/fault-queue.ts';
+export type { LlmProvider } from './core/provider.ts';
+export { CONTENT_FILTER_TRIGGER, composeReply, fullReplyText } from './core/reply.ts';
+export type { LlmRequestRecord } from './core/request-log.ts';
+export { countTokens } from './core/tokenizer.ts';
+export type { LlmSimulator, LlmSimulatorOptions } from './llm-simulator.ts';
+export { startLlmSimulator } from './llm-simulator.ts';
