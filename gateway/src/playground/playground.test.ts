@@ -13,7 +13,13 @@ import { buildPlayground } from './build.ts';
 import { createPlaygroundRouter } from './create-playground-router.ts';
 import { DEFAULT_PLAYGROUND_DIST_DIR } from './default-dist-dir.ts';
 import { PLAYGROUND_MANIFEST_FILE } from './playground-manifest.ts';
-import { openPlayground, readHeaderEditor, readResponse, runQuery } from './testing/playground-page.ts';
+import {
+  openPlayground,
+  readHeaderEditor,
+  readResponse,
+  runQuery,
+  setHeaders,
+} from './testing/playground-page.ts';
 
 const devAuthorization = 'Bearer dev.jwt.for-the-playground-test';
 
@@ -153,6 +159,23 @@ describe('the playground in headless Chromium', () => {
       const operation = app.seen.find(({ query }) => query.includes('greeting'));
       expect(operation?.authorization).toBe(devAuthorization);
       expect(offRequests).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends the headers typed into the header editor', async () => {
+    const { context } = await newLoopbackOnlyContext(browser);
+    try {
+      const { page, problems } = await openPlayground(context, `${app.url}/playground`);
+
+      await setHeaders(page, { Authorization: 'Bearer typed-by-hand' });
+      await runQuery(page, 'query Typed { greeting }');
+      await expect.poll(() => readResponse(page), { timeout: 15_000 }).toContain('"greeting"');
+
+      const operation = app.seen.find(({ query }) => query.includes('Typed'));
+      expect(operation?.authorization).toBe('Bearer typed-by-hand');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

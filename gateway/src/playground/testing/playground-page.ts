@@ -35,6 +35,16 @@ export async function runQuery(page: Page, query: string): Promise<void> {
   await page.locator('.graphiql-execute-button').click();
 }
 
+/** Replaces the request headers (the header editor's JSON), e.g. `{ Authorization: 'Bearer <jwt>' }`. */
+export async function setHeaders(page: Page, headers: Record<string, string>): Promise<void> {
+  const editor = page.locator(headerEditor);
+  if ((await editor.count()) === 0) await page.getByRole('button', { name: 'Headers', exact: true }).click();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(JSON.stringify(headers));
+}
+
 /** The text of the result pane, as shown. */
 export async function readResponse(page: Page): Promise<string> {
   return readEditorText(page, '.graphiql-response .monaco-editor');
