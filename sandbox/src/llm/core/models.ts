@@ -12,7 +12,7 @@ export const LISTED_MODELS: Record<LlmProvider, readonly string[]> = {
     'text-embedding-3-large',
     'text-embedding-ada-002',
   ],
-  anthropic: ['claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-1'],
+  anthropic: ['claude-sonnet-4-6', 'claude-opus-4-8', 'claude-haiku-4-5'],
   gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-embedding-001', 'text-embedding-004'],
 };
 
