@@ -1,0 +1,26 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '@ionflux/kit/errors';
+
+/**
+ * A request refused before execution (syntax, limits, validation) answers 400 whichever rule refused it;
+ * some of Armor's rules throw from hooks that would otherwise make Apollo answer 500.
+ */
+export function invalidRequestStatus(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (
+            data == null &&
+            errors?.length &&
+            errors.every((e) => e.extensions?.['code'] === ErrorCode.INVALID_REQUEST)
+          ) {
+            response.http.status = 400;
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { createServer } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ErrorCode, formatGraphQLError } from '@ionflux/kit/errors';
+import { createIdentitySigner } from '@ionflux/kit/identity';
+import { createLogger, type Logger } from '@ionflux/kit/logging';
+import { createMetrics } from '@ionflux/kit/metrics';
+import { createServiceApp, listen, requestIdOf } from '@ionflux/kit/server';
+import { loadSupergraphSdl } from '@ionflux/schema';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { createJwtVerifier } from './auth/jwt-verifier.ts';
+import { requireAuthentication } from './auth/require-authentication.ts';
+import type { GatewayConfig } from './config.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import { createArmor, type OperationLimits } from './limits/create-armor.ts';
+import { invalidRequestStatus } from './limits/invalid-request-status.ts';
+import { createPlaygroundRouter } from './playground/index.ts';
+import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
+import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
+
+export interface StartGatewayOptions {
+  /** Where log lines go; tests capture them. @default stdout */
+  logDestination?: NodeJS.WritableStream;
+  limits?: OperationLimits;
+}
+
+export interface RunningGateway {
+  url: string;
+  graphqlUrl: string;
+  port: number;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the federation gateway: the checked-in supergraph routed to the configured subgraph URLs,
+ * callers' JWTs verified and their identity forwarded signed, operation limits, the offline playground,
+ * and `/healthz`, `/readyz` (every subgraph ready) and `/metrics`.
+ */
+export async function startGateway(
+  config: GatewayConfig,
+  options: StartGatewayOptions = {},
+): Promise<RunningGateway> {
+  const production = config.NODE_ENV === 'production';
+  const logger = createLogger({
+    service: 'gateway',
+    level: config.LOG_LEVEL,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const metrics = createMetrics('gateway');
+  const subgraphUrls: Record<string, string> = {
+    llm: config.LLM_SUBGRAPH_URL,
+    shopify: config.SHOPIFY_SUBGRAPH_URL,
+    tiktok: config.TIKTOK_SUBGRAPH_URL,
+  };
+  const signer = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
+  const verifyJwt = createJwtVerifier({
+    secret: config.IONFLUX_JWT_SECRET,
+    jwksUrl: config.IONFLUX_JWKS_URL,
+    issuer: config.IONFLUX_JWT_ISSUER,
+    audience: config.IONFLUX_JWT_AUDIENCE,
+  });
+
+  const app = createServiceApp({ logger, metrics, readinessChecks: subgraphReadiness(subgraphUrls) });
+  const httpServer = createServer(app);
+  const gateway = new ApolloGateway({
+    supergraphSdl: loadSupergraphSdl(),
+    buildService: ({ name, url }) => new IdentityDataSource(subgraphUrls[name] ?? url ?? '', signer),
+    logger,
+  });
+  const armor = createArmor(options.limits, { production });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    formatError: (formatted, error) => {
+      const masked = formatGraphQLError(formatted, error);
+      if (masked.extensions?.['code'] === ErrorCode.INTERNAL)
+        logger.error({ err: error }, 'operation failed');
+      return masked;
+    },
+    plugins: [
+      ...(armor.plugins as unknown as []),
+      requireAuthentication(),
+      invalidRequestStatus(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  if (!production || config.IONFLUX_PLAYGROUND_TOKEN) {
+    app.use(
+      createPlaygroundRouter({
+        endpoint: '/graphql',
+        defaultHeaders: config.IONFLUX_PLAYGROUND_TOKEN
+          ? { Authorization: `Bearer ${config.IONFLUX_PLAYGROUND_TOKEN}` }
+          : {},
+      }),
+    );
+  }
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const requestId = requestIdOf(res);
+        const authorization = req.header('authorization');
+        if (!authorization) return { requestId };
+        const verification = await verifyJwt(authorization);
+        if (!verification.ok) {
+          throw new GraphQLError(`Authentication failed: ${verification.reason}.`, {
+            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+          });
+        }
+        return { requestId, identity: { ...verification.caller, requestId } };
+      },
+    }),
+  );
+
+  const { url, port } = await listen(httpServer, { host: config.HOST, port: config.PORT, portVar: 'PORT' });
+  logger.info({ url }, 'gateway listening');
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    port,
+    logger,
+    close: () => apollo.stop(),
+  };
+}

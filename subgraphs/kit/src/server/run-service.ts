@@ -1,0 +1,47 @@
+import { ConfigError } from '../config/index.ts';
+import type { Logger } from '../logging/index.ts';
+
+export interface RunningService {
+  /** Stops taking requests, drains in-flight ones, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The `main` of every IONFLUX process: starts the service, turns a bad configuration into a readable
+ * list of problems, and shuts down gracefully on SIGTERM/SIGINT (a second signal forces the exit).
+ */
+export async function runService(
+  name: string,
+  start: () => Promise<{ service: RunningService; logger: Logger }>,
+): Promise<void> {
+  let started: { service: RunningService; logger: Logger };
+  try {
+    started = await start();
+  } catch (error) {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const { service, logger } = started;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took over 20 s; exiting anyway');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await service.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

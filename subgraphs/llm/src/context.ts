@@ -1,0 +1,12 @@
+import type { Database } from '@ionflux/kit/db';
+import type { Identity } from '@ionflux/kit/identity';
+import type { Logger } from '@ionflux/kit/logging';
+import type { LlmConfig } from './config.ts';
+
+/** What every LLM resolver gets: the verified caller and the service's handles. */
+export interface LlmContext {
+  identity: Identity;
+  db: Database;
+  logger: Logger;
+  config: LlmConfig;
+}

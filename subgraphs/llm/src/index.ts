@@ -1,0 +1,3 @@
+export type { LlmConfig } from './config.ts';
+export { parseLlmConfig } from './config.ts';
+export { startLlmSubgraph } from './start-llm-subgraph.ts';

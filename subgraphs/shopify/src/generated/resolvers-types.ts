@@ -1,0 +1,266 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ShopifyContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date-time with offset, e.g. 2026-11-25T09:44:38.000Z. */
+  DateTime: { input: Date | string; output: Date | string; }
+  _FieldSet: { input: string; output: string; }
+};
+
+/** How well calls through a connection are going lately. */
+export type ConnectionHealth =
+  | 'DEGRADED'
+  | 'FAILING'
+  | 'HEALTHY'
+  | 'UNKNOWN';
+
+/** Whom a connection belongs to inside the workspace. */
+export type ConnectionOwnerType =
+  | 'BRAND'
+  | 'CREATOR';
+
+/** Where a connection stands. NEEDS_REAUTH means the grant was revoked or expired: reconnect to resume. */
+export type ConnectionStatus =
+  | 'CONNECTED'
+  | 'DISCONNECTED'
+  | 'ERROR'
+  | 'NEEDS_REAUTH'
+  | 'PENDING';
+
+/** One connected outside account (a Shopify store, a TikTok account) of the caller's workspace. */
+export type IntegrationConnection = {
+  __typename?: 'IntegrationConnection';
+  /** The provider's id of the account: the store's myshopify.com domain, the TikTok open_id. */
+  accountId: Scalars['String']['output'];
+  connectedAt?: Maybe<Scalars['DateTime']['output']>;
+  displayName?: Maybe<Scalars['String']['output']>;
+  health: ConnectionHealth;
+  /** Why health is not HEALTHY, in words a person can act on. */
+  healthReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** When data from this account was last synchronised (spec 2.4: blocks show the last sync time). */
+  lastSyncedAt?: Maybe<Scalars['DateTime']['output']>;
+  ownerId: Scalars['ID']['output'];
+  ownerType: ConnectionOwnerType;
+  provider: IntegrationProvider;
+  /** Scopes granted by the account owner. */
+  scopes: Array<Scalars['String']['output']>;
+  status: ConnectionStatus;
+};
+
+/** An outside platform IONFLUX connects to through OAuth. */
+export type IntegrationProvider =
+  | 'SHOPIFY'
+  | 'TIKTOK';
+
+export type Query = {
+  __typename?: 'Query';
+  /** Every connection of the caller's workspace across integrations, newest first. */
+  integrationConnections: Array<IntegrationConnection>;
+  /** Shopify stores of the caller's workspace, of one brand when brandId is given. */
+  shopifyConnections: Array<ShopifyConnection>;
+};
+
+
+export type QueryIntegrationConnectionsArgs = {
+  provider?: InputMaybe<IntegrationProvider>;
+  status?: InputMaybe<ConnectionStatus>;
+};
+
+
+export type QueryShopifyConnectionsArgs = {
+  brandId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A Shopify store connected to a brand of the caller's workspace (spec 2.1). */
+export type ShopifyConnection = {
+  __typename?: 'ShopifyConnection';
+  brandId: Scalars['ID']['output'];
+  connectedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  currency?: Maybe<Scalars['String']['output']>;
+  health: ConnectionHealth;
+  healthReason?: Maybe<Scalars['String']['output']>;
+  ianaTimezone?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastSyncedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+  /** The store's permanent domain, e.g. ionflux-demo.myshopify.com. */
+  shop: Scalars['String']['output'];
+  shopName?: Maybe<Scalars['String']['output']>;
+  status: ConnectionStatus;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  ShopifyConnection: ShopifyConnection;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  ShopifyConnection:
+    ( { __typename: 'ShopifyConnection' }
+    & GraphQLRecursivePick<FederationTypes['ShopifyConnection'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ConnectionHealth: ConnectionHealth;
+  ConnectionOwnerType: ConnectionOwnerType;
+  ConnectionStatus: ConnectionStatus;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  IntegrationConnection: ResolverTypeWrapper<IntegrationConnection>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IntegrationProvider: IntegrationProvider;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  DateTime: Scalars['DateTime']['output'];
+  IntegrationConnection: IntegrationConnection;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
+  ShopifyConnection: ShopifyConnection | FederationReferenceTypes['ShopifyConnection'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type IntegrationConnectionResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['IntegrationConnection'] = ResolversParentTypes['IntegrationConnection']> = {
+  accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  connectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
+  healthReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSyncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownerType?: Resolver<ResolversTypes['ConnectionOwnerType'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['IntegrationProvider'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
+  shopifyConnections?: Resolver<Array<ResolversTypes['ShopifyConnection']>, ParentType, ContextType, Partial<QueryShopifyConnectionsArgs>>;
+};
+
+export type ShopifyConnectionResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['ShopifyConnection'] = ResolversParentTypes['ShopifyConnection'], FederationReferenceType extends FederationReferenceTypes['ShopifyConnection'] = FederationReferenceTypes['ShopifyConnection']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShopifyConnection']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  brandId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  connectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
+  healthReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ianaTimezone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSyncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  shop?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shopName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = ShopifyContext> = {
+  DateTime?: GraphQLScalarType;
+  IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
+};
+

@@ -1,0 +1,25 @@
+import { resolveIntegrationConnections } from '@ionflux/kit/connections';
+import { DateTimeScalar } from '@ionflux/kit/scalars';
+import { listShopifyConnections, toShopifyConnection } from '../connections/index.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query: {
+    shopifyConnections: async (_parent, { brandId }, { db, identity }) => {
+      const records = await listShopifyConnections(db, identity.workspaceId, {
+        brandId: brandId ?? undefined,
+      });
+      return records.map(toShopifyConnection);
+    },
+    integrationConnections: (_parent, args, { db, identity }) =>
+      resolveIntegrationConnections(db, identity.workspaceId, args),
+  },
+  ShopifyConnection: {
+    // Another subgraph may hand us a connection id; answer only within the caller's workspace.
+    __resolveReference: async (reference, { db, identity }) => {
+      const [record] = await listShopifyConnections(db, identity.workspaceId, { connectionId: reference.id });
+      return record ? toShopifyConnection(record) : null;
+    },
+  },
+};

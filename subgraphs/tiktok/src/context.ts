@@ -1,0 +1,10 @@
+import type { Database } from '@ionflux/kit/db';
+import type { Identity } from '@ionflux/kit/identity';
+import type { Logger } from '@ionflux/kit/logging';
+
+/** What every TikTok resolver gets: the verified caller and the service's handles. */
+export interface TikTokContext {
+  identity: Identity;
+  db: Database;
+  logger: Logger;
+}

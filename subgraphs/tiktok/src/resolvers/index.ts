@@ -1,0 +1,34 @@
+import { resolveIntegrationConnections } from '@ionflux/kit/connections';
+import { IntegrationError, toGraphQLError } from '@ionflux/kit/errors';
+import { DateTimeScalar } from '@ionflux/kit/scalars';
+import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query: {
+    tiktokConnections: async (_parent, { brandId, creatorId }, { db, identity }) => {
+      if (brandId && creatorId) {
+        throw toGraphQLError(
+          new IntegrationError(
+            'INVALID_REQUEST',
+            'Give brandId or creatorId, not both: a connection has one owner.',
+          ),
+        );
+      }
+      const records = await listTikTokConnections(db, identity.workspaceId, {
+        brandId: brandId ?? undefined,
+        creatorId: creatorId ?? undefined,
+      });
+      return records.map(toTikTokConnection);
+    },
+    integrationConnections: (_parent, args, { db, identity }) =>
+      resolveIntegrationConnections(db, identity.workspaceId, args),
+  },
+  TikTokConnection: {
+    __resolveReference: async (reference, { db, identity }) => {
+      const [record] = await listTikTokConnections(db, identity.workspaceId, { connectionId: reference.id });
+      return record ? toTikTokConnection(record) : null;
+    },
+  },
+};
