@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/db';
+import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {

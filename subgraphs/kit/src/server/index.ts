@@ -2,6 +2,7 @@ export type { ReadinessCheck, ServiceAppOptions } from './create-service-app.ts'
 export { createServiceApp } from './create-service-app.ts';
 export type { SubgraphServerOptions } from './create-subgraph-server.ts';
 export { mountSubgraph } from './create-subgraph-server.ts';
+export { freePort } from './free-port.ts';
 export type { Listening } from './listen.ts';
 export { listen } from './listen.ts';
 export { requestContext, requestIdOf } from './request-context.ts';

@@ -23,7 +23,9 @@ export function requestContext(logger: Logger, metrics: ServiceMetrics) {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = routeLabel(req.path);
+      // originalUrl, not path: inside a router mounted at /graphql, req.path is '/'.
+      const path = req.originalUrl.split('?')[0] ?? '/';
+      const route = routeLabel(path);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
       metrics.httpDuration.observe({ route, method: req.method }, seconds);

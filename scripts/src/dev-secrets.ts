@@ -1,0 +1,23 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** What a development install generates once and keeps, so printed tokens survive restarts. */
+export interface DevSecrets {
+  jwtSecret: string;
+  internalSecret: string;
+  workspaceId: string;
+  userId: string;
+}
+
+/** Reads `<dataDir>/dev-secrets.json`, creating it (mode 600) on first start. */
+export function loadDevSecrets(file: string): DevSecrets {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  const secrets: DevSecrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    internalSecret: randomBytes(48).toString('base64url'),
+    workspaceId: randomUUID(),
+    userId: randomUUID(),
+  };
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
+}

@@ -1,0 +1,158 @@
+// `npm start`: the whole system on one machine. Embedded PostgreSQL when DATABASE_URL is unset, the
+// sandbox for providers without credentials, the three subgraphs and the gateway as child processes
+// (as in production, one process each), a development JWT, and `ready` once everything answers.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { issueToken } from '@ionflux/gateway';
+import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
+import { freePort } from '@ionflux/kit/server';
+import { loadDevSecrets } from './src/dev-secrets.ts';
+import { ensureDatabase } from './src/ensure-database.ts';
+import { acquireInstanceLock } from './src/instance-lock.ts';
+import { type ServiceProcess, spawnService } from './src/service-process.ts';
+
+const started = Date.now();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = process.env;
+const host = env['HOST'] || '127.0.0.1';
+const dataDir = path.resolve(root, env['IONFLUX_DATA_DIR'] || '.data');
+const ports = {
+  gateway: Number(env['PORT'] || 4000),
+  llm: Number(env['LLM_SUBGRAPH_PORT'] || 4001),
+  shopify: Number(env['SHOPIFY_SUBGRAPH_PORT'] || 4002),
+  tiktok: Number(env['TIKTOK_SUBGRAPH_PORT'] || 4003),
+};
+const gatewayUrl = `http://${host}:${ports.gateway}`;
+const line = (label: string, text: string) => console.log(`${label.padEnd(11)}${text}`);
+
+mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
+const lock = acquireInstanceLock(path.join(dataDir, 'ionflux.lock'), {
+  pid: process.pid,
+  gatewayUrl,
+  startedAt: new Date().toISOString(),
+});
+if (!lock.ok) {
+  console.error(
+    `IONFLUX is already running from ${dataDir} (pid ${lock.holder.pid}, started ${lock.holder.startedAt}, ` +
+      `gateway ${lock.holder.gatewayUrl}).\nUse that one, or stop it first (Ctrl+C in its terminal, or kill ${lock.holder.pid}); ` +
+      'to run a second copy, give it another IONFLUX_DATA_DIR and PORT.',
+  );
+  process.exit(1);
+}
+
+const secrets = loadDevSecrets(path.join(dataDir, 'dev-secrets.json'));
+const services: ServiceProcess[] = [];
+let postgresServer: RunningPostgres | undefined;
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (shuttingDown) process.exit(code);
+  shuttingDown = true;
+  // Gateway first so no request reaches a subgraph that is already stopping.
+  for (const service of [...services].reverse()) await service.stop();
+  await postgresServer?.stop().catch(() => {});
+  lock.ok && lock.release();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  let databaseUrl = env['DATABASE_URL'];
+  if (databaseUrl) {
+    line('postgres', 'DATABASE_URL (external)');
+  } else {
+    postgresServer = await startEmbeddedPostgres({
+      dataDir,
+      port: env['IONFLUX_EMBEDDED_PG_PORT'] ? Number(env['IONFLUX_EMBEDDED_PG_PORT']) : await freePort(),
+    });
+    databaseUrl = await ensureDatabase(postgresServer.url, 'ionflux');
+    line(
+      'postgres',
+      `embedded PostgreSQL on port ${postgresServer.port}, data in ${path.relative(root, dataDir) || '.'}/postgres`,
+    );
+  }
+
+  const common: NodeJS.ProcessEnv = {
+    ...env,
+    HOST: host,
+    DATABASE_URL: databaseUrl,
+    IONFLUX_JWT_SECRET: env['IONFLUX_JWT_SECRET'] || (env['IONFLUX_JWKS_URL'] ? '' : secrets.jwtSecret),
+    IONFLUX_INTERNAL_SECRET: env['IONFLUX_INTERNAL_SECRET'] || secrets.internalSecret,
+  };
+  const logFile = (name: string) => path.join(dataDir, 'logs', `${name}.log`);
+  const subgraphs = [
+    { name: 'llm', entry: 'subgraphs/llm/src/main.ts', portVar: 'LLM_SUBGRAPH_PORT', port: ports.llm },
+    {
+      name: 'shopify',
+      entry: 'subgraphs/shopify/src/main.ts',
+      portVar: 'SHOPIFY_SUBGRAPH_PORT',
+      port: ports.shopify,
+    },
+    {
+      name: 'tiktok',
+      entry: 'subgraphs/tiktok/src/main.ts',
+      portVar: 'TIKTOK_SUBGRAPH_PORT',
+      port: ports.tiktok,
+    },
+  ] as const;
+  await Promise.all(
+    subgraphs.map(async ({ name, entry, portVar, port }) => {
+      const service = spawnService(
+        name,
+        path.join(root, entry),
+        { ...common, [portVar]: String(port) },
+        logFile(name),
+      );
+      services.push(service);
+      await service.ready(`http://${host}:${port}/readyz`);
+    }),
+  );
+  for (const { name, port } of subgraphs) line(name, `http://${host}:${port}/graphql`);
+
+  const devToken = await issueToken({
+    secret: common['IONFLUX_JWT_SECRET'] || secrets.jwtSecret,
+    workspaceId: secrets.workspaceId,
+    userId: secrets.userId,
+    expiresIn: '30d',
+  });
+  const production = env['NODE_ENV'] === 'production';
+  const gateway = spawnService(
+    'gateway',
+    path.join(root, 'gateway/src/main.ts'),
+    {
+      ...common,
+      PORT: String(ports.gateway),
+      LLM_SUBGRAPH_URL: `http://${host}:${ports.llm}/graphql`,
+      SHOPIFY_SUBGRAPH_URL: `http://${host}:${ports.shopify}/graphql`,
+      TIKTOK_SUBGRAPH_URL: `http://${host}:${ports.tiktok}/graphql`,
+      ...(production || env['IONFLUX_JWKS_URL'] ? {} : { IONFLUX_PLAYGROUND_TOKEN: devToken }),
+    },
+    logFile('gateway'),
+  );
+  services.push(gateway);
+  await gateway.ready(`${gatewayUrl}/readyz`);
+  line('gateway', `${gatewayUrl}/graphql`);
+  if (!production) line('playground', `${gatewayUrl}/playground`);
+  line('logs', `${path.relative(root, path.join(dataDir, 'logs'))}/<service>.log`);
+  if (!env['IONFLUX_JWKS_URL'] && !env['IONFLUX_JWT_SECRET']) {
+    line('dev JWT', `workspace ${secrets.workspaceId}, user ${secrets.userId} (valid 30 days):`);
+    console.log(devToken);
+  }
+  console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // A service that dies takes the system down with a clear report, instead of half a system.
+  for (const service of services) {
+    service.child.once('exit', (code, signal) => {
+      if (shuttingDown) return;
+      console.error(
+        `${service.name} exited (${signal ?? `code ${code}`}); stopping everything. Its last lines:\n${service.tail()}`,
+      );
+      void shutdown(1);
+    });
+  }
+} catch (error) {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}

@@ -1,0 +1,2 @@
+export type { EmbeddedPostgresOptions, RunningPostgres } from './start-embedded-postgres.ts';
+export { startEmbeddedPostgres } from './start-embedded-postgres.ts';

@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '@ionflux/kit/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGraphQL } from '../support/graphql-client.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface StartRun {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+function runStart(env: NodeJS.ProcessEnv): StartRun {
+  const child = spawn(process.execPath, ['scripts/start.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(run: StartRun, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(run.output())) {
+    if (run.child.exitCode !== null) throw new Error(`npm start exited:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`no ${pattern} after ${timeoutMs} ms:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('npm start', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let first: StartRun;
+  let gatewayPort: number;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-start-'));
+    gatewayPort = await freePort();
+    env = {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      IONFLUX_DATA_DIR: dataDir,
+      PORT: String(gatewayPort),
+      LLM_SUBGRAPH_PORT: String(await freePort()),
+      SHOPIFY_SUBGRAPH_PORT: String(await freePort()),
+      TIKTOK_SUBGRAPH_PORT: String(await freePort()),
+      ...(process.env['DATABASE_URL'] ? { DATABASE_URL: process.env['DATABASE_URL'] } : {}),
+    };
+    first = runStart(env);
+    await waitFor(first, /^ready in [\d.]+ s$/m);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (first?.child.exitCode === null) {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints every service URL, a development JWT and ready', () => {
+    const out = first.output();
+    for (const name of ['postgres', 'llm', 'shopify', 'tiktok', 'gateway', 'playground']) {
+      expect(out).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
+    }
+    expect(out).toContain(`http://127.0.0.1:${gatewayPort}/graphql`);
+    expect(out).toMatch(/^dev JWT\s+workspace [0-9a-f-]{36}, user [0-9a-f-]{36}/m);
+  });
+
+  it('answers a query with the printed JWT with data from all three subgraphs', async () => {
+    const token = /^(eyJ[\w-]+\.[\w-]+\.[\w-]+)$/m.exec(first.output())?.[1];
+    expect(token).toBeDefined();
+    const { status, body } = await postGraphQL(
+      `http://127.0.0.1:${gatewayPort}`,
+      '{ llmProviders { id } shopifyConnections { id } tiktokConnections { id } integrationConnections { id } }',
+      { token: token ?? '' },
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      llmProviders: [{ id: 'OPENAI' }, { id: 'CLAUDE' }, { id: 'GEMINI' }],
+      shopifyConnections: [],
+      tiktokConnections: [],
+      integrationConnections: [],
+    });
+  });
+
+  it('refuses a second start on the same data directory, saying which instance runs', async () => {
+    const second = runStart(env);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/IONFLUX is already running .*pid \d+/);
+    expect(second.output()).toContain(`http://127.0.0.1:${gatewayPort}`);
+  });
+
+  it('stops everything on SIGTERM: services, PostgreSQL, the lock', async () => {
+    const lockFile = path.join(dataDir, 'ionflux.lock');
+    expect(existsSync(lockFile)).toBe(true);
+    const postmasterPid = process.env['DATABASE_URL']
+      ? undefined
+      : Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(lockFile)).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${gatewayPort}/healthz`)).rejects.toThrow();
+    if (postmasterPid) expect(() => process.kill(postmasterPid, 0)).toThrow();
+  });
+});
