@@ -8,8 +8,8 @@ function blocksText(content: unknown): string | undefined {
   return content
     .map((raw) => {
       const block = asRecord(raw);
-      if (block?.type === 'text') return asString(block.text) ?? '';
-      if (block?.type === 'tool_result') return blocksText(block.content) ?? '';
+      if (block?.['type'] === 'text') return asString(block['text']) ?? '';
+      if (block?.['type'] === 'tool_result') return blocksText(block['content']) ?? '';
       return '';
     })
     .join('');
@@ -26,11 +26,11 @@ export function messageConversation(system: unknown, messages: unknown): Convers
   }
   for (const [index, raw] of messages.entries()) {
     const message = asRecord(raw);
-    const role = message?.role;
+    const role = message?.['role'];
     if (role !== 'user' && role !== 'assistant') {
       return { error: `messages.${index}.role: Input should be 'user' or 'assistant'` };
     }
-    const text = blocksText(message?.content);
+    const text = blocksText(message?.['content']);
     if (text === undefined) return { error: `messages.${index}.content: Input should be a valid list` };
     conversation.turns.push({ role, text });
   }

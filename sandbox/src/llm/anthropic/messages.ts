@@ -21,27 +21,27 @@ export function messages(protocol: ProviderProtocol, ids: IdSource): RequestHand
     if (!req.get('anthropic-version'))
       return protocol.invalidRequest(res, 'anthropic-version: header is required');
     const body = asRecord(req.body);
-    const model = asString(body?.model);
+    const model = asString(body?.['model']);
     if (!body || model === undefined) return protocol.invalidRequest(res, 'model: Field required');
-    const maxTokens = asPositiveInteger(body.max_tokens);
+    const maxTokens = asPositiveInteger(body['max_tokens']);
     if (maxTokens === undefined) {
       return protocol.invalidRequest(
         res,
-        body.max_tokens === undefined
+        body['max_tokens'] === undefined
           ? 'max_tokens: Field required'
           : 'max_tokens: Input should be greater than or equal to 1',
       );
     }
-    const conversation = messageConversation(body.system, body.messages);
+    const conversation = messageConversation(body['system'], body['messages']);
     if ('error' in conversation) return protocol.invalidRequest(res, conversation.error);
-    const stop = body.stop_sequences === undefined ? [] : asStringList(body.stop_sequences);
+    const stop = body['stop_sequences'] === undefined ? [] : asStringList(body['stop_sequences']);
     if (stop === undefined)
       return protocol.invalidRequest(res, 'stop_sequences: Input should be a valid list');
     if (!servesModel('anthropic', model)) return protocol.modelNotFound(res, model);
     const reply = composeReply(conversation, { maxTokens, stop });
     const id = ids.next('msg_01', 22);
     protocol.successHeaders(res);
-    if (body.stream === true) return streamMessage(res, id, model, reply);
+    if (body['stream'] === true) return streamMessage(res, id, model, reply);
     res.json({
       id,
       type: 'message',

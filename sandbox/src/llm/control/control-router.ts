@@ -20,9 +20,9 @@ export function parseFault(value: unknown): LlmFault | string {
   const body = asRecord(value);
   if (!body) return 'expected a JSON object';
   const fault: LlmFault = {};
-  if (body.provider !== undefined) {
-    if (!isLlmProvider(body.provider)) return 'provider must be openai, anthropic or gemini';
-    fault.provider = body.provider;
+  if (body['provider'] !== undefined) {
+    if (!isLlmProvider(body['provider'])) return 'provider must be openai, anthropic or gemini';
+    fault.provider = body['provider'];
   }
   for (const field of ['status', 'latencyMs', 'truncateStreamAfter', 'retryAfterSeconds', 'times'] as const) {
     const raw = body[field];
@@ -31,7 +31,7 @@ export function parseFault(value: unknown): LlmFault | string {
       return `${field} must be a non-negative integer`;
     fault[field] = raw;
   }
-  if (body.drop !== undefined) fault.drop = body.drop === true;
+  if (body['drop'] !== undefined) fault.drop = body['drop'] === true;
   return fault;
 }
 
@@ -57,17 +57,17 @@ export function controlRouter(deps: ControlDependencies): Router {
   });
   router.post('/keys', (req: Request, res: Response) => {
     const body = asRecord(req.body);
-    const key = asString(body?.key);
-    if (!isLlmProvider(body?.provider) || !key)
+    const key = asString(body?.['key']);
+    if (!isLlmProvider(body?.['provider']) || !key)
       return badRequest(res, 'expected {provider, key, quotaExhausted?}');
-    deps.keys.add(body.provider, key, body.quotaExhausted === true ? 'quota_exhausted' : 'valid');
-    res.status(201).json({ provider: body.provider, status: deps.keys.status(body.provider, key) });
+    deps.keys.add(body['provider'], key, body['quotaExhausted'] === true ? 'quota_exhausted' : 'valid');
+    res.status(201).json({ provider: body['provider'], status: deps.keys.status(body['provider'], key) });
   });
   router.delete('/keys', (req: Request, res: Response) => {
     const body = asRecord(req.body);
-    const key = asString(body?.key);
-    if (!isLlmProvider(body?.provider) || !key) return badRequest(res, 'expected {provider, key}');
-    deps.keys.remove(body.provider, key);
+    const key = asString(body?.['key']);
+    if (!isLlmProvider(body?.['provider']) || !key) return badRequest(res, 'expected {provider, key}');
+    deps.keys.remove(body['provider'], key);
     res.status(204).end();
   });
   router.get('/requests', (_req, res) => {

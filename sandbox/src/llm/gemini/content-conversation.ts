@@ -3,19 +3,19 @@ import { asRecord, asString } from '../core/request-body.ts';
 
 /** The text parts of a Gemini `Content`, joined. */
 export function partsText(content: unknown): string | undefined {
-  const parts = asRecord(content)?.parts;
+  const parts = asRecord(content)?.['parts'];
   if (!Array.isArray(parts)) return undefined;
-  return parts.map((part) => asString(asRecord(part)?.text) ?? '').join('');
+  return parts.map((part) => asString(asRecord(part)?.['text']) ?? '').join('');
 }
 
 /** Reads `contents` and `systemInstruction` (camelCase or snake_case, as Google's own examples mix). */
 export function contentConversation(body: Record<string, unknown>): Conversation | { error: string } {
-  const contents = body.contents;
+  const contents = body['contents'];
   if (!Array.isArray(contents) || contents.length === 0) {
     return { error: '* GenerateContentRequest.contents: contents is not specified' };
   }
   const conversation: Conversation = { system: [], turns: [] };
-  const instruction = body.systemInstruction ?? body.system_instruction;
+  const instruction = body['systemInstruction'] ?? body['system_instruction'];
   if (instruction !== undefined) {
     const text = partsText(instruction);
     if (text === undefined)
@@ -23,7 +23,7 @@ export function contentConversation(body: Record<string, unknown>): Conversation
     conversation.system.push(text);
   }
   for (const [index, content] of contents.entries()) {
-    const role = asRecord(content)?.role ?? 'user';
+    const role = asRecord(content)?.['role'] ?? 'user';
     const text = partsText(content);
     if (text === undefined)
       return {

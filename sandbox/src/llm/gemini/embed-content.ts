@@ -6,10 +6,10 @@ import { asPositiveInteger, asRecord } from '../core/request-body.ts';
 import { partsText } from './content-conversation.ts';
 
 function embed(request: Record<string, unknown>, model: string): { values: number[] } | string {
-  const text = partsText(request.content);
+  const text = partsText(request['content']);
   if (text === undefined) return '* EmbedContentRequest.content: content is not specified';
   const shape = embeddingShape(model);
-  const raw = request.outputDimensionality ?? request.output_dimensionality;
+  const raw = request['outputDimensionality'] ?? request['output_dimensionality'];
   const dimensions = raw === undefined ? shape.dimensions : asPositiveInteger(raw);
   if (dimensions === undefined || dimensions > shape.dimensions) {
     return `* EmbedContentRequest.output_dimensionality: must be between 1 and ${shape.dimensions}`;
@@ -30,7 +30,7 @@ export function embedContent(protocol: ProviderProtocol, model: string) {
 /** `:batchEmbedContents` (what `@google/genai` calls for `models.embedContent`) → `{embeddings:[…]}`. */
 export function batchEmbedContents(protocol: ProviderProtocol, model: string) {
   return (req: Request, res: Response) => {
-    const requests = asRecord(req.body)?.requests;
+    const requests = asRecord(req.body)?.['requests'];
     if (!Array.isArray(requests) || requests.length === 0 || requests.length > 100) {
       return protocol.invalidRequest(
         res,

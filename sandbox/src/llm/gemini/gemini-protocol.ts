@@ -42,7 +42,7 @@ export function geminiProtocol(): ProviderProtocol {
     apiKey(req: Request) {
       const header = req.get('x-goog-api-key');
       if (header) return header;
-      const key = req.query.key;
+      const key = req.query['key'];
       return typeof key === 'string' && key !== '' ? key : undefined;
     },
     model(req: Request) {

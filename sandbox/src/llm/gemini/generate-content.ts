@@ -49,8 +49,8 @@ export function generateContent(protocol: ProviderProtocol, ids: IdSource, model
     const body = asRecord(req.body) ?? {};
     const conversation = contentConversation(body);
     if ('error' in conversation) return protocol.invalidRequest(res, conversation.error);
-    const config = asRecord(body.generationConfig ?? body.generation_config) ?? {};
-    const rawMax = config.maxOutputTokens ?? config.max_output_tokens;
+    const config = asRecord(body['generationConfig'] ?? body['generation_config']) ?? {};
+    const rawMax = config['maxOutputTokens'] ?? config['max_output_tokens'];
     const maxTokens = rawMax === undefined ? undefined : asPositiveInteger(rawMax);
     if (rawMax !== undefined && maxTokens === undefined) {
       return protocol.invalidRequest(
@@ -58,7 +58,7 @@ export function generateContent(protocol: ProviderProtocol, ids: IdSource, model
         '* GenerateContentRequest.generation_config.max_output_tokens: must be positive',
       );
     }
-    const rawStop = config.stopSequences ?? config.stop_sequences;
+    const rawStop = config['stopSequences'] ?? config['stop_sequences'];
     const stop = rawStop === undefined ? [] : asStringList(rawStop);
     if (stop === undefined)
       return protocol.invalidRequest(
@@ -84,7 +84,7 @@ export function generateContent(protocol: ProviderProtocol, ids: IdSource, model
     }
     if (chunks.length === 0) chunks.push('');
     const truncateAfter = (res.locals as StreamLocals).truncateStreamAfter;
-    const sse = req.query.alt === 'sse';
+    const sse = req.query['alt'] === 'sse';
     if (sse) startEventStream(res);
     else res.status(200).type('application/json').write('[');
     for (const [index, text] of chunks.entries()) {

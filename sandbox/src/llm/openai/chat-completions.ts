@@ -27,13 +27,13 @@ interface Completion {
 export function chatCompletions(protocol: ProviderProtocol, ids: IdSource, now: () => Date): RequestHandler {
   return (req: Request, res: Response) => {
     const body = asRecord(req.body);
-    const model = asString(body?.model);
+    const model = asString(body?.['model']);
     if (!body || model === undefined)
       return protocol.invalidRequest(res, "Missing required parameter: 'model'.", 'model');
-    const conversation = chatConversation(body.messages);
+    const conversation = chatConversation(body['messages']);
     if ('error' in conversation) return protocol.invalidRequest(res, conversation.error, conversation.param);
     if (!servesModel('openai', model)) return protocol.modelNotFound(res, model);
-    const stop = body.stop === undefined || body.stop === null ? [] : asStringList(body.stop);
+    const stop = body['stop'] === undefined || body['stop'] === null ? [] : asStringList(body['stop']);
     if (stop === undefined || stop.length > 4) {
       return protocol.invalidRequest(
         res,
@@ -41,7 +41,7 @@ export function chatCompletions(protocol: ProviderProtocol, ids: IdSource, now: 
         'stop',
       );
     }
-    const limitParam = body.max_completion_tokens !== undefined ? 'max_completion_tokens' : 'max_tokens';
+    const limitParam = body['max_completion_tokens'] !== undefined ? 'max_completion_tokens' : 'max_tokens';
     const rawLimit = body[limitParam];
     const maxTokens = rawLimit === undefined || rawLimit === null ? undefined : asPositiveInteger(rawLimit);
     if (rawLimit !== undefined && rawLimit !== null && maxTokens === undefined) {
@@ -58,8 +58,8 @@ export function chatCompletions(protocol: ProviderProtocol, ids: IdSource, now: 
       reply: composeReply(conversation, { maxTokens, stop }),
     };
     protocol.successHeaders(res);
-    if (body.stream === true) {
-      const includeUsage = asRecord(body.stream_options)?.include_usage === true;
+    if (body['stream'] === true) {
+      const includeUsage = asRecord(body['stream_options'])?.['include_usage'] === true;
       streamCompletion(res, completion, includeUsage);
       return;
     }

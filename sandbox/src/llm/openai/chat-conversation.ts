@@ -9,7 +9,7 @@ function contentText(content: unknown): string | undefined {
   return content
     .map((part) => {
       const record = asRecord(part);
-      return record?.type === 'text' ? (asString(record.text) ?? '') : '';
+      return record?.['type'] === 'text' ? (asString(record['text']) ?? '') : '';
     })
     .join('');
 }
@@ -25,8 +25,8 @@ export function chatConversation(messages: unknown): Conversation | { error: str
   const conversation: Conversation = { system: [], turns: [] };
   for (const [index, raw] of messages.entries()) {
     const message = asRecord(raw);
-    const role = asString(message?.role);
-    const text = contentText(message?.content);
+    const role = asString(message?.['role']);
+    const text = contentText(message?.['content']);
     const param = `messages[${index}]`;
     if (!message || role === undefined)
       return { error: `Missing required parameter: '${param}.role'.`, param };

@@ -31,10 +31,10 @@ function readInputs(input: unknown): { text: string; tokens: number }[] | undefi
 export function embeddings(protocol: ProviderProtocol): RequestHandler {
   return (req: Request, res: Response) => {
     const body = asRecord(req.body);
-    const model = asString(body?.model);
+    const model = asString(body?.['model']);
     if (!body || model === undefined)
       return protocol.invalidRequest(res, "Missing required parameter: 'model'.", 'model');
-    const inputs = readInputs(body.input);
+    const inputs = readInputs(body['input']);
     if (!inputs) {
       return protocol.invalidRequest(
         res,
@@ -45,8 +45,8 @@ export function embeddings(protocol: ProviderProtocol): RequestHandler {
     if (!servesModel('openai', model)) return protocol.modelNotFound(res, model);
     const shape = embeddingShape(model);
     let dimensions = shape.dimensions;
-    if (body.dimensions !== undefined) {
-      const asked = asPositiveInteger(body.dimensions);
+    if (body['dimensions'] !== undefined) {
+      const asked = asPositiveInteger(body['dimensions']);
       if (!shape.resizable)
         return protocol.invalidRequest(
           res,
@@ -62,7 +62,7 @@ export function embeddings(protocol: ProviderProtocol): RequestHandler {
       }
       dimensions = asked;
     }
-    const format = body.encoding_format ?? 'float';
+    const format = body['encoding_format'] ?? 'float';
     if (format !== 'float' && format !== 'base64') {
       return protocol.invalidRequest(
         res,

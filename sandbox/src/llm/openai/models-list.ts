@@ -19,7 +19,7 @@ export function listModels(protocol: ProviderProtocol): RequestHandler {
 /** `GET /v1/models/{model}`. */
 export function retrieveModel(protocol: ProviderProtocol): RequestHandler {
   return (req: Request, res: Response) => {
-    const id = String(req.params.model);
+    const id = String(req.params['model']);
     if (!servesModel('openai', id)) return protocol.modelNotFound(res, id);
     protocol.successHeaders(res);
     res.json(modelObject(id));

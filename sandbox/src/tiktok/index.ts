@@ -1,0 +1,12 @@
+export type { TikTokControl, TikTokUserSummary } from './control/tiktok-control.ts';
+export type { TikTokErrorCode } from './core/envelope.ts';
+export type { TikTokFault } from './core/fault-queue.ts';
+export type { RateLimitedEndpoint } from './core/rate-limiter.ts';
+export { DEFAULT_RATE_LIMITS } from './core/rate-limiter.ts';
+export { USER_SCOPES, type UserScope } from './core/scopes.ts';
+export { SEED_CREATOR_USERNAME } from './data/seed-data.ts';
+export { CHUNK_RULES } from './posting/chunk-rules.ts';
+export { DEFAULT_FAIL_REASON, MODERATION_FAIL_HASHTAG } from './posting/publish-store.ts';
+export type { TikTokSimulator, TikTokSimulatorOptions } from './tiktok-simulator.ts';
+export { startTikTokSimulator } from './tiktok-simulator.ts';
+export { type WebhookDelivery, webhookSignature } from './webhooks/webhook-sender.ts';
