@@ -30,7 +30,7 @@ export function spawnService(
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  exited.then(() => log.end());
+  void exited.then(() => log.end());
 
   return {
     name,

