@@ -6,6 +6,7 @@ import path from 'node:path';
 import { freePort } from '@ionflux/kit/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/graphql-client.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -46,6 +47,7 @@ describe('npm start', () => {
   let env: NodeJS.ProcessEnv;
   let first: StartRun;
   let gatewayPort: number;
+  let externalDatabase: TestDatabase | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-start-'));
@@ -58,8 +60,12 @@ describe('npm start', () => {
       LLM_SUBGRAPH_PORT: String(await freePort()),
       SHOPIFY_SUBGRAPH_PORT: String(await freePort()),
       TIKTOK_SUBGRAPH_PORT: String(await freePort()),
-      ...(process.env['DATABASE_URL'] ? { DATABASE_URL: process.env['DATABASE_URL'] } : {}),
     };
+    // With an external server (DATABASE_URL set for the run), npm start gets a database of its own on it.
+    if (process.env['DATABASE_URL']) {
+      externalDatabase = await createTestDatabase();
+      env['DATABASE_URL'] = externalDatabase.url;
+    }
     first = runStart(env);
     await waitFor(first, /^ready in [\d.]+ s$/m);
   }, 120_000);
@@ -70,6 +76,7 @@ describe('npm start', () => {
       await first.exited;
     }
     await rm(dataDir, { recursive: true, force: true });
+    await externalDatabase?.drop();
   });
 
   it('prints every service URL, a development JWT and ready', () => {
@@ -109,7 +116,7 @@ describe('npm start', () => {
   it('stops everything on SIGTERM: services, PostgreSQL, the lock', async () => {
     const lockFile = path.join(dataDir, 'ionflux.lock');
     expect(existsSync(lockFile)).toBe(true);
-    const postmasterPid = process.env['DATABASE_URL']
+    const postmasterPid = externalDatabase
       ? undefined
       : Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     first.child.kill('SIGTERM');
