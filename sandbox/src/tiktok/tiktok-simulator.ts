@@ -114,6 +114,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions): Pro
     close: () =>
       new Promise<void>((resolve, reject) => {
         clearInterval(ticker);
+        webhooks.stop();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

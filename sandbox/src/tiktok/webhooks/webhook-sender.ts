@@ -26,6 +26,7 @@ export class WebhookSender {
   readonly #clientSecret: string;
   readonly #now: () => Date;
   readonly #retryDelayMs: number;
+  readonly #stopped = new AbortController();
 
   constructor(options: {
     clientKey: string;
@@ -65,21 +66,29 @@ export class WebhookSender {
     void this.#deliver(delivery);
   }
 
+  /** Abandons retries still waiting (on simulator close). */
+  stop(): void {
+    this.#stopped.abort();
+  }
+
   async #deliver(delivery: WebhookDelivery): Promise<void> {
-    for (let attempt = 1; attempt <= 3; attempt += 1) {
+    for (let attempt = 1; attempt <= 3 && !this.#stopped.signal.aborted; attempt += 1) {
       delivery.attempts = attempt;
       try {
         const response = await fetch(delivery.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'tiktok-signature': delivery.signature },
           body: delivery.body,
+          signal: this.#stopped.signal,
         });
         delivery.status = response.status;
         if (response.ok) return;
       } catch {
         delivery.status = 0;
       }
-      await sleep(this.#retryDelayMs * attempt);
+      await sleep(this.#retryDelayMs * attempt, undefined, { signal: this.#stopped.signal }).catch(
+        () => undefined,
+      );
     }
   }
 }
