@@ -221,3 +221,35 @@ describe('operational routes', () => {
     }
   });
 });
+
+describe('with NODE_ENV=production', () => {
+  let production: SystemUnderTest;
+  beforeAll(async () => {
+    production = await startSystem({ NODE_ENV: 'production' });
+  });
+  afterAll(async () => {
+    await production?.stop();
+  });
+
+  it('refuses introspection, even with a valid token', async () => {
+    const { status, body } = await postGraphQL(production.gatewayUrl, '{ __schema { queryType { name } } }', {
+      token: production.token,
+    });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('INVALID_REQUEST');
+    expect(body.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
+  });
+
+  it('serves no playground', async () => {
+    const response = await fetch(`${production.gatewayUrl}/playground`);
+    expect(response.status).toBe(404);
+    await response.body?.cancel();
+  });
+
+  it('still answers queries', async () => {
+    const { body } = await postGraphQL(production.gatewayUrl, '{ llmProviders { id } }', {
+      token: production.token,
+    });
+    expect(body.data?.['llmProviders']).toHaveLength(3);
+  });
+});
