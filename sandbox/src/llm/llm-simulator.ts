@@ -19,6 +19,8 @@ export interface LlmSimulatorOptions {
   apiKeys: Record<LlmProvider, string>;
   /** The clock for `created` timestamps and rate-limit resets. @default () => new Date() */
   now?: () => Date;
+  /** Pause between streamed chunks, so streams unfold over time as real ones do. @default 0 */
+  streamChunkDelayMs?: number;
 }
 
 export interface LlmSimulator {
@@ -37,6 +39,8 @@ export interface LlmSimulator {
   /** Queues a failure for the next matching requests. */
   injectFault(fault: LlmFault): void;
   clearFaults(): void;
+  /** Changes the pause between streamed chunks. */
+  setStreamChunkDelay(ms: number): void;
   /** The requests answered so far, oldest first. */
   requests(): LlmRequestRecord[];
   clearRequests(): void;
@@ -50,10 +54,11 @@ export async function startLlmSimulator(options: LlmSimulatorOptions): Promise<L
   const faults = new FaultQueue();
   const log = new RequestLog();
   const ids = new IdSource();
-  const deps = { keys, faults, log, now };
+  const settings = { streamChunkDelayMs: options.streamChunkDelayMs ?? 0 };
+  const deps = { keys, faults, log, now, settings };
   const app = express();
   app.disable('x-powered-by');
-  app.use('/_control', controlRouter({ keys, faults, log }));
+  app.use('/_control', controlRouter({ keys, faults, log, settings }));
   app.use('/openai', openaiRouter(deps, ids));
   app.use('/anthropic', anthropicRouter(deps, ids));
   app.use('/gemini', geminiRouter(deps, ids));
@@ -74,6 +79,9 @@ export async function startLlmSimulator(options: LlmSimulatorOptions): Promise<L
     removeKey: (provider, key) => keys.remove(provider, key),
     injectFault: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
+    setStreamChunkDelay: (ms) => {
+      settings.streamChunkDelayMs = ms;
+    },
     requests: () => log.list(),
     clearRequests: () => log.clear(),
     close: () =>

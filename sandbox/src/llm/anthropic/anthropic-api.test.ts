@@ -101,6 +101,18 @@ describe('POST /v1/messages through @anthropic-ai/sdk', () => {
 });
 
 describe('Anthropic errors', () => {
+  it('raises the overloaded error sent as an `error` event after the 200', async () => {
+    sim.injectFault({ provider: 'anthropic', streamErrorAfter: 2 });
+    const stream = client.messages.stream({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'stream then fail' }],
+    });
+    const error = await stream.finalMessage().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect(String(error)).toContain('overloaded_error');
+  });
+
   it('raises AuthenticationError for a bad key', async () => {
     const bad = new Anthropic({ apiKey: 'sk-ant-wrong', baseURL: sim.anthropicBaseUrl, maxRetries: 0 });
     const error = await bad.messages

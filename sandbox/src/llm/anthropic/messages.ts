@@ -1,11 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { IdSource } from '../core/ids.ts';
 import { servesModel } from '../core/models.ts';
-import type { StreamLocals } from '../core/provider-guard.ts';
 import type { ProviderProtocol } from '../core/provider-protocol.ts';
 import { composeReply, type Reply, type ReplyFinish } from '../core/reply.ts';
 import { asPositiveInteger, asRecord, asString, asStringList } from '../core/request-body.ts';
 import { startEventStream, writeEvent } from '../core/sse.ts';
+import { beforeChunk } from '../core/stream-plan.ts';
 import { messageConversation } from './message-conversation.ts';
 
 const STOP_REASON: Record<ReplyFinish, string> = {
@@ -17,7 +17,7 @@ const STOP_REASON: Record<ReplyFinish, string> = {
 
 /** `POST /v1/messages`: a deterministic reply, as one Message or the named-event SSE sequence. */
 export function messages(protocol: ProviderProtocol, ids: IdSource): RequestHandler {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     if (!req.get('anthropic-version'))
       return protocol.invalidRequest(res, 'anthropic-version: header is required');
     const body = asRecord(req.body);
@@ -41,7 +41,7 @@ export function messages(protocol: ProviderProtocol, ids: IdSource): RequestHand
     const reply = composeReply(conversation, { maxTokens, stop });
     const id = ids.next('msg_01', 22);
     protocol.successHeaders(res);
-    if (body['stream'] === true) return streamMessage(res, id, model, reply);
+    if (body['stream'] === true) return await streamMessage(res, id, model, reply);
     res.json({
       id,
       type: 'message',
@@ -69,8 +69,7 @@ function usage(reply: Reply, outputTokens: number) {
  * message_start → content_block_start → ping → content_block_delta… → content_block_stop →
  * message_delta (stop reason, cumulative output tokens) → message_stop.
  */
-function streamMessage(res: Response, id: string, model: string, reply: Reply): void {
-  const truncateAfter = (res.locals as StreamLocals).truncateStreamAfter;
+async function streamMessage(res: Response, id: string, model: string, reply: Reply): Promise<void> {
   startEventStream(res);
   const send = (type: string, data: Record<string, unknown>) => writeEvent(res, { type, ...data }, type);
   send('message_start', {
@@ -87,12 +86,18 @@ function streamMessage(res: Response, id: string, model: string, reply: Reply): 
   });
   send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
   send('ping', {});
-  for (const [index, token] of reply.tokens.entries()) {
-    if (truncateAfter !== undefined && index >= truncateAfter) {
+  for (let index = 0; index <= reply.tokens.length; index += 1) {
+    const next = await beforeChunk(res, index);
+    if (next === 'closed') return;
+    // Anthropic reports failures after the 200 as a named `error` event.
+    if (next === 'error') send('error', { error: { type: 'overloaded_error', message: 'Overloaded' } });
+    if (next !== 'write') {
       res.end();
       return;
     }
-    send('content_block_delta', { index: 0, delta: { type: 'text_delta', text: token } });
+    const token = reply.tokens[index];
+    if (token !== undefined)
+      send('content_block_delta', { index: 0, delta: { type: 'text_delta', text: token } });
   }
   send('content_block_stop', { index: 0 });
   send('message_delta', {

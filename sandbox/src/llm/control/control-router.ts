@@ -9,6 +9,7 @@ export interface ControlDependencies {
   keys: KeyRegistry;
   faults: FaultQueue;
   log: RequestLog;
+  settings: { streamChunkDelayMs: number };
 }
 
 function badRequest(res: Response, message: string): void {
@@ -24,7 +25,14 @@ export function parseFault(value: unknown): LlmFault | string {
     if (!isLlmProvider(body['provider'])) return 'provider must be openai, anthropic or gemini';
     fault.provider = body['provider'];
   }
-  for (const field of ['status', 'latencyMs', 'truncateStreamAfter', 'retryAfterSeconds', 'times'] as const) {
+  for (const field of [
+    'status',
+    'latencyMs',
+    'truncateStreamAfter',
+    'streamErrorAfter',
+    'retryAfterSeconds',
+    'times',
+  ] as const) {
     const raw = body[field];
     if (raw === undefined) continue;
     if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0)
@@ -37,7 +45,8 @@ export function parseFault(value: unknown): LlmFault | string {
 
 /**
  * `/_control` (JSON): `POST /faults`, `GET /faults`, `DELETE /faults`; `POST /keys` `{provider, key,
- * quotaExhausted?}`, `DELETE /keys` `{provider, key}`; `GET /requests`, `DELETE /requests`.
+ * quotaExhausted?}`, `DELETE /keys` `{provider, key}`; `GET /requests`, `DELETE /requests`;
+ * `PUT /settings` `{streamChunkDelayMs}`.
  */
 export function controlRouter(deps: ControlDependencies): Router {
   const router = express.Router();
@@ -69,6 +78,13 @@ export function controlRouter(deps: ControlDependencies): Router {
     if (!isLlmProvider(body?.['provider']) || !key) return badRequest(res, 'expected {provider, key}');
     deps.keys.remove(body['provider'], key);
     res.status(204).end();
+  });
+  router.put('/settings', (req: Request, res: Response) => {
+    const delay = asRecord(req.body)?.['streamChunkDelayMs'];
+    if (typeof delay !== 'number' || delay < 0)
+      return badRequest(res, 'expected {streamChunkDelayMs: number >= 0}');
+    deps.settings.streamChunkDelayMs = delay;
+    res.json(deps.settings);
   });
   router.get('/requests', (_req, res) => {
     res.json({ requests: deps.log.list() });

@@ -12,6 +12,8 @@ export interface LlmFault {
   drop?: boolean;
   /** For streaming requests: end the stream after this many content chunks, with no terminal event. */
   truncateStreamAfter?: number;
+  /** For streaming requests: after this many content chunks, send the provider's mid-stream error event and end. */
+  streamErrorAfter?: number;
   /** The `retry-after` seconds sent with a 429 or 503. @default 1 */
   retryAfterSeconds?: number;
   /** How many requests the fault applies to. @default 1 */

@@ -5,17 +5,15 @@ import type { KeyRegistry } from './key-registry.ts';
 import type { LlmProvider } from './provider.ts';
 import type { ProviderProtocol } from './provider-protocol.ts';
 import type { RequestLog } from './request-log.ts';
+import { setStreamPlan } from './stream-plan.ts';
 
 export interface GuardDependencies {
   keys: KeyRegistry;
   faults: FaultQueue;
   log: RequestLog;
   now: () => Date;
-}
-
-/** Set on `res.locals` when an injected fault asks a stream to stop early. */
-export interface StreamLocals {
-  truncateStreamAfter?: number;
+  /** Settings the control API can change while running. */
+  settings: { streamChunkDelayMs: number };
 }
 
 /**
@@ -53,9 +51,7 @@ export function providerGuard(
       protocol.statusError(res, fault.status, fault.retryAfterSeconds ?? 1);
       return;
     }
-    if (fault?.truncateStreamAfter !== undefined) {
-      (res.locals as StreamLocals).truncateStreamAfter = fault.truncateStreamAfter;
-    }
+    setStreamPlan(res, fault, deps.settings.streamChunkDelayMs);
     const status = key === undefined ? 'unknown' : deps.keys.status(provider, key);
     if (status === 'unknown') {
       protocol.authenticationError(res, key);

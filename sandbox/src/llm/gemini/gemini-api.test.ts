@@ -82,6 +82,20 @@ describe('models/{model}:generateContent through @google/genai', () => {
 });
 
 describe('Gemini errors', () => {
+  it('raises an error from the stream when a chunk carries an error', async () => {
+    sim.injectFault({ provider: 'gemini', streamErrorAfter: 1 });
+    const stream = await client.models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'a prompt long enough to need several streamed chunks of text',
+    });
+    const consume = async () => {
+      for await (const _chunk of stream) {
+        // drain
+      }
+    };
+    await expect(consume()).rejects.toThrow(/overloaded/);
+  });
+
   it('raises ApiError 400 API_KEY_INVALID for a bad key', async () => {
     const bad = new GoogleGenAI({ apiKey: 'AIza-wrong', httpOptions: { baseUrl: sim.geminiBaseUrl } });
     const error = await bad.models

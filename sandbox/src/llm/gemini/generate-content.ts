@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
 import type { IdSource } from '../core/ids.ts';
-import type { StreamLocals } from '../core/provider-guard.ts';
 import type { ProviderProtocol } from '../core/provider-protocol.ts';
 import { composeReply, type Reply, type ReplyFinish } from '../core/reply.ts';
 import { asPositiveInteger, asRecord, asStringList } from '../core/request-body.ts';
 import { startEventStream, writeEvent } from '../core/sse.ts';
+import { beforeChunk } from '../core/stream-plan.ts';
 import { contentConversation } from './content-conversation.ts';
 
 const FINISH_REASON: Record<ReplyFinish, string> = {
@@ -45,7 +45,7 @@ function usageMetadata(reply: Reply) {
  * `alt=sse` as `data:` events and no terminator, otherwise as one JSON array.
  */
 export function generateContent(protocol: ProviderProtocol, ids: IdSource, model: string, stream: boolean) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const body = asRecord(req.body) ?? {};
     const conversation = contentConversation(body);
     if ('error' in conversation) return protocol.invalidRequest(res, conversation.error);
@@ -83,15 +83,28 @@ export function generateContent(protocol: ProviderProtocol, ids: IdSource, model
       chunks.push(reply.tokens.slice(i, i + TOKENS_PER_CHUNK).join(''));
     }
     if (chunks.length === 0) chunks.push('');
-    const truncateAfter = (res.locals as StreamLocals).truncateStreamAfter;
     const sse = req.query['alt'] === 'sse';
     if (sse) startEventStream(res);
     else res.status(200).type('application/json').write('[');
-    for (const [index, text] of chunks.entries()) {
-      if (truncateAfter !== undefined && index >= truncateAfter) {
+    for (let index = 0; index <= chunks.length; index += 1) {
+      const next = await beforeChunk(res, index);
+      if (next === 'closed') return;
+      if (next !== 'write') {
+        // A chunk holding `error` is how Google reports a failure after the 200 (js-genai raises it).
+        const error = {
+          error: {
+            code: 503,
+            message: 'The model is overloaded. Please try again later.',
+            status: 'UNAVAILABLE',
+          },
+        };
+        if (next === 'error' && sse) writeEvent(res, error, undefined, '\r\n\r\n');
+        if (next === 'error' && !sse) res.write(`${index === 0 ? '' : ',\r\n'}${JSON.stringify(error)}]`);
         res.end();
         return;
       }
+      const text = chunks[index];
+      if (text === undefined) break;
       const event = response(text, index === chunks.length - 1);
       if (sse) writeEvent(res, event, undefined, '\r\n\r\n');
       else res.write(`${index === 0 ? '' : ',\r\n'}${JSON.stringify(event)}`);

@@ -1,12 +1,13 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { IdSource } from '../core/ids.ts';
 import { servesModel } from '../core/models.ts';
-import type { StreamLocals } from '../core/provider-guard.ts';
 import type { ProviderProtocol } from '../core/provider-protocol.ts';
 import { composeReply, type Reply, type ReplyFinish } from '../core/reply.ts';
 import { asPositiveInteger, asRecord, asString, asStringList } from '../core/request-body.ts';
 import { startEventStream, writeEvent } from '../core/sse.ts';
+import { beforeChunk } from '../core/stream-plan.ts';
 import { chatConversation } from './chat-conversation.ts';
+import { openaiError } from './openai-protocol.ts';
 
 const FINISH: Record<ReplyFinish, string> = {
   stop: 'stop',
@@ -25,7 +26,7 @@ interface Completion {
 
 /** `POST /v1/chat/completions`: a deterministic reply, as one JSON answer or a data-only SSE stream. */
 export function chatCompletions(protocol: ProviderProtocol, ids: IdSource, now: () => Date): RequestHandler {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const body = asRecord(req.body);
     const model = asString(body?.['model']);
     if (!body || model === undefined)
@@ -60,7 +61,7 @@ export function chatCompletions(protocol: ProviderProtocol, ids: IdSource, now: 
     protocol.successHeaders(res);
     if (body['stream'] === true) {
       const includeUsage = asRecord(body['stream_options'])?.['include_usage'] === true;
-      streamCompletion(res, completion, includeUsage);
+      await streamCompletion(res, completion, includeUsage);
       return;
     }
     res.json({
@@ -99,8 +100,7 @@ function usage(reply: Reply) {
 }
 
 /** Role chunk, one chunk per token, the finish chunk, the usage chunk when asked, then `[DONE]`. */
-function streamCompletion(res: Response, completion: Completion, includeUsage: boolean): void {
-  const truncateAfter = (res.locals as StreamLocals).truncateStreamAfter;
+async function streamCompletion(res: Response, completion: Completion, includeUsage: boolean): Promise<void> {
   const chunk = (choices: unknown[], usageValue?: unknown) => ({
     id: completion.id,
     object: 'chat.completion.chunk',
@@ -119,12 +119,26 @@ function streamCompletion(res: Response, completion: Completion, includeUsage: b
   });
   startEventStream(res);
   writeEvent(res, chunk([delta({ role: 'assistant', content: '', refusal: null })]));
-  for (const [index, token] of completion.reply.tokens.entries()) {
-    if (truncateAfter !== undefined && index >= truncateAfter) {
+  const tokens = completion.reply.tokens;
+  for (let index = 0; index <= tokens.length; index += 1) {
+    const next = await beforeChunk(res, index);
+    if (next === 'closed') return;
+    if (next === 'error') {
+      writeEvent(
+        res,
+        openaiError(
+          'The server had an error while processing your request. Sorry about that!',
+          'server_error',
+          null,
+        ),
+      );
+    }
+    if (next !== 'write') {
       res.end();
       return;
     }
-    writeEvent(res, chunk([delta({ content: token })]));
+    const token = tokens[index];
+    if (token !== undefined) writeEvent(res, chunk([delta({ content: token })]));
   }
   writeEvent(res, chunk([delta({}, FINISH[completion.reply.finish])]));
   if (includeUsage) writeEvent(res, chunk([], usage(completion.reply)));

@@ -112,6 +112,41 @@ describe('POST /v1/chat/completions through the openai SDK', () => {
   });
 });
 
+describe('stream faults and pacing', () => {
+  it('raises an APIError from the stream when a mid-stream error is injected', async () => {
+    sim.injectFault({ provider: 'openai', streamErrorAfter: 3 });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'a reply long enough to break' }],
+      stream: true,
+    });
+    const received: string[] = [];
+    const consume = async () => {
+      for await (const chunk of stream) received.push(chunk.choices[0]?.delta.content ?? '');
+    };
+    await expect(consume()).rejects.toBeInstanceOf(OpenAI.APIError);
+    expect(received.length).toBe(4);
+  });
+
+  it('spaces chunks by the configured delay', async () => {
+    sim.setStreamChunkDelay(15);
+    try {
+      const started = Date.now();
+      const stream = await client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'slow' }],
+        stream: true,
+      });
+      for await (const _chunk of stream) {
+        // drain
+      }
+      expect(Date.now() - started).toBeGreaterThanOrEqual(15 * 5);
+    } finally {
+      sim.setStreamChunkDelay(0);
+    }
+  });
+});
+
 describe('POST /v1/embeddings through the openai SDK', () => {
   it('returns deterministic unit vectors (the SDK asks for base64 and decodes it)', async () => {
     const first = await client.embeddings.create({
