@@ -12,7 +12,7 @@ for (const set of tableSets) {
       'drizzle-kit',
       'generate',
       '--dialect=postgresql',
-      `--schema=src/schema/${set}.ts`,
+      set === 'kit' ? '--schema=src/schema/kit' : `--schema=src/schema/${set}.ts`,
       `--out=migrations/${set}`,
       ...process.argv.slice(2),
     ],

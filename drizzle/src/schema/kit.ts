@@ -1,48 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { index, pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-
-/** Tables of the shared integration kit: what every integration is built from. */
-export const kit = pgSchema('kit');
-
-export const integrationProvider = kit.enum('integration_provider', ['shopify', 'tiktok']);
-export const connectionOwnerType = kit.enum('connection_owner_type', ['brand', 'creator']);
-export const connectionStatus = kit.enum('connection_status', [
-  'PENDING',
-  'CONNECTED',
-  'NEEDS_REAUTH',
-  'DISCONNECTED',
-  'ERROR',
-]);
-export const connectionHealth = kit.enum('connection_health', ['UNKNOWN', 'HEALTHY', 'DEGRADED', 'FAILING']);
-
-/**
- * One row per connected outside account (a Shopify store, a TikTok account) of a workspace, whatever the
- * integration: the generic state the OAuth module, health checks and `integrationConnections` share.
- */
-export const integrationConnections = kit.table(
-  'integration_connections',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull(),
-    provider: integrationProvider('provider').notNull(),
-    ownerType: connectionOwnerType('owner_type').notNull(),
-    ownerId: uuid('owner_id').notNull(),
-    /** The provider's id of the account: the shop's myshopify domain, TikTok's open_id. */
-    accountId: text('account_id').notNull(),
-    displayName: text('display_name'),
-    status: connectionStatus('status').notNull().default('PENDING'),
-    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
-    health: connectionHealth('health').notNull().default('UNKNOWN'),
-    healthReason: text('health_reason'),
-    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
-    connectedAt: timestamp('connected_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    unique('integration_connections_account_unique').on(t.workspaceId, t.provider, t.accountId),
-    index('integration_connections_workspace_idx').on(t.workspaceId, t.provider, t.ownerId),
-  ],
-);
-
-export type IntegrationConnectionRow = typeof integrationConnections.$inferSelect;
+// The kit's table set: one file per capability under kit/.
+export * from './kit/connections.ts';
+export * from './kit/credentials.ts';
+export * from './kit/events.ts';
+export * from './kit/kit-schema.ts';
+export * from './kit/notifications.ts';
+export * from './kit/oauth-states.ts';
+export * from './kit/webhook-deliveries.ts';

@@ -1,9 +1,8 @@
-import { customType, pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './kit/kit-schema.ts';
 
 /** Tables of the LLM Orchestration subgraph. */
 export const llm = pgSchema('llm');
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const llmProvider = llm.enum('llm_provider', ['openai', 'anthropic', 'gemini']);
 

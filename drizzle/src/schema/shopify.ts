@@ -1,5 +1,5 @@
 import { pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { integrationConnections } from './kit.ts';
+import { integrationConnections } from './kit/connections.ts';
 
 /** Tables of the Shopify subgraph: the mirror of each connected store. */
 export const shopify = pgSchema('shopify');

@@ -1,5 +1,5 @@
 import { integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { integrationConnections } from './kit.ts';
+import { integrationConnections } from './kit/connections.ts';
 
 /** Tables of the TikTok subgraph. */
 export const tiktok = pgSchema('tiktok');

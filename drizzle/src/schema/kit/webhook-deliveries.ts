@@ -1,0 +1,42 @@
+import { index, integer, jsonb, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { kit } from './kit-schema.ts';
+
+export const webhookDeliveryStatus = kit.enum('webhook_delivery_status', [
+  'RECEIVED',
+  'PROCESSING',
+  'PROCESSED',
+  'FAILED',
+  'DEAD',
+]);
+
+/**
+ * Every accepted webhook, stored before the 200 in the same transaction that enqueues its processing
+ * (spec 4.F). Unique on the provider's delivery id, so a redelivery is recognised and processed once.
+ */
+export const webhookDeliveries = kit.table(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** e.g. shopify, tiktok. */
+    provider: text('provider').notNull(),
+    /** The provider's id of this delivery, e.g. X-Shopify-Webhook-Id. */
+    deliveryId: text('delivery_id').notNull(),
+    topic: text('topic').notNull(),
+    /** The provider account it concerns, e.g. the shop domain. */
+    accountId: text('account_id'),
+    /** Headers worth keeping (signatures and auth stripped). */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    payload: jsonb('payload').notNull(),
+    status: webhookDeliveryStatus('status').notNull().default('RECEIVED'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('webhook_deliveries_provider_delivery_unique').on(t.provider, t.deliveryId),
+    index('webhook_deliveries_status_idx').on(t.status, t.receivedAt),
+  ],
+);
+
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
