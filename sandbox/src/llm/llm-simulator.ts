@@ -12,15 +12,15 @@ import { openaiRouter } from './openai/openai-router.ts';
 
 export interface LlmSimulatorOptions {
   /** @default 0 (a free port) */
-  port?: number;
+  port?: number | undefined;
   /** @default '127.0.0.1' */
-  host?: string;
+  host?: string | undefined;
   /** The key each provider accepts from the start; more can be registered later. */
   apiKeys: Record<LlmProvider, string>;
   /** The clock for `created` timestamps and rate-limit resets. @default () => new Date() */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /** Pause between streamed chunks, so streams unfold over time as real ones do. @default 0 */
-  streamChunkDelayMs?: number;
+  streamChunkDelayMs?: number | undefined;
 }
 
 export interface LlmSimulator {

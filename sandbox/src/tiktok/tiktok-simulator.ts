@@ -6,6 +6,7 @@ import type { ApiContext } from './core/api-context.ts';
 import { faultMiddleware } from './core/fault-middleware.ts';
 import { TikTokFaultQueue } from './core/fault-queue.ts';
 import { type RateLimitedEndpoint, RateLimiter } from './core/rate-limiter.ts';
+import { TikTokRequestLog } from './core/request-log.ts';
 import { Catalog } from './data/catalog.ts';
 import { GrantStore } from './oauth/grant-store.ts';
 import { settlePublish } from './posting/publish-settlement.ts';
@@ -15,36 +16,36 @@ import { WebhookSender } from './webhooks/webhook-sender.ts';
 
 export interface TikTokSimulatorOptions {
   /** @default 0 (a free port) */
-  port?: number;
+  port?: number | undefined;
   /** @default '127.0.0.1' */
-  host?: string;
+  host?: string | undefined;
   /** The app's credentials (`TIKTOK_CLIENT_KEY` / `TIKTOK_CLIENT_SECRET`). */
   clientKey: string;
   clientSecret: string;
   /** Generate the creator's videos and the public videos the Research API searches. @default true */
-  seed?: boolean;
+  seed?: boolean | undefined;
   /** The clock for token expiry, rate limits, publish progress and seeded dates. @default () => new Date() */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /** Registered redirect URIs; any URI is accepted when empty. @default [] */
-  redirectUris?: string[];
+  redirectUris?: string[] | undefined;
   /** @default 86400 */
-  accessTokenTtlSeconds?: number;
+  accessTokenTtlSeconds?: number | undefined;
   /** @default 31536000 */
-  refreshTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number | undefined;
   /** Requests per window per token, overriding TikTok's documented limits. */
-  rateLimits?: Partial<Record<RateLimitedEndpoint, number>>;
+  rateLimits?: Partial<Record<RateLimitedEndpoint, number>> | undefined;
   /** How long a publish stays in processing once its bytes are in. @default 2000 */
-  publishProcessingMs?: number;
+  publishProcessingMs?: number | undefined;
   /** How long a PULL_FROM_URL download takes. @default 1000 */
-  publishDownloadMs?: number;
+  publishDownloadMs?: number | undefined;
   /** An audited app may post publicly; an unaudited one only SELF_ONLY. @default true */
-  audited?: boolean;
+  audited?: boolean | undefined;
   /** Hosts PULL_FROM_URL accepts. @default ['localhost', '127.0.0.1'] */
-  verifiedDomains?: string[];
+  verifiedDomains?: string[] | undefined;
   /** Whether client_credentials tokens (Research API) are granted. @default true */
-  researchAccess?: boolean;
+  researchAccess?: boolean | undefined;
   /** The app's webhook callback URL; no webhooks are sent without one. */
-  webhookUrl?: string;
+  webhookUrl?: string | undefined;
 }
 
 export interface TikTokSimulator extends TikTokControl {
@@ -92,10 +93,12 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions): Pro
     origin: () => origin,
   };
   const faults = new TikTokFaultQueue();
-  const control = tiktokControl(ctx, faults);
+  const log = new TikTokRequestLog();
+  const control = tiktokControl(ctx, faults, log);
   const app = express();
   app.disable('x-powered-by');
   app.use('/_control', controlRouter(control));
+  app.use(log.middleware(now));
   app.use(faultMiddleware(faults, now));
   mountTikTokRoutes(app, ctx);
   const server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1');

@@ -100,6 +100,21 @@ describe('POST /v1/messages through @anthropic-ai/sdk', () => {
   });
 });
 
+describe('count_tokens and models', () => {
+  it('counts the input tokens a message would bill, equal to its usage.input_tokens', async () => {
+    const request = {
+      model: 'claude-sonnet-4-6',
+      messages: [{ role: 'user' as const, content: 'count me in' }],
+    };
+    const counted = await client.messages.countTokens(request);
+    const message = await client.messages.create({ ...request, max_tokens: 16 });
+    expect(counted.input_tokens).toBe(message.usage.input_tokens);
+    const ids: string[] = [];
+    for await (const model of client.models.list()) ids.push(model.id);
+    expect(ids).toContain('claude-sonnet-4-6');
+  });
+});
+
 describe('Anthropic errors', () => {
   it('raises the overloaded error sent as an `error` event after the 200', async () => {
     sim.injectFault({ provider: 'anthropic', streamErrorAfter: 2 });

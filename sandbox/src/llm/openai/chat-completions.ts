@@ -34,6 +34,13 @@ export function chatCompletions(protocol: ProviderProtocol, ids: IdSource, now: 
     const conversation = chatConversation(body['messages']);
     if ('error' in conversation) return protocol.invalidRequest(res, conversation.error, conversation.param);
     if (!servesModel('openai', model)) return protocol.modelNotFound(res, model);
+    if (body['stream_options'] !== undefined && body['stream_options'] !== null && body['stream'] !== true) {
+      return protocol.invalidRequest(
+        res,
+        "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+        'stream_options',
+      );
+    }
     const stop = body['stop'] === undefined || body['stop'] === null ? [] : asStringList(body['stop']);
     if (stop === undefined || stop.length > 4) {
       return protocol.invalidRequest(

@@ -33,7 +33,8 @@ export function chatConversation(messages: unknown): Conversation | { error: str
     if (text === undefined)
       return { error: `Invalid type for '${param}.content'.`, param: `${param}.content` };
     if (role === 'system' || role === 'developer') conversation.system.push(text);
-    else if (role === 'user' || role === 'tool') conversation.turns.push({ role: 'user', text });
+    else if (role === 'user' || role === 'tool' || role === 'function')
+      conversation.turns.push({ role: 'user', text });
     else if (role === 'assistant') conversation.turns.push({ role: 'assistant', text });
     else
       return {

@@ -28,7 +28,7 @@ function parseFault(body: Body): TikTokFault | string {
  * `/_control` (JSON): `GET /users`, `POST /users {username, videoCount?}`, `POST /grants/revoke {openId}`,
  * `POST /tokens/expire {openId?, kind?}`, `POST|DELETE /faults`, `POST /publishes/fail {publishId?, reason?}`,
  * `POST /rate-limits {endpoint, limit}`, `POST /authorize {url, username?, decision?}` → `{redirectUrl}`,
- * `PUT /webhook {url}`, `GET /webhooks`.
+ * `PUT /webhook {url}`, `GET /webhooks`, `GET|DELETE /requests`.
  */
 export function controlRouter(control: TikTokControl): Router {
   const router = express.Router();
@@ -101,6 +101,13 @@ export function controlRouter(control: TikTokControl): Router {
   });
   router.put('/webhook', (req, res) => {
     control.setWebhookUrl(text(body(req)['url']));
+    res.status(204).end();
+  });
+  router.get('/requests', (_req, res) => {
+    res.json({ requests: control.requests() });
+  });
+  router.delete('/requests', (_req, res) => {
+    control.clearRequests();
     res.status(204).end();
   });
   router.get('/webhooks', (_req, res) => {

@@ -1,6 +1,7 @@
 import type { ApiContext } from '../core/api-context.ts';
 import type { TikTokFault, TikTokFaultQueue } from '../core/fault-queue.ts';
 import type { RateLimitedEndpoint } from '../core/rate-limiter.ts';
+import type { TikTokRequestLog, TikTokRequestRecord } from '../core/request-log.ts';
 import { SEED_CREATOR_USERNAME } from '../data/seed-data.ts';
 import type { TikTokUser } from '../data/types.ts';
 import { decide } from '../oauth/authorize-page.ts';
@@ -40,9 +41,16 @@ export interface TikTokControl {
   authorize(authorizeUrl: string, options?: { username?: string | undefined; deny?: boolean }): string;
   setWebhookUrl(url: string | undefined): void;
   webhookDeliveries(): WebhookDelivery[];
+  /** The API requests answered so far (control requests excluded), oldest first. */
+  requests(): TikTokRequestRecord[];
+  clearRequests(): void;
 }
 
-export function tiktokControl(ctx: ApiContext, faults: TikTokFaultQueue): TikTokControl {
+export function tiktokControl(
+  ctx: ApiContext,
+  faults: TikTokFaultQueue,
+  log: TikTokRequestLog,
+): TikTokControl {
   const summary = (user: TikTokUser): TikTokUserSummary => ({
     username: user.username,
     displayName: user.displayName,
@@ -90,5 +98,7 @@ export function tiktokControl(ctx: ApiContext, faults: TikTokFaultQueue): TikTok
       ctx.webhooks.url = url;
     },
     webhookDeliveries: () => [...ctx.webhooks.deliveries],
+    requests: () => log.list(),
+    clearRequests: () => log.clear(),
   };
 }

@@ -66,6 +66,24 @@ describe('Login Kit authorize page and POST /v2/oauth/token/', () => {
     expect(await again.json()).toMatchObject({ error: 'invalid_grant', log_id: expect.any(String) });
   });
 
+  it('logs what the app sent, e.g. the form-encoded token exchange', async () => {
+    sim.clearRequests();
+    await exchangeCode(sim, 'not-a-code');
+    expect(sim.requests()).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/v2/oauth/token/',
+        status: 400,
+        contentType: 'application/x-www-form-urlencoded',
+        body: expect.objectContaining({
+          grant_type: 'authorization_code',
+          code: 'not-a-code',
+          redirect_uri: REDIRECT_URI,
+        }),
+      }),
+    ]);
+  });
+
   it('denying redirects with error=access_denied', async () => {
     const callback = await clickThrough(authorizeUrl(sim, ['user.info.basic']), 'deny');
     expect(callback.searchParams.get('error')).toBe('access_denied');
