@@ -21,6 +21,11 @@ export interface LlmSimulatorOptions {
   now?: (() => Date) | undefined;
   /** Pause between streamed chunks, so streams unfold over time as real ones do. @default 0 */
   streamChunkDelayMs?: number | undefined;
+  /**
+   * Treat every key not registered as valid (for `npm start` demos where users paste any workspace
+   * key); registered keys keep their status, so quota-exhausted ones still fail. @default false
+   */
+  acceptAnyKey?: boolean | undefined;
 }
 
 export interface LlmSimulator {
@@ -50,7 +55,7 @@ export interface LlmSimulator {
 /** Starts one HTTP server speaking the OpenAI, Anthropic and Gemini APIs under their own prefixes. */
 export async function startLlmSimulator(options: LlmSimulatorOptions): Promise<LlmSimulator> {
   const now = options.now ?? (() => new Date());
-  const keys = new KeyRegistry(options.apiKeys);
+  const keys = new KeyRegistry(options.apiKeys, options.acceptAnyKey ?? false);
   const faults = new FaultQueue();
   const log = new RequestLog();
   const ids = new IdSource();

@@ -49,6 +49,22 @@ describe('/_control', () => {
     expect(await (await control('GET', '/faults')).json()).toEqual({ faults: [] });
   });
 
+  it('accepts any unregistered key when started with acceptAnyKey, but still refuses a missing one', async () => {
+    const open = await startLlmSimulator({
+      apiKeys: { openai: 'a', anthropic: 'b', gemini: 'c' },
+      acceptAnyKey: true,
+    });
+    try {
+      const ok = await fetch(`${open.openaiBaseUrl}/models`, {
+        headers: { authorization: 'Bearer sk-anything' },
+      });
+      expect(ok.status).toBe(200);
+      expect((await fetch(`${open.openaiBaseUrl}/models`)).status).toBe(401);
+    } finally {
+      await open.close();
+    }
+  });
+
   it('rejects a malformed fault with 400', async () => {
     expect((await control('POST', '/faults', { provider: 'mistral' })).status).toBe(400);
   });

@@ -9,8 +9,11 @@ export type KeyStatus = 'valid' | 'quota_exhausted' | 'unknown';
  */
 export class KeyRegistry {
   readonly #keys = new Map<LlmProvider, Map<string, KeyStatus>>();
+  readonly #acceptAny: boolean;
 
-  constructor(initial: Record<LlmProvider, string>) {
+  /** With `acceptAny`, keys never registered count as valid (registered ones keep their status). */
+  constructor(initial: Record<LlmProvider, string>, acceptAny = false) {
+    this.#acceptAny = acceptAny;
     for (const [provider, key] of Object.entries(initial) as [LlmProvider, string][]) this.add(provider, key);
   }
 
@@ -28,6 +31,6 @@ export class KeyRegistry {
   }
 
   status(provider: LlmProvider, key: string): KeyStatus {
-    return this.#keys.get(provider)?.get(key) ?? 'unknown';
+    return this.#keys.get(provider)?.get(key) ?? (this.#acceptAny ? 'valid' : 'unknown');
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { ApiContext } from '../core/api-context.ts';
 import { sendData, sendError } from '../core/envelope.ts';
+import { int64 } from '../core/int64.ts';
 import { splitList } from '../core/scopes.ts';
 import type { TikTokVideo } from '../data/types.ts';
 import { dateOf, matchesQuery, readResearchQuery } from './research-filter.ts';
@@ -27,7 +28,7 @@ const RESEARCH_FIELDS = [
 
 function researchValue(video: TikTokVideo, field: string): unknown {
   const values: Record<string, unknown> = {
-    id: Number.isSafeInteger(Number(video.id)) ? Number(video.id) : video.id,
+    id: int64(video.id),
     video_description: video.description,
     create_time: video.createTime,
     region_code: video.regionCode,

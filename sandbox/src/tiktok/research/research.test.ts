@@ -60,6 +60,20 @@ describe('POST /v2/research/video/query/', () => {
     expect(page2.cursor).toBe(10);
   });
 
+  it('writes video ids as bare 19-digit JSON numbers, as TikTok does', async () => {
+    const response = await fetch(`${sim.url}/v2/research/video/query/?fields=id`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${clientToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        start_date: '20261101',
+        end_date: '20261125',
+        max_count: 1,
+        query: { and: [{ operation: 'EQ', field_name: 'region_code', field_values: ['US'] }] },
+      }),
+    });
+    expect(await response.text()).toMatch(/"videos":\[\{"id":\d{19}\}\]/);
+  });
+
   it('aggregates hashtags over a keyword query (the closest thing to a hashtag endpoint)', async () => {
     const { data } = await search({
       query: { and: [{ operation: 'EQ', field_name: 'keyword', field_values: ['blazer'] }] },
