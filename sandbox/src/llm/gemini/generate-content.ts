@@ -3,9 +3,8 @@ import type { IdSource } from '../core/ids.ts';
 import type { ProviderProtocol } from '../core/provider-protocol.ts';
 import { composeReply, type Reply, type ReplyFinish } from '../core/reply.ts';
 import { asPositiveInteger, asRecord, asStringList } from '../core/request-body.ts';
-import { startEventStream, writeEvent } from '../core/sse.ts';
-import { beforeChunk } from '../core/stream-plan.ts';
 import { contentConversation } from './content-conversation.ts';
+import { streamResponses } from './stream-responses.ts';
 
 const FINISH_REASON: Record<ReplyFinish, string> = {
   stop: 'STOP',
@@ -13,8 +12,6 @@ const FINISH_REASON: Record<ReplyFinish, string> = {
   length: 'MAX_TOKENS',
   content_filter: 'SAFETY',
 };
-/** How many tokens each streamed chunk carries: Gemini streams in a few large pieces. */
-const TOKENS_PER_CHUNK = 8;
 
 function candidate(reply: Reply, text: string, finished: boolean) {
   if (reply.finish === 'content_filter') {
@@ -78,38 +75,6 @@ export function generateContent(protocol: ProviderProtocol, ids: IdSource, model
       res.json(response(reply.text, true));
       return;
     }
-    const chunks: string[] = [];
-    for (let i = 0; i < reply.tokens.length; i += TOKENS_PER_CHUNK) {
-      chunks.push(reply.tokens.slice(i, i + TOKENS_PER_CHUNK).join(''));
-    }
-    if (chunks.length === 0) chunks.push('');
-    const sse = req.query['alt'] === 'sse';
-    if (sse) startEventStream(res);
-    else res.status(200).type('application/json').write('[');
-    for (let index = 0; index <= chunks.length; index += 1) {
-      const next = await beforeChunk(res, index);
-      if (next === 'closed') return;
-      if (next !== 'write') {
-        // A chunk holding `error` is how Google reports a failure after the 200 (js-genai raises it).
-        const error = {
-          error: {
-            code: 503,
-            message: 'The model is overloaded. Please try again later.',
-            status: 'UNAVAILABLE',
-          },
-        };
-        if (next === 'error' && sse) writeEvent(res, error, undefined, '\r\n\r\n');
-        if (next === 'error' && !sse) res.write(`${index === 0 ? '' : ',\r\n'}${JSON.stringify(error)}]`);
-        res.end();
-        return;
-      }
-      const text = chunks[index];
-      if (text === undefined) break;
-      const event = response(text, index === chunks.length - 1);
-      if (sse) writeEvent(res, event, undefined, '\r\n\r\n');
-      else res.write(`${index === 0 ? '' : ',\r\n'}${JSON.stringify(event)}`);
-    }
-    if (!sse) res.write(']');
-    res.end();
+    await streamResponses(req, res, reply, response);
   };
 }

@@ -69,14 +69,11 @@ export function tiktokControl(
       return live.length > 0;
     },
     expireTokens(filter = {}) {
-      const grants = ctx.grants
-        .grants()
-        .filter((grant) => filter.openId === undefined || grant.openId === filter.openId);
       if (filter.openId === undefined) return ctx.grants.expire({ kind: filter.kind });
-      return grants.reduce(
-        (count, grant) => count + ctx.grants.expire({ grantId: grant.id, kind: filter.kind }),
-        0,
-      );
+      return ctx.grants
+        .grants()
+        .filter((grant) => grant.openId === filter.openId)
+        .reduce((count, grant) => count + ctx.grants.expire({ grantId: grant.id, kind: filter.kind }), 0);
     },
     injectFault: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
