@@ -39,11 +39,13 @@ export interface ShopifySimulatorOptions {
   /** the app's secret: OAuth HMAC and webhook HMAC */
   apiSecret: string;
   /** seeded demo data in every shop; @default true */ seed?: boolean;
-  /** fixed clock for deterministic tests; @default the real clock */ now?: () => Date;
+  /** fixed clock for seeded data, timestamps and token expiry; @default the real clock */ now?: () => Date;
   /** how much data each shop is seeded with; @default 50 products, 300 customers, 2000 orders over 90 days */
   scale?: Partial<ShopScale>;
   /** leaky bucket per shop; @default Standard plan: 2000 points, 100 points/s */
   bucket?: Partial<BucketLimits>;
+  /** HTTP status of a THROTTLED answer: Shopify sends 200, some clients meet 429; @default 200 */
+  throttledStatus?: 200 | 429;
   /** delay before each webhook retry; @default SHOPIFY_RETRY_DELAYS_MS (use e.g. [10, 20] in tests) */
   webhookRetryDelaysMs?: readonly number[];
   /** @default 5000 */ webhookTimeoutMs?: number;
@@ -81,7 +83,8 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions): P
   const bucketFor = (shop: string): LeakyBucket => {
     let bucket = buckets.get(shop);
     if (!bucket) {
-      bucket = new LeakyBucket(limits, () => now().getTime());
+      // The bucket leaks in real time even under a fixed `now`, or a frozen clock would never refill it.
+      bucket = new LeakyBucket(limits, () => performance.now());
       buckets.set(shop, bucket);
     }
     return bucket;
@@ -116,6 +119,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions): P
     apiSecret: options.apiSecret,
     appName: options.appName ?? 'IONFLUX',
     allowedRedirectUris: options.allowedRedirectUris,
+    throttledStatus: options.throttledStatus ?? 200,
     schema,
     shops,
     tokens,

@@ -18,6 +18,7 @@ export interface ServerParts {
   apiSecret: string;
   appName: string;
   allowedRedirectUris: readonly string[] | undefined;
+  throttledStatus: number;
   schema: GraphQLSchema;
   shops: ShopRegistry;
   tokens: TokenRegistry;

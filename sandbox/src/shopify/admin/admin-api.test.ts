@@ -5,6 +5,7 @@ import {
   ALL_READ_SCOPES,
   adminUrl,
   dataOf,
+  errorsOf,
   postGraphql,
   startTestSimulator,
 } from '../shopify-test-helpers.ts';
@@ -218,6 +219,26 @@ describe('Admin API limits and errors', () => {
       throttleStatus: { maximumAvailable: 2000, restoreRate: 100 },
     });
     simulator.setThrottle(simulator.demoShop, 2000);
+  });
+
+  it('can answer THROTTLED with HTTP 429 and Retry-After, and the bucket restores over real time', async () => {
+    const small = await startTestSimulator({
+      throttledStatus: 429,
+      bucket: { maximumAvailable: 60, restoreRate: 1000 },
+    });
+    try {
+      const own = small.issueAccessToken(small.demoShop, ['read_orders']).access_token;
+      const query = '{ orders(first: 50) { nodes { id } } }';
+      expect((await postGraphql(small, own, query)).status).toBe(200);
+      const throttled = await postGraphql(small, own, query);
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers.get('retry-after')).toBe('1.0');
+      expect(errorsOf(throttled)[0]?.extensions?.['code']).toBe('THROTTLED');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await postGraphql(small, own, query)).status).toBe(200);
+    } finally {
+      await small.close();
+    }
   });
 
   it('limits first/last to 250 and input arrays to 250 items', async () => {

@@ -27,6 +27,8 @@ export interface GraphqlRouteConfig {
   baseUrl: () => string;
   now: () => Date;
   effects: AdminEffects;
+  /** 200 as Shopify does; 429 to exercise clients' other path */
+  throttledStatus: number;
 }
 
 const INVALID_TOKEN = {
@@ -104,7 +106,8 @@ export function graphqlRoute(config: GraphqlRouteConfig): Router {
       }
       const bucket = config.bucketFor(domain);
       if (!bucket.tryTake(requested)) {
-        return res.json({
+        if (config.throttledStatus === 429) res.setHeader('Retry-After', '1.0');
+        return res.status(config.throttledStatus).json({
           errors: [
             { message: 'Throttled', extensions: { code: 'THROTTLED', documentation: RATE_LIMIT_DOCS } },
           ],

@@ -1,6 +1,4 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { toGid } from '../data/gid.ts';
-import type { OrderRecord, ProductRecord, VariantRecord } from '../data/records.ts';
 import type { ComplianceTopic } from './control-types.ts';
 import type { FaultRule } from './fault-injector.ts';
 import { ControlError } from './shop-actions.ts';
@@ -9,27 +7,6 @@ import type { ShopifyControl } from './shopify-control.ts';
 type Body = Record<string, unknown>;
 const body = (req: Request): Body =>
   typeof req.body === 'object' && req.body !== null ? (req.body as Body) : {};
-
-const orderSummary = (o: OrderRecord) => ({
-  id: o.id,
-  admin_graphql_api_id: toGid('Order', o.id),
-  name: `#${o.number}`,
-  financial_status: o.financialStatus,
-  cancelled_at: o.cancelledAt,
-});
-const productSummary = (p: ProductRecord) => ({
-  id: p.id,
-  admin_graphql_api_id: toGid('Product', p.id),
-  title: p.title,
-  variants: p.variants.map(variantSummary),
-});
-const variantSummary = (v: VariantRecord) => ({
-  id: v.id,
-  admin_graphql_api_id: toGid('ProductVariant', v.id),
-  inventory_item_id: v.inventoryItemId,
-  sku: v.sku,
-  available: v.available,
-});
 
 const COMPLIANCE: readonly string[] = ['customers/data_request', 'customers/redact', 'shop/redact'];
 
@@ -52,22 +29,20 @@ export function controlRoutes(control: ShopifyControl): Router {
       .json(control.issueAccessToken(req.params.shop, scopes, { expiring: body(req)['expiring'] === true }));
   });
   router.post('/shops/:shop/orders', (req: Request<{ shop: string }>, res) => {
-    res.status(201).json({ order: orderSummary(control.createOrder(req.params.shop, body(req))) });
+    res.status(201).json({ order: control.createOrder(req.params.shop, body(req)) });
   });
   router.post('/shops/:shop/orders/:id/cancel', (req: Request<{ shop: string; id: string }>, res) => {
     const reason = body(req)['reason'] as Parameters<ShopifyControl['cancelOrder']>[2];
-    res.json({ order: orderSummary(control.cancelOrder(req.params.shop, req.params.id, reason)) });
+    res.json({ order: control.cancelOrder(req.params.shop, req.params.id, reason) });
   });
   router.post('/shops/:shop/orders/:id/refund', (req: Request<{ shop: string; id: string }>, res) => {
     const { amount, note } = body(req);
     res.json({
-      order: orderSummary(
-        control.refundOrder(
-          req.params.shop,
-          req.params.id,
-          amount as string | undefined,
-          note as string | undefined,
-        ),
+      order: control.refundOrder(
+        req.params.shop,
+        req.params.id,
+        amount as string | undefined,
+        note as string | undefined,
       ),
     });
   });
@@ -75,16 +50,14 @@ export function controlRoutes(control: ShopifyControl): Router {
     const input = body(req);
     if (typeof input['title'] !== 'string') throw new ControlError(400, 'title is required');
     res.status(201).json({
-      product: productSummary(
-        control.createProduct(
-          req.params.shop,
-          input as unknown as Parameters<ShopifyControl['createProduct']>[1],
-        ),
+      product: control.createProduct(
+        req.params.shop,
+        input as unknown as Parameters<ShopifyControl['createProduct']>[1],
       ),
     });
   });
   router.post('/shops/:shop/inventory', (req: Request<{ shop: string }>, res) => {
-    res.json({ variant: variantSummary(control.changeInventory(req.params.shop, body(req))) });
+    res.json({ variant: control.changeInventory(req.params.shop, body(req)) });
   });
   router.post('/shops/:shop/uninstall', (req: Request<{ shop: string }>, res) => {
     res.json(control.uninstallApp(req.params.shop));

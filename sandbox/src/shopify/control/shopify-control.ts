@@ -1,8 +1,16 @@
 import type { LeakyBucket, ThrottleStatus } from '../admin/leaky-bucket.ts';
-import type { CancelReason, OrderRecord, ProductRecord, VariantRecord } from '../data/records.ts';
+import type { CancelReason } from '../data/records.ts';
 import type { ShopRegistry } from '../data/shop-registry.ts';
 import { EXPIRING_TOKEN_SECONDS, type TokenRegistry } from '../oauth/token-registry.ts';
 import type { Delivery, WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
+import {
+  type OrderSummary,
+  orderSummary,
+  type ProductSummary,
+  productSummary,
+  type VariantSummary,
+  variantSummary,
+} from './control-summaries.ts';
 import type {
   ComplianceInput,
   ComplianceTopic,
@@ -60,24 +68,24 @@ export class ShopifyControl {
     };
   }
 
-  createOrder(shop: string, input: CreateOrderInput = {}): OrderRecord {
-    return this.#actions.createOrder(shop, input);
+  createOrder(shop: string, input: CreateOrderInput = {}): OrderSummary {
+    return orderSummary(this.#actions.createOrder(shop, input));
   }
 
-  cancelOrder(shop: string, orderId: number | string, reason?: CancelReason): OrderRecord {
-    return this.#actions.cancelOrder(shop, orderId, reason);
+  cancelOrder(shop: string, orderId: number | string, reason?: CancelReason): OrderSummary {
+    return orderSummary(this.#actions.cancelOrder(shop, orderId, reason));
   }
 
-  refundOrder(shop: string, orderId: number | string, amount?: string | number, note?: string): OrderRecord {
-    return this.#actions.refundOrder(shop, orderId, amount, note);
+  refundOrder(shop: string, orderId: number | string, amount?: string | number, note?: string): OrderSummary {
+    return orderSummary(this.#actions.refundOrder(shop, orderId, amount, note));
   }
 
-  createProduct(shop: string, input: CreateProductInput): ProductRecord {
-    return this.#actions.createProduct(shop, input);
+  createProduct(shop: string, input: CreateProductInput): ProductSummary {
+    return productSummary(this.#actions.createProduct(shop, input));
   }
 
-  changeInventory(shop: string, change: InventoryChange): VariantRecord {
-    return this.#actions.changeInventory(shop, change);
+  changeInventory(shop: string, change: InventoryChange): VariantSummary {
+    return variantSummary(this.#actions.changeInventory(shop, change));
   }
 
   uninstallApp(shop: string): { revokedTokens: number } {
