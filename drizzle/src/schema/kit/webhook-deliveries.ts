@@ -27,6 +27,11 @@ export const webhookDeliveries = kit.table(
     /** Headers worth keeping (signatures and auth stripped). */
     headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     payload: jsonb('payload').notNull(),
+    /**
+     * The job task that applies this delivery (its source's processTask), kept on the row so that a
+     * replay by id needs nothing but the id.
+     */
+    processTask: text('process_task'),
     status: webhookDeliveryStatus('status').notNull().default('RECEIVED'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -1,0 +1,1 @@
+ALTER TABLE "kit"."webhook_deliveries" ADD COLUMN "process_task" text;
