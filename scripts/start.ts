@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { issueToken } from '@ionflux/gateway';
 import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
 import { freePort } from '@ionflux/kit/server';
+import { type Sandbox, startSandbox } from '@ionflux/sandbox';
 import { loadDevSecrets } from './src/dev-secrets.ts';
 import { ensureDatabase } from './src/ensure-database.ts';
 import { acquireInstanceLock } from './src/instance-lock.ts';
+import { planSandbox } from './src/sandbox-plan.ts';
 import { type ServiceProcess, spawnService } from './src/service-process.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -43,6 +45,7 @@ if (!lock.ok) {
 const secrets = loadDevSecrets(path.join(dataDir, 'dev-secrets.json'));
 const services: ServiceProcess[] = [];
 let postgresServer: RunningPostgres | undefined;
+let sandbox: Sandbox | undefined;
 let shuttingDown = false;
 
 async function shutdown(code: number): Promise<never> {
@@ -50,6 +53,7 @@ async function shutdown(code: number): Promise<never> {
   shuttingDown = true;
   // Gateway first so no request reaches a subgraph that is already stopping.
   for (const service of [...services].reverse()) await service.stop();
+  await sandbox?.close().catch(() => {});
   await postgresServer?.stop().catch(() => {});
   lock.ok && lock.release();
   process.exit(code);
@@ -73,8 +77,37 @@ try {
     );
   }
 
+  const plan = planSandbox(env);
+  const sandboxEnv: Record<string, string> = {};
+  if (plan.providers.length > 0) {
+    sandbox = await startSandbox({
+      credentials: secrets.sandbox,
+      providers: plan.providers,
+      host,
+      basePort: env['SANDBOX_BASE_PORT'] ? Number(env['SANDBOX_BASE_PORT']) : 4010,
+    });
+    // Only providers without credentials are pointed at the simulators.
+    for (const [key, value] of Object.entries(sandbox.env)) {
+      const llm = /^(OPENAI|ANTHROPIC|GEMINI)_/.exec(key)?.[1]?.toLowerCase();
+      if (!llm || plan.llmProviders.includes(llm as 'openai')) sandboxEnv[key] = value;
+    }
+    const simulated = [
+      ...(sandbox.shopify ? ['Shopify'] : []),
+      ...(sandbox.tiktok ? ['TikTok'] : []),
+      ...plan.llmProviders.map((p) => ({ openai: 'OpenAI', anthropic: 'Anthropic', gemini: 'Gemini' })[p]),
+    ];
+    line(
+      'sandbox',
+      `SANDBOX MODE (${plan.reason}): ${simulated.join(', ')} simulated locally, not the real services`,
+    );
+    if (sandbox.shopify) line('', `shopify ${sandbox.shopify.url} (demo shop ${sandbox.shopify.demoShop})`);
+    if (sandbox.tiktok) line('', `tiktok  ${sandbox.tiktok.url}`);
+    if (sandbox.llm) line('', `llm     ${sandbox.llm.url}`);
+  }
+
   const common: NodeJS.ProcessEnv = {
     ...env,
+    ...sandboxEnv,
     HOST: host,
     DATABASE_URL: databaseUrl,
     IONFLUX_JWT_SECRET: env['IONFLUX_JWT_SECRET'] || (env['IONFLUX_JWKS_URL'] ? '' : secrets.jwtSecret),

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateSandboxCredentials, type SandboxCredentials } from '@ionflux/sandbox';
 
 /** What a development install generates once and keeps, so printed tokens survive restarts. */
 export interface DevSecrets {
@@ -7,16 +8,22 @@ export interface DevSecrets {
   internalSecret: string;
   workspaceId: string;
   userId: string;
+  /** App credentials the sandbox and the subgraphs share when no real ones are configured. */
+  sandbox: SandboxCredentials;
 }
 
 /** Reads `<dataDir>/dev-secrets.json`, creating it (mode 600) on first start. */
 export function loadDevSecrets(file: string): DevSecrets {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>;
+    if (stored.sandbox) return stored as DevSecrets;
+  }
   const secrets: DevSecrets = {
     jwtSecret: randomBytes(48).toString('base64url'),
     internalSecret: randomBytes(48).toString('base64url'),
     workspaceId: randomUUID(),
     userId: randomUUID(),
+    sandbox: generateSandboxCredentials(),
   };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;

@@ -60,6 +60,7 @@ describe('npm start', () => {
       LLM_SUBGRAPH_PORT: String(await freePort()),
       SHOPIFY_SUBGRAPH_PORT: String(await freePort()),
       TIKTOK_SUBGRAPH_PORT: String(await freePort()),
+      SANDBOX_BASE_PORT: '0',
     };
     // With an external server (DATABASE_URL set for the run), npm start gets a database of its own on it.
     if (process.env['DATABASE_URL']) {
@@ -81,7 +82,10 @@ describe('npm start', () => {
 
   it('prints every service URL, a development JWT and ready', () => {
     const out = first.output();
-    for (const name of ['postgres', 'llm', 'shopify', 'tiktok', 'gateway', 'playground']) {
+    expect(out).toMatch(
+      /^sandbox\s+SANDBOX MODE \(no provider credentials are set\): Shopify, TikTok, OpenAI, Anthropic, Gemini/m,
+    );
+    for (const name of ['postgres', 'sandbox', 'llm', 'shopify', 'tiktok', 'gateway', 'playground']) {
       expect(out).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
     }
     expect(out).toContain(`http://127.0.0.1:${gatewayPort}/graphql`);
@@ -93,13 +97,18 @@ describe('npm start', () => {
     expect(token).toBeDefined();
     const { status, body } = await postGraphQL(
       `http://127.0.0.1:${gatewayPort}`,
-      '{ llmProviders { id } shopifyConnections { id } tiktokConnections { id } integrationConnections { id } }',
+      '{ llmProviders { id usable } shopifyConnections { id } tiktokConnections { id } integrationConnections { id } }',
       { token: token ?? '' },
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
-      llmProviders: [{ id: 'OPENAI' }, { id: 'CLAUDE' }, { id: 'GEMINI' }],
+      // The sandbox's keys are the central keys: every provider is usable out of the box.
+      llmProviders: [
+        { id: 'OPENAI', usable: true },
+        { id: 'CLAUDE', usable: true },
+        { id: 'GEMINI', usable: true },
+      ],
       shopifyConnections: [],
       tiktokConnections: [],
       integrationConnections: [],
