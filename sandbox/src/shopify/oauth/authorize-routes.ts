@@ -74,7 +74,11 @@ export function authorizeRoutes(config: AuthorizeConfig): Router {
     '/admin/oauth/authorize',
     express.urlencoded({ extended: false }),
     (req: Request<{ shop: string }>, res) => {
-      const params = (req.body ?? {}) as Record<string, unknown>;
+      // The form posts its fields; a test may instead POST to the authorize URL itself, query and all.
+      const params = {
+        ...(req.query as Record<string, unknown>),
+        ...((req.body ?? {}) as Record<string, unknown>),
+      };
       const checked = checkRequest(config, params);
       if (!checked.ok) return errorPage(res, checked.message);
       const shop = req.params.shop;

@@ -69,6 +69,22 @@ describe('GET/POST /admin/oauth/authorize', () => {
     expect(query.get('hmac')).toBe(expectedHmac(query));
   });
 
+  it('approves when the authorize URL itself is POSTed, for scripted installs', async () => {
+    const query = new URLSearchParams({
+      client_id: API_KEY,
+      scope: 'read_orders',
+      redirect_uri: CALLBACK,
+      state: 'st',
+      'grant_options[]': '',
+    });
+    const url = `${simulator.adminOriginTemplate.replace('{shop}', SHOP)}/admin/oauth/authorize?${query}`;
+    const approved = await fetch(url, { method: 'POST', redirect: 'manual' });
+    expect(approved.status).toBe(302);
+    const callback = new URL(approved.headers.get('location') ?? '').searchParams;
+    expect(callback.get('state')).toBe('st');
+    expect(callback.get('hmac')).toBe(expectedHmac(callback));
+  });
+
   it('answers 400 with an OAuth error page for an unknown client_id, redirect_uri or scope', async () => {
     const base = `${simulator.adminOriginTemplate.replace('{shop}', SHOP)}/admin/oauth/authorize`;
     const badClient = await fetch(
