@@ -1,0 +1,8 @@
+export type { UrlDescription } from './describe-url.ts';
+export { describeUrl } from './describe-url.ts';
+export type { ProviderHttpClient, ProviderHttpClientOptions } from './provider-http-client.ts';
+export { createProviderHttpClient } from './provider-http-client.ts';
+export type { ProviderRequest, ProviderResponse } from './provider-request.ts';
+export { parseRetryAfter, retryAfterFromHeaders } from './retry-after.ts';
+export type { RetryDecision, RetryReason } from './retry-decision.ts';
+export { classifyByStatus } from './retry-decision.ts';

@@ -1,0 +1,219 @@
+import type { IBackoff } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  ExponentialBackoff,
+  fullJitterGenerator,
+  TimeoutStrategy,
+  timeout,
+} from 'cockatiel';
+import { Registry } from 'prom-client';
+import { Agent } from 'undici';
+import { IntegrationError } from '../errors/index.ts';
+import type { Logger } from '../logging/index.ts';
+import { abortableSleep } from './abortable-sleep.ts';
+import { createAttemptRecorder, statusClassOf } from './attempt-recorder.ts';
+import { isConnectionRefused } from './connection-error.ts';
+import { describeUrl } from './describe-url.ts';
+import { giveUpError } from './give-up-error.ts';
+import { createHostBreakers } from './host-breakers.ts';
+import { createProviderHttpMetrics } from './provider-http-metrics.ts';
+import type { ProviderRequest, ProviderResponse } from './provider-request.ts';
+import { retryAfterFromHeaders } from './retry-after.ts';
+import type { RetryDecision, RetryReason } from './retry-decision.ts';
+import { classifyByStatus } from './retry-decision.ts';
+import type { AttemptResult } from './send-attempt.ts';
+import { sendAttempt } from './send-attempt.ts';
+
+export interface ProviderHttpClientOptions {
+  /** `shopify`, `tiktok`, `openai`…: the `provider` label of logs and metrics, and half the breaker key. */
+  provider: string;
+  logger: Logger;
+  /** Where the `ionflux_provider_*` metrics go. @default a private registry nobody scrapes */
+  registry?: Registry;
+  /** Per attempt, from sending to the last byte of the body. @default 30_000 */
+  timeoutMs?: number;
+  /** Attempts in all, the first included. @default 4 */
+  maxAttempts?: number;
+  /** First backoff ceiling; each retry doubles it, and the wait is drawn in [0, ceiling). @default 200 */
+  baseDelayMs?: number;
+  /** Largest backoff ceiling. @default 8_000 */
+  maxDelayMs?: number;
+  /**
+   * Longest `Retry-After` (or classified delay) worth waiting for; a provider asking for more ends the call
+   * at once with `RATE_LIMITED` and its `retryAfterSeconds`, so a caller is not held on a doomed wait.
+   * @default 30_000
+   */
+  maxRetryAfterMs?: number;
+  /**
+   * Per provider and host: open after `consecutiveFailures` failed attempts in a row (5xx, timeouts,
+   * connection errors; not 4xx or 429), try one call again after `halfOpenAfterMs`.
+   * @default { consecutiveFailures: 5, halfOpenAfterMs: 30_000 }
+   */
+  breaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number };
+  /**
+   * Decides what a response means, for providers whose errors hide in bodies: OpenAI's 429
+   * `insufficient_quota` is not worth a retry, Shopify's 200 `THROTTLED` is. Delegate to
+   * {@link classifyByStatus} for everything else.
+   * @default classifyByStatus
+   */
+  classify?: (response: Response, body: unknown) => RetryDecision;
+  /** @default globalThis.fetch (given an undici keep-alive `dispatcher`) */
+  fetch?: typeof fetch;
+  /** Waits between attempts; must reject when `signal` aborts. @default a timer */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Epoch milliseconds, for durations and `Retry-After` dates. @default Date.now */
+  now?: () => number;
+  /** Keep-alive connections per origin in the client's pool. @default 50 */
+  maxConnectionsPerHost?: number;
+}
+
+/** A client for one provider. Make one per provider per process and `close()` it at shutdown. */
+export interface ProviderHttpClient {
+  /**
+   * Sends the request with retries, per-attempt timeout and circuit breaker. Resolves with the response
+   * for 2xx/3xx and for errors the caller maps itself (4xx, 501, classified `return`); rejects with an
+   * `IntegrationError` (`RATE_LIMITED`, `PROVIDER_UNAVAILABLE`, or the classifier's) when it gives up,
+   * and with the signal's reason when the caller cancels.
+   */
+  request(input: ProviderRequest): Promise<ProviderResponse>;
+  /** Closes the keep-alive pool once the calls in flight end. */
+  close(): Promise<void>;
+}
+
+const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
+// The retry loop is ours rather than cockatiel's `retry()`: its waits are fixed timers that neither take
+// an injected clock nor stop when the caller aborts. Backoff, breaker and timeout are cockatiel's.
+export function createProviderHttpClient(options: ProviderHttpClientOptions): ProviderHttpClient {
+  const { provider, logger } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxAttempts = options.maxAttempts ?? 4;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  const metrics = createProviderHttpMetrics(options.registry ?? new Registry());
+  const agent = new Agent({ connections: options.maxConnectionsPerHost ?? 50 });
+  const backoff = new ExponentialBackoff({
+    generator: fullJitterGenerator,
+    initialDelay: options.baseDelayMs ?? 200,
+    maxDelay: options.maxDelayMs ?? 8_000,
+  });
+  const breakers = createHostBreakers({
+    provider,
+    consecutiveFailures: options.breaker?.consecutiveFailures ?? 5,
+    halfOpenAfterMs: options.breaker?.halfOpenAfterMs ?? 30_000,
+    isFailure: (result) => countsAgainstHealth(result as AttemptResult),
+    stateGauge: metrics.breakerState,
+  });
+  const attemptTimeout = timeout(timeoutMs, TimeoutStrategy.Cooperative);
+  const send = {
+    fetch: options.fetch ?? globalThis.fetch,
+    dispatcher: agent,
+    classify: options.classify ?? classifyByStatus,
+  };
+
+  async function request(input: ProviderRequest): Promise<ProviderResponse> {
+    const method = input.method.toUpperCase();
+    const where = describeUrl(new URL(input.url));
+    const idempotent = input.idempotent ?? idempotentMethods.has(method);
+    const breaker = breakers.forHost(where.host);
+    const record = createAttemptRecorder({ provider, method, where }, logger, metrics);
+    let delays: IBackoff<unknown> = backoff.next();
+    for (let attempt = 1; ; attempt++) {
+      if (input.signal?.aborted) throw input.signal.reason;
+      const started = now();
+      let result: AttemptResult;
+      try {
+        result = await breaker.execute(
+          () => attemptTimeout.execute(({ signal }) => sendAttempt(input, signal, send), input.signal),
+          input.signal,
+        );
+      } catch (error) {
+        const ms = now() - started;
+        if (error instanceof BrokenCircuitError) {
+          record({ attempt, ms, statusClass: 'circuit_open', outcome: 'failed' });
+          throw new IntegrationError(
+            'PROVIDER_UNAVAILABLE',
+            `${provider} is unavailable: too many recent failures at ${where.host}; calls resume after a pause.`,
+            { details: { provider }, cause: error },
+          );
+        }
+        if (input.signal?.aborted) record({ attempt, ms, statusClass: 'cancelled', outcome: 'cancelled' });
+        throw error;
+      }
+      const ms = now() - started;
+      const statusClass = statusClassOf(result);
+      const status = result.kind === 'response' ? { status: result.response.status } : {};
+      const errorCode = result.kind === 'network' ? { errorCode: result.code } : {};
+      if (result.kind === 'response' && result.decision.action === 'return') {
+        const outcome = result.response.status < 400 ? 'success' : 'returned_error';
+        record({ attempt, ms, statusClass, outcome, ...status });
+        return { ...result.response, attempts: attempt };
+      }
+      if (result.kind === 'response' && result.decision.action === 'fail') {
+        record({ attempt, ms, statusClass, outcome: 'failed', ...status });
+        throw result.decision.error;
+      }
+      const reason = retryReasonOf(result);
+      delays = delays.next(undefined);
+      const askedMs = askedWaitMs(result, now());
+      const waitMs = askedMs ?? delays.duration;
+      const mayRetry =
+        attempt < maxAttempts &&
+        (idempotent || nothingWasDone(result, reason)) &&
+        (askedMs === undefined || askedMs <= maxRetryAfterMs);
+      if (!mayRetry) {
+        record({ attempt, ms, statusClass, outcome: 'failed', reason, ...status, ...errorCode });
+        throw giveUpError(result, { provider, attempts: attempt, timeoutMs, waitMs });
+      }
+      record({
+        attempt,
+        ms,
+        statusClass,
+        outcome: 'retried',
+        reason,
+        retryInMs: waitMs,
+        ...status,
+        ...errorCode,
+      });
+      try {
+        await sleep(waitMs, input.signal);
+      } catch (error) {
+        throw input.signal?.aborted ? input.signal.reason : error;
+      }
+    }
+  }
+
+  return {
+    request,
+    async close() {
+      await agent.close();
+    },
+  };
+}
+
+function retryReasonOf(result: AttemptResult): RetryReason {
+  if (result.kind === 'timeout') return 'timeout';
+  if (result.kind === 'network') return 'connection_error';
+  return result.decision.action === 'retry' ? result.decision.reason : 'server_error';
+}
+
+/** The wait the provider asked for: the classifier's computed delay, else `Retry-After`. */
+function askedWaitMs(result: AttemptResult, now: number): number | undefined {
+  if (result.kind !== 'response') return undefined;
+  const { decision, response } = result;
+  if (decision.action === 'retry' && decision.delayMs !== undefined) return decision.delayMs;
+  return retryAfterFromHeaders(response.headers, now);
+}
+
+/** Refusals before any work: safe to repeat even when the request is not idempotent. */
+function nothingWasDone(result: AttemptResult, reason: RetryReason): boolean {
+  if (reason === 'rate_limited' || reason === 'throttled') return true;
+  return result.kind === 'network' && isConnectionRefused(result.code);
+}
+
+/** Whether an attempt counts against the host's health in its breaker: 4xx and 429 do not. */
+function countsAgainstHealth(result: AttemptResult): boolean {
+  if (result.kind !== 'response') return true;
+  return result.response.status >= 500 && result.response.status !== 501;
+}
