@@ -1,0 +1,34 @@
+import type { Sql } from '../db/index.ts';
+import type { OAuthProvider } from './provider-profile.ts';
+
+/** `kit.integration_connections` as the OAuth module reads it (snake_case, as postgres.js returns it). */
+export interface ConnectionRow {
+  id: string;
+  workspace_id: string;
+  provider: OAuthProvider;
+  owner_type: 'brand' | 'creator';
+  owner_id: string;
+  account_id: string;
+  display_name: string | null;
+  status: 'PENDING' | 'CONNECTED' | 'NEEDS_REAUTH' | 'DISCONNECTED' | 'ERROR';
+  scopes: string[];
+  connected_at: Date | null;
+  updated_at: Date;
+}
+
+export function accountLabel(connection: Pick<ConnectionRow, 'display_name' | 'account_id'>): string {
+  return connection.display_name ?? connection.account_id;
+}
+
+/** One connection of one workspace, or undefined: the workspace is part of every lookup. */
+export async function findConnection(
+  sql: Sql,
+  connectionId: string,
+  workspaceId: string,
+): Promise<ConnectionRow | undefined> {
+  const rows = await sql<ConnectionRow[]>`
+    select id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
+           connected_at, updated_at
+    from kit.integration_connections where id = ${connectionId} and workspace_id = ${workspaceId}`;
+  return rows[0];
+}

@@ -1,0 +1,45 @@
+export type { TokenCallResult } from './call-token-endpoint.ts';
+export type {
+  AuthorizationFailure,
+  CompleteAuthorizationOptions,
+  CompleteAuthorizationResult,
+} from './complete-authorization.ts';
+export { completeAuthorization } from './complete-authorization.ts';
+export type { ConnectionRow } from './connection-row.ts';
+export type { AccessToken } from './get-access-token.ts';
+export { DEFAULT_REFRESH_MARGIN_MS, getAccessToken } from './get-access-token.ts';
+export { markAuthInvalid } from './mark-auth-invalid.ts';
+export type {
+  CiphertextContext,
+  ConnectionStatusChange,
+  ConnectionStatusNotice,
+  ConnectionStatusNotifier,
+  CredentialSealer,
+  OAuthDeps,
+  SealedValue,
+} from './oauth-deps.ts';
+export type {
+  AuthorizationUrlInput,
+  CallbackReading,
+  CodeExchangeInput,
+  OAuthProvider,
+  OAuthProviderProfile,
+  StoredGrant,
+  TokenEndpointRequest,
+  TokenError,
+  TokenErrorKind,
+  TokenSet,
+} from './provider-profile.ts';
+export { classifyOAuthError, splitScopes } from './provider-profile.ts';
+export type { RefreshSweepResult } from './refresh-expiring-credentials.ts';
+export { refreshExpiringCredentials } from './refresh-expiring-credentials.ts';
+export type { RequireScopesInput } from './require-scopes.ts';
+export { requireScopes } from './require-scopes.ts';
+export type { RevokeResult } from './revoke-connection.ts';
+export { revoke } from './revoke-connection.ts';
+export type { ShopifyOAuthConfig } from './shopify-profile.ts';
+export { createShopifyOAuthProfile } from './shopify-profile.ts';
+export type { AuthorizationStart, ConnectionOwner, StartAuthorizationInput } from './start-authorization.ts';
+export { STATE_TTL_MS, startAuthorization } from './start-authorization.ts';
+export type { TikTokOAuthConfig } from './tiktok-profile.ts';
+export { createTikTokOAuthProfile } from './tiktok-profile.ts';

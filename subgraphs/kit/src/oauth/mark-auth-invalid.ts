@@ -1,0 +1,58 @@
+import { accountLabel, type ConnectionRow } from './connection-row.ts';
+import type { OAuthDeps, Transaction } from './oauth-deps.ts';
+
+/**
+ * Moves a connection to NEEDS_REAUTH inside `tx` and notifies the workspace, but only on the transition:
+ * the `status <> 'NEEDS_REAUTH'` guard makes concurrent reporters (a refresher, ten requests that got a
+ * 401) produce one state change and one notification. Resolves whether this call made the change.
+ */
+export async function transitionToNeedsReauth(
+  deps: OAuthDeps,
+  tx: Transaction,
+  target: { connectionId: string; workspaceId: string },
+  reason: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx<ConnectionRow[]>`
+    update kit.integration_connections
+    set status = 'NEEDS_REAUTH', health = 'FAILING', health_reason = ${reason}, updated_at = ${now}
+    where id = ${target.connectionId} and workspace_id = ${target.workspaceId}
+      and status not in ('NEEDS_REAUTH', 'DISCONNECTED')
+    returning id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
+      connected_at, updated_at`;
+  const connection = rows[0];
+  if (!connection) return false;
+  await deps.notify(
+    {
+      workspaceId: connection.workspace_id,
+      provider: connection.provider,
+      connectionId: connection.id,
+      accountLabel: accountLabel(connection),
+      status: 'NEEDS_REAUTH',
+      reason,
+    },
+    { tx },
+  );
+  deps.logger?.warn(
+    { connectionId: connection.id, provider: connection.provider, reason },
+    'oauth connection needs re-authorization',
+  );
+  return true;
+}
+
+/**
+ * Reports that the provider rejected a connection's token on a normal API call (e.g. TikTok
+ * `access_token_invalid` 401 right after {@link getAccessToken} handed out a fresh token): the connection
+ * goes to NEEDS_REAUTH and the workspace is told once. Resolves whether this call changed the state.
+ */
+export async function markAuthInvalid(
+  deps: OAuthDeps,
+  connectionId: string,
+  workspaceId: string,
+  reason: string,
+): Promise<boolean> {
+  const now = deps.now ? deps.now() : new Date();
+  return deps.sql.begin((tx) =>
+    transitionToNeedsReauth(deps, tx, { connectionId, workspaceId }, reason, now),
+  );
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { IntegrationError } from '../errors/index.ts';
+import { findConnection } from './connection-row.ts';
+import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
+import type { OAuthProvider } from './provider-profile.ts';
+import { hashState, newPkcePair, newState } from './state-token.ts';
+
+/** How long a user has to finish authorizing. */
+export const STATE_TTL_MS = 10 * 60_000;
+
+export interface ConnectionOwner {
+  type: 'brand' | 'creator';
+  id: string;
+}
+
+export interface StartAuthorizationInput {
+  provider: OAuthProvider;
+  workspaceId: string;
+  userId: string;
+  /** Who the connection will belong to; taken from the connection when `connectionId` is set. */
+  owner?: ConnectionOwner | undefined;
+  /** What to ask for. With `connectionId`, the scopes already granted are added (incremental). */
+  scopes: readonly string[];
+  /** Our callback URL, registered with the provider (`${IONFLUX_PUBLIC_URL}/oauth/{provider}/callback`). */
+  redirectUri: string;
+  /** The account, when it must be known up front (Shopify: the shop domain). */
+  accountHint?: string | undefined;
+  /** An existing connection to widen: its scopes are kept and its account must come back. */
+  connectionId?: string | undefined;
+  /** Where the browser goes after the callback. */
+  returnUrl?: string | undefined;
+}
+
+export interface AuthorizationStart {
+  authorizationUrl: string;
+  /** The raw state (also inside the URL); only its SHA-256 is stored. */
+  state: string;
+  expiresAt: Date;
+  /** What the URL asks for: the request, plus what the connection already has. */
+  scopes: string[];
+}
+
+/**
+ * Begins an authorization-code flow: stores a single-use, expiring state bound to the workspace, user,
+ * owner, account and scopes (and an envelope-sealed PKCE verifier where the provider takes one), and
+ * returns the provider URL to send the user to.
+ */
+export async function startAuthorization(
+  deps: OAuthDeps,
+  input: StartAuthorizationInput,
+): Promise<AuthorizationStart> {
+  const profile = profileOf(deps, input.provider);
+  let owner = input.owner;
+  let accountHint = input.accountHint;
+  let scopes = [...new Set(input.scopes)];
+  if (input.connectionId !== undefined) {
+    const connection = await findConnection(deps.sql, input.connectionId, input.workspaceId);
+    if (!connection || connection.provider !== input.provider) {
+      throw new IntegrationError('NOT_FOUND', 'That connection does not exist in this workspace.');
+    }
+    owner = { type: connection.owner_type, id: connection.owner_id };
+    accountHint = connection.account_id;
+    scopes = [...new Set([...connection.scopes, ...scopes])];
+  }
+  if (!owner) throw new IntegrationError('INVALID_REQUEST', 'A brand or creator must own the connection.');
+  if (accountHint !== undefined && profile.normalizeAccount) {
+    try {
+      accountHint = profile.normalizeAccount(accountHint);
+    } catch {
+      throw new IntegrationError(
+        'INVALID_REQUEST',
+        `"${accountHint}" is not a valid ${input.provider} account.`,
+      );
+    }
+  }
+  if (profile.requiresAccountHint && accountHint === undefined) {
+    throw new IntegrationError(
+      'INVALID_REQUEST',
+      `Connecting ${input.provider} needs the account (e.g. the shop).`,
+    );
+  }
+  if (scopes.length === 0) throw new IntegrationError('INVALID_REQUEST', 'Request at least one scope.');
+
+  const id = randomUUID();
+  const state = newState();
+  const pkce = profile.supportsPkce ? newPkcePair() : undefined;
+  const sealedVerifier = pkce
+    ? deps.cipher.seal(pkce.verifier, {
+        table: 'kit.oauth_states',
+        column: 'code_verifier_ciphertext',
+        rowId: id,
+        workspaceId: input.workspaceId,
+      })
+    : undefined;
+  const expiresAt = new Date(nowOf(deps).getTime() + STATE_TTL_MS);
+  await deps.sql`
+    insert into kit.oauth_states (id, state_hash, provider, workspace_id, user_id, owner_type, owner_id,
+      account_hint, connection_id, scopes, code_verifier_ciphertext, code_verifier_key_id, redirect_uri,
+      return_url, expires_at, created_at)
+    values (${id}, ${hashState(state)}, ${input.provider}, ${input.workspaceId}, ${input.userId},
+      ${owner.type}, ${owner.id}, ${accountHint ?? null}, ${input.connectionId ?? null},
+      ${deps.sql.array(scopes)}, ${sealedVerifier?.ciphertext ?? null}, ${sealedVerifier?.keyId ?? null},
+      ${input.redirectUri}, ${input.returnUrl ?? null}, ${expiresAt}, ${nowOf(deps)})`;
+  const authorizationUrl = profile.authorizationUrl({
+    state,
+    scopes,
+    redirectUri: input.redirectUri,
+    accountHint,
+    codeChallenge: pkce?.challenge,
+  });
+  deps.logger?.info(
+    {
+      provider: input.provider,
+      workspaceId: input.workspaceId,
+      stateId: id,
+      scopes,
+      pkce: pkce !== undefined,
+    },
+    'oauth authorization started',
+  );
+  return { authorizationUrl, state, expiresAt, scopes };
+}
