@@ -140,20 +140,26 @@ function sortedOrders(book: OrderBook, field: SortField, reverse: boolean): Sort
   };
 }
 
-/** With an ascending sort and a lower bound on the same field, skip straight to the first candidate. */
+/**
+ * With an ascending sort and a lower bound on the sort field (from the query, or the 60-day window on
+ * creation time), skip straight to the first candidate instead of scanning from the start.
+ */
 function startRank(
   sorted: SortedOrders,
   length: number,
   field: SortField,
   query: SearchQuery,
-  reverse: boolean,
+  floor: number,
 ): number {
-  if (reverse || query.length !== 1) return 0;
-  const bound = query[0]?.find(
-    (t) => !t.negate && t.field === field && (t.comparator === '>' || t.comparator === '>='),
-  );
-  const time = bound ? Date.parse(bound.value) : Number.NaN;
-  if (Number.isNaN(time)) return 0;
+  let time = field === 'created_at' ? floor : Number.NEGATIVE_INFINITY;
+  const terms = query.length === 1 ? (query[0] ?? []) : [];
+  for (const term of terms) {
+    if (term.negate || term.field !== field || (term.comparator !== '>' && term.comparator !== '>='))
+      continue;
+    const bound = Date.parse(term.value);
+    if (!Number.isNaN(bound)) time = Math.max(time, bound);
+  }
+  if (time === Number.NEGATIVE_INFINITY) return 0;
   let low = 0;
   let high = length;
   while (low < high) {
@@ -204,7 +210,10 @@ export function ordersConnection(
     });
   }
   const sorted = sortedOrders(book, field, reverse);
-  const startAt = field === 'total_price' ? 0 : startRank(sorted, book.size, field, query, reverse);
+  const startAt =
+    field === 'total_price' || reverse
+      ? 0
+      : startRank(sorted, book.size, field, query, oldestVisibleOrder(context));
   return paginate(sorted.sequence, args as ConnectionArgs, {
     idOf: (o) => o.id,
     matches,
@@ -220,9 +229,16 @@ export function countOrders(
   const query = parseSearchQuery(typeof args.query === 'string' ? args.query : null);
   const limit = typeof args.limit === 'number' ? args.limit : 10_000;
   const matches = orderFilter(context, query);
+  const book = context.shop.orders;
+  const sorted = sortedOrders(book, 'created_at', false);
   let count = 0;
-  for (const order of context.shop.orders) {
-    if (!matches(order)) continue;
+  for (
+    let rank = startRank(sorted, book.size, 'created_at', query, oldestVisibleOrder(context));
+    rank < book.size;
+    rank++
+  ) {
+    const order = sorted.sequence.at(rank);
+    if (!order || !matches(order)) continue;
     if (++count > limit) return { count: limit, precision: 'AT_LEAST' };
   }
   return { count, precision: 'EXACT' };

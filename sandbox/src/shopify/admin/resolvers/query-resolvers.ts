@@ -10,7 +10,6 @@ import {
 import { arraySequence, type ConnectionArgs, paginate } from '../connection.ts';
 import { resolveNode } from '../node-lookup.ts';
 import { countOrders, ordersConnection } from '../order-query.ts';
-import { parseSearchQuery } from '../search-query.ts';
 import { discountNodeOf } from './discount-resolvers.ts';
 import type { Args, ResolverMap, TypeResolvers } from './resolver-map.ts';
 import { exactCount, locationOf } from './values.ts';
@@ -29,13 +28,11 @@ function byId(type: string, scope: string | null, field: string) {
 
 function webhookSubscriptions(context: AdminContext, args: Args) {
   const topics = Array.isArray(args.topics) ? (args.topics as string[]) : null;
-  const search = parseSearchQuery(typeof args.query === 'string' ? args.query : null);
   const items = context.shop.webhookSubscriptions.filter(
     (w) =>
       (!topics || topics.includes(w.topic)) &&
       (typeof args.callbackUrl !== 'string' || w.callbackUrl === args.callbackUrl) &&
-      (typeof args.format !== 'string' || w.format === args.format) &&
-      search.length === 0,
+      (typeof args.format !== 'string' || w.format === args.format),
   );
   return items;
 }
