@@ -1,4 +1,4 @@
-import { pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from './kit/kit-schema.ts';
 
 /** Tables of the LLM Orchestration subgraph. */
@@ -27,3 +27,84 @@ export const workspaceProviderKeys = llm.table(
 );
 
 export type WorkspaceProviderKeyRow = typeof workspaceProviderKeys.$inferSelect;
+
+/**
+ * The envelope-encrypted column of `llm.workspace_provider_keys` (kit/crypto): the workspace's API key.
+ * Seal with `contextFor(this, 'apiKey', row)`, the row id known before sealing; `npm run rotate-keys`
+ * re-encrypts it.
+ */
+export const workspaceProviderKeysEncryption = {
+  table: workspaceProviderKeys,
+  rowId: workspaceProviderKeys.id,
+  workspaceId: workspaceProviderKeys.workspaceId,
+  columns: {
+    apiKey: { ciphertext: workspaceProviderKeys.ciphertext, keyId: workspaceProviderKeys.keyId },
+  },
+} as const;
+
+export const usageOperation = llm.enum('usage_operation', ['completion', 'stream', 'embedding']);
+export const usageStatus = llm.enum('usage_status', ['success', 'error', 'cancelled']);
+export const keySource = llm.enum('key_source', ['central', 'workspace']);
+export const quotaPeriod = llm.enum('quota_period', ['day', 'month']);
+
+/**
+ * One row per provider call (spec 1.3's tracking, auditing and cost attribution): who asked, which
+ * provider and model answered, the tokens it reported, how long it took and what it cost by the price
+ * table. Costs are in nano-USD so small requests do not round to zero.
+ */
+export const usageLedger = llm.table(
+  'usage_ledger',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: text('request_id').notNull(),
+    workspaceId: uuid('workspace_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    provider: llmProvider('provider').notNull(),
+    model: text('model').notNull(),
+    operation: usageOperation('operation').notNull(),
+    status: usageStatus('status').notNull(),
+    errorCode: text('error_code'),
+    keySource: keySource('key_source').notNull(),
+    /** Set when the workspace fallback served the request after this provider failed. */
+    fallbackFrom: llmProvider('fallback_from'),
+    promptTokens: integer('prompt_tokens').notNull().default(0),
+    completionTokens: integer('completion_tokens').notNull().default(0),
+    totalTokens: integer('total_tokens').notNull().default(0),
+    costNanoUsd: bigint('cost_nano_usd', { mode: 'number' }).notNull().default(0),
+    latencyMs: integer('latency_ms').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('usage_ledger_workspace_time').on(t.workspaceId, t.createdAt),
+    index('usage_ledger_request').on(t.requestId),
+  ],
+);
+
+/**
+ * A workspace's spending limit per period. `reserved_*` holds the worst case of requests in flight;
+ * reserving is one conditional UPDATE (the row lock serialises concurrent requests on every process),
+ * and settling moves the reservation into `used_*` at the reported usage.
+ */
+export const workspaceQuotas = llm.table('workspace_quotas', {
+  workspaceId: uuid('workspace_id').primaryKey(),
+  period: quotaPeriod('period').notNull(),
+  maxTokens: bigint('max_tokens', { mode: 'number' }),
+  maxCostNanoUsd: bigint('max_cost_nano_usd', { mode: 'number' }),
+  periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
+  usedTokens: bigint('used_tokens', { mode: 'number' }).notNull().default(0),
+  usedCostNanoUsd: bigint('used_cost_nano_usd', { mode: 'number' }).notNull().default(0),
+  reservedTokens: bigint('reserved_tokens', { mode: 'number' }).notNull().default(0),
+  reservedCostNanoUsd: bigint('reserved_cost_nano_usd', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Per-workspace LLM settings: where requests go when the chosen provider fails. */
+export const workspaceSettings = llm.table('workspace_settings', {
+  workspaceId: uuid('workspace_id').primaryKey(),
+  fallbackProvider: llmProvider('fallback_provider'),
+  fallbackModel: text('fallback_model'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type UsageLedgerRow = typeof usageLedger.$inferSelect;
+export type WorkspaceQuotaRow = typeof workspaceQuotas.$inferSelect;
