@@ -1,0 +1,9 @@
+export type { JobQueueConfig } from './create-job-queue.ts';
+export { createJobQueue } from './create-job-queue.ts';
+export type { EnqueueOptions, JobQueue, Queryable } from './job-queue.ts';
+export type { RecoveredJobs } from './recover-dead-worker-jobs.ts';
+export { recoverDeadWorkerJobs } from './recover-dead-worker-jobs.ts';
+export type { JobWorker, JobWorkerConfig } from './start-job-worker.ts';
+export { startJobWorker } from './start-job-worker.ts';
+export type { CronDefinition, TaskDefinition, TaskHelpers } from './task-definition.ts';
+export { DEFAULT_MAX_ATTEMPTS } from './task-definition.ts';
