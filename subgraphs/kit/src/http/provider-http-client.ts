@@ -118,7 +118,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     const idempotent = input.idempotent ?? idempotentMethods.has(method);
     const breaker = breakers.forHost(where.host);
     const record = createAttemptRecorder({ provider, method, where }, logger, metrics);
-    let delays: IBackoff<unknown> = backoff.next();
+    let delays: IBackoff<unknown> | undefined;
     for (let attempt = 1; ; attempt++) {
       if (input.signal?.aborted) throw input.signal.reason;
       const started = now();
@@ -155,7 +155,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
         throw result.decision.error;
       }
       const reason = retryReasonOf(result);
-      delays = delays.next(undefined);
+      delays = delays === undefined ? backoff.next() : delays.next(undefined);
       const askedMs = askedWaitMs(result, now());
       const waitMs = askedMs ?? delays.duration;
       const mayRetry =
@@ -187,7 +187,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
   return {
     request,
     async close() {
-      await agent.close();
+      if (!agent.closed) await agent.close();
     },
   };
 }

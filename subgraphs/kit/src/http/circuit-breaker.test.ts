@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScriptedServer } from './scripted-server.ts';
+import { startScriptedServer } from './scripted-server.ts';
+import type { TestClient } from './test-client.ts';
+import { createTestClient, rejectionOf } from './test-client.ts';
+
+let server: ScriptedServer | undefined;
+let test: TestClient | undefined;
+
+afterEach(async () => {
+  await test?.client.close();
+  await server?.close();
+  test = undefined;
+  server = undefined;
+});
+
+async function breakerGauge(test: TestClient, host: string): Promise<number | undefined> {
+  const metric = await test.registry.getSingleMetric('ionflux_provider_breaker_state')?.get();
+  return metric?.values.find((value) => value.labels['host'] === host)?.value;
+}
+
+describe('ProviderHttpClient circuit breaker', () => {
+  it('opens after N consecutive failures, fails fast without calling, then lets one call through', async () => {
+    server = await startScriptedServer([{ status: 503 }, { status: 503 }, { status: 503 }, { status: 200 }]);
+    test = createTestClient({ maxAttempts: 1, breaker: { consecutiveFailures: 3, halfOpenAfterMs: 150 } });
+    const host = `127.0.0.1:${server.port}`;
+    for (let call = 0; call < 3; call++) {
+      await expect(test.client.request({ method: 'GET', url: server.url })).rejects.toMatchObject({
+        code: 'PROVIDER_UNAVAILABLE',
+        details: { status: 503 },
+      });
+    }
+    expect(await breakerGauge(test, host)).toBe(1);
+
+    const started = Date.now();
+    const fastFailure = await rejectionOf(test.client.request({ method: 'GET', url: server.url }));
+    expect(fastFailure).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: { provider: 'testprov' } });
+    expect((fastFailure as Error).message).toContain('too many recent failures');
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(server.received).toHaveLength(3);
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const response = await test.client.request({ method: 'GET', url: server.url });
+    expect(response.status).toBe(200);
+    expect(server.received).toHaveLength(4);
+    expect(await breakerGauge(test, host)).toBe(0);
+  });
+
+  it('counts the failed attempts of a retried call, and stops retrying once it opens', async () => {
+    server = await startScriptedServer([{ status: 500 }]);
+    test = createTestClient({ maxAttempts: 4, breaker: { consecutiveFailures: 2, halfOpenAfterMs: 10_000 } });
+    const error = await rejectionOf(test.client.request({ method: 'GET', url: server.url }));
+    expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+    expect((error as Error).message).toContain('too many recent failures');
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('keeps one breaker per host, so a failing host does not cut off another', async () => {
+    server = await startScriptedServer([{ status: 503 }, { status: 200 }]);
+    test = createTestClient({ maxAttempts: 1, breaker: { consecutiveFailures: 1, halfOpenAfterMs: 10_000 } });
+    await rejectionOf(test.client.request({ method: 'GET', url: server.url }));
+    await rejectionOf(test.client.request({ method: 'GET', url: server.url }));
+    expect(server.received).toHaveLength(1);
+    const other = await test.client.request({ method: 'GET', url: `http://localhost:${server.port}/` });
+    expect(other.status).toBe(200);
+    expect(await breakerGauge(test, `localhost:${server.port}`)).toBe(0);
+  });
+
+  it('does not count 4xx or 429 answers against the host', async () => {
+    server = await startScriptedServer([{ status: 404 }, { status: 429 }, { status: 400 }, { status: 200 }]);
+    test = createTestClient({ maxAttempts: 1, breaker: { consecutiveFailures: 1, halfOpenAfterMs: 10_000 } });
+    await test.client.request({ method: 'GET', url: server.url });
+    await rejectionOf(test.client.request({ method: 'GET', url: server.url }));
+    await test.client.request({ method: 'GET', url: server.url });
+    const response = await test.client.request({ method: 'GET', url: server.url });
+    expect(response.status).toBe(200);
+  });
+});
