@@ -31,3 +31,24 @@ export const connectionCredentials = kit.table('connection_credentials', {
 });
 
 export type ConnectionCredentialsRow = typeof connectionCredentials.$inferSelect;
+
+/**
+ * The envelope-encrypted columns of `kit.connection_credentials` (kit/crypto): each ciphertext column with
+ * its key-id column, and the columns naming the row in the AAD. Seal with `contextFor(this, 'accessToken',
+ * row)`; `npm run rotate-keys` re-encrypts these columns.
+ */
+export const connectionCredentialsEncryption = {
+  table: connectionCredentials,
+  rowId: connectionCredentials.connectionId,
+  workspaceId: connectionCredentials.workspaceId,
+  columns: {
+    accessToken: {
+      ciphertext: connectionCredentials.accessTokenCiphertext,
+      keyId: connectionCredentials.accessTokenKeyId,
+    },
+    refreshToken: {
+      ciphertext: connectionCredentials.refreshTokenCiphertext,
+      keyId: connectionCredentials.refreshTokenKeyId,
+    },
+  },
+} as const;

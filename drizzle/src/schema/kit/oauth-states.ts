@@ -37,3 +37,16 @@ export const oauthStates = kit.table(
 );
 
 export type OAuthStateRow = typeof oauthStates.$inferSelect;
+
+/**
+ * The envelope-encrypted column of `kit.oauth_states` (kit/crypto): the PKCE code verifier. Seal with
+ * `contextFor(this, 'codeVerifier', row)`; `npm run rotate-keys` re-encrypts it.
+ */
+export const oauthStatesEncryption = {
+  table: oauthStates,
+  rowId: oauthStates.id,
+  workspaceId: oauthStates.workspaceId,
+  columns: {
+    codeVerifier: { ciphertext: oauthStates.codeVerifierCiphertext, keyId: oauthStates.codeVerifierKeyId },
+  },
+} as const;

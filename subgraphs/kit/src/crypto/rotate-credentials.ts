@@ -1,0 +1,186 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import { type CipherFailureReason, cipherFailureReason } from './cipher-error.ts';
+import type { CredentialCipher } from './credential-cipher.ts';
+import { type EncryptedColumn, type EncryptedTable, qualifiedTableName } from './encrypted-table.ts';
+import { encryptedTables } from './encrypted-tables.ts';
+
+export interface RotationOptions {
+  /**
+   * Rows re-encrypted per transaction. Each batch locks only its own rows, for milliseconds, so services
+   * keep reading and writing the table while the rotation runs.
+   * @default 100
+   */
+  batchSize?: number;
+  /** The tables to rotate. @default encryptedTables (every encrypted column IONFLUX stores) */
+  tables?: readonly EncryptedTable[];
+  /** Count what is due, change nothing. @default false */
+  dryRun?: boolean;
+  /**
+   * Sweeps over a column while rows are still due: rows another transaction held locked during a sweep
+   * are skipped (`SKIP LOCKED`) and taken by the next one.
+   * @default 3
+   */
+  maxPasses?: number;
+  /** Pause before another sweep, giving locked rows time to be released. @default 200 */
+  passDelayMs?: number;
+  /** Called after each batch, e.g. to print progress. @default none */
+  onProgress?: (progress: { table: string; column: string; rotated: number; failed: number }) => void;
+}
+
+/** A value that did not open, so it was left as it is. */
+export interface RotationFailure {
+  rowId: string;
+  keyId: string | null;
+  reason: CipherFailureReason;
+}
+
+export interface ColumnRotation {
+  /** `schema.table` */
+  table: string;
+  /** the ciphertext column */
+  column: string;
+  /** Values under another key than the active one when the column was started. */
+  due: number;
+  /** Values re-encrypted under the active key by this run. */
+  rotated: number;
+  /** Values that did not open (unknown key id, or tampered / wrong AAD): reported, never skipped silently. */
+  failures: RotationFailure[];
+  /** Values still not under the active key when the column was finished (failures included). */
+  remaining: number;
+}
+
+export interface RotationReport {
+  activeKeyId: string;
+  columns: ColumnRotation[];
+  rotated: number;
+  failed: number;
+  remaining: number;
+}
+
+interface DueRow extends Record<string, unknown> {
+  row_id: string;
+  workspace_id: string;
+  ciphertext: Buffer;
+  key_id: string | null;
+}
+
+/**
+ * Re-encrypts every encrypted value not under the cipher's active key, with no downtime: small batches,
+ * each one transaction taking its rows `FOR UPDATE SKIP LOCKED`, so readers never wait and a row being
+ * refreshed is taken on a later sweep. Every value is opened with the key it names and its own AAD, and
+ * sealed again under the active key. Idempotent and resumable: what is done no longer matches the
+ * selection, so a second run (or one after an interruption) does only what is left.
+ *
+ * Run it once every service has the new key active (see the rotation procedure in `kit/crypto`); keys
+ * being retired must stay in the keyring, as they are what opens the old values.
+ */
+export async function rotateCredentials(
+  db: Database,
+  cipher: CredentialCipher,
+  options: RotationOptions = {},
+): Promise<RotationReport> {
+  const columns: ColumnRotation[] = [];
+  for (const encrypted of options.tables ?? encryptedTables) {
+    for (const column of Object.values<EncryptedColumn>(encrypted.columns)) {
+      columns.push(await rotateColumn(db, cipher, encrypted, column, options));
+    }
+  }
+  return {
+    activeKeyId: cipher.activeKeyId,
+    columns,
+    rotated: sum(columns.map((c) => c.rotated)),
+    failed: sum(columns.map((c) => c.failures.length)),
+    remaining: sum(columns.map((c) => c.remaining)),
+  };
+}
+
+async function rotateColumn(
+  db: Database,
+  cipher: CredentialCipher,
+  encrypted: EncryptedTable,
+  column: EncryptedColumn,
+  options: RotationOptions,
+): Promise<ColumnRotation> {
+  const table = qualifiedTableName(encrypted.table);
+  const columnName = column.ciphertext.name;
+  const batchSize = options.batchSize ?? 100;
+  const isDue = sql`${column.ciphertext} is not null and ${column.keyId} is distinct from ${cipher.activeKeyId}`;
+  const countDue = async () => {
+    const [row] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${encrypted.table} where ${isDue}`,
+    );
+    return row?.n ?? 0;
+  };
+
+  const due = await countDue();
+  if (options.dryRun || due === 0) {
+    return { table, column: columnName, due, rotated: 0, failures: [], remaining: due };
+  }
+
+  const failures = new Map<string, RotationFailure>();
+  let rotated = 0;
+  let remaining = due;
+  for (let pass = 0; pass < (options.maxPasses ?? 3) && remaining > failures.size; pass++) {
+    if (pass > 0) await sleep(options.passDelayMs ?? 200);
+    let after: string | undefined;
+    for (;;) {
+      const batch = await db.transaction(async (tx) => {
+        const rows = await tx.execute<DueRow>(sql`
+          select ${encrypted.rowId}::text as row_id, ${encrypted.workspaceId}::text as workspace_id,
+                 ${column.ciphertext} as ciphertext, ${column.keyId} as key_id
+          from ${encrypted.table}
+          where ${isDue} ${after === undefined ? sql`` : sql`and ${encrypted.rowId} > ${after}`}
+          order by ${encrypted.rowId}
+          limit ${batchSize}
+          for update skip locked`);
+        let done = 0;
+        for (const row of rows) {
+          if (failures.has(row.row_id)) continue;
+          const context = { table, column: columnName, rowId: row.row_id, workspaceId: row.workspace_id };
+          let plaintext: string;
+          try {
+            plaintext = cipher.open({ ciphertext: row.ciphertext, keyId: row.key_id ?? '' }, context);
+          } catch (error) {
+            const reason = cipherFailureReason(error);
+            if (reason === undefined) throw error;
+            failures.set(row.row_id, { rowId: row.row_id, keyId: row.key_id, reason });
+            continue;
+          }
+          const sealed = cipher.seal(plaintext, context);
+          await tx.execute(
+            updateSql(encrypted, column, sealed.ciphertext, sealed.keyId, row.row_id, row.key_id),
+          );
+          done++;
+        }
+        return { size: rows.length, last: rows.at(-1)?.row_id, done };
+      });
+      rotated += batch.done;
+      options.onProgress?.({ table, column: columnName, rotated, failed: failures.size });
+      if (batch.size < batchSize || batch.last === undefined) break;
+      after = batch.last;
+    }
+    remaining = await countDue();
+  }
+  return { table, column: columnName, due, rotated, failures: [...failures.values()], remaining };
+}
+
+function updateSql(
+  encrypted: EncryptedTable,
+  column: EncryptedColumn,
+  ciphertext: Buffer,
+  keyId: string,
+  rowId: string,
+  previousKeyId: string | null,
+): SQL {
+  // The key-id guard is redundant with the row lock, and keeps the update correct without it.
+  return sql`
+    update ${encrypted.table}
+    set ${sql.identifier(column.ciphertext.name)} = ${ciphertext}, ${sql.identifier(column.keyId.name)} = ${keyId}
+    where ${encrypted.rowId} = ${rowId} and ${column.keyId} is not distinct from ${previousKeyId}`;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
