@@ -3,6 +3,7 @@ import { callTokenEndpoint } from './call-token-endpoint.ts';
 import { accountLabel, type ConnectionRow } from './connection-row.ts';
 import { writeCredential } from './credential-store.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
+import { pgTextArray } from './pg-text-array.ts';
 import type { OAuthProvider, TokenSet } from './provider-profile.ts';
 import { hashState } from './state-token.ts';
 
@@ -176,7 +177,7 @@ async function saveConnection(
       insert into kit.integration_connections as c (workspace_id, provider, owner_type, owner_id, account_id,
         display_name, status, scopes, health, connected_at, created_at, updated_at)
       values (${state.workspace_id}, ${state.provider}, ${state.owner_type}, ${state.owner_id}, ${accountId},
-        ${displayName}, 'CONNECTED', ${tx.array(scopes)}, 'HEALTHY', ${now}, ${now}, ${now})
+        ${displayName}, 'CONNECTED', ${pgTextArray(scopes)}::text[], 'HEALTHY', ${now}, ${now}, ${now})
       on conflict (workspace_id, provider, account_id) do update set
         owner_type = excluded.owner_type, owner_id = excluded.owner_id,
         display_name = coalesce(c.display_name, excluded.display_name),

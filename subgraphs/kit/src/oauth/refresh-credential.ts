@@ -3,6 +3,7 @@ import type { ConnectionRow } from './connection-row.ts';
 import { type CredentialRow, openCredential, writeCredential } from './credential-store.ts';
 import { transitionToNeedsReauth } from './mark-auth-invalid.ts';
 import { nowOf, type OAuthDeps, profileOf, type Transaction } from './oauth-deps.ts';
+import { pgTextArray } from './pg-text-array.ts';
 import type { TokenError } from './provider-profile.ts';
 
 // First key of pg_advisory_xact_lock(int, int): the OAuth refresh namespace; the second is the
@@ -77,7 +78,7 @@ export async function refreshCredential(
     if (result.ok) {
       await writeCredential(tx, deps.cipher, target, result.tokens, afterCall, 'refresh');
       if (result.tokens.scopes.length > 0) {
-        await tx`update kit.integration_connections set scopes = ${tx.array(result.tokens.scopes)},
+        await tx`update kit.integration_connections set scopes = ${pgTextArray(result.tokens.scopes)}::text[],
           health = 'HEALTHY', health_reason = null, updated_at = ${afterCall}
           where id = ${target.connectionId}`;
       }

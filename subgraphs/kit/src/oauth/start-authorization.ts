@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IntegrationError } from '../errors/index.ts';
 import { findConnection } from './connection-row.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
+import { pgTextArray } from './pg-text-array.ts';
 import type { OAuthProvider } from './provider-profile.ts';
 import { hashState, newPkcePair, newState } from './state-token.ts';
 
@@ -99,7 +100,7 @@ export async function startAuthorization(
       return_url, expires_at, created_at)
     values (${id}, ${hashState(state)}, ${input.provider}, ${input.workspaceId}, ${input.userId},
       ${owner.type}, ${owner.id}, ${accountHint ?? null}, ${input.connectionId ?? null},
-      ${deps.sql.array(scopes)}, ${sealedVerifier?.ciphertext ?? null}, ${sealedVerifier?.keyId ?? null},
+      ${pgTextArray(scopes)}::text[], ${sealedVerifier?.ciphertext ?? null}, ${sealedVerifier?.keyId ?? null},
       ${input.redirectUri}, ${input.returnUrl ?? null}, ${expiresAt}, ${nowOf(deps)})`;
   const authorizationUrl = profile.authorizationUrl({
     state,

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeAuthorization } from './complete-authorization.ts';
+import { getAccessToken } from './get-access-token.ts';
+import { STATE_TTL_MS, startAuthorization } from './start-authorization.ts';
+import { hashState } from './state-token.ts';
+import { type OAuthTestContext, startOAuthTestContext } from './testing/oauth-test-context.ts';
+
+describe('OAuth authorization-code flow against the sandbox providers', () => {
+  let t: OAuthTestContext;
+  const workspaceId = randomUUID();
+  const userId = randomUUID();
+  const brandId = randomUUID();
+  beforeAll(async () => {
+    t = await startOAuthTestContext();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const startTikTok = (scopes = ['user.info.basic']) =>
+    startAuthorization(t.deps, {
+      provider: 'tiktok',
+      workspaceId,
+      userId,
+      owner: { type: 'creator', id: brandId },
+      scopes,
+      redirectUri: t.callbackUrl('tiktok'),
+    });
+
+  it('connects TikTok with PKCE: authorize → approve → callback → exchange → sealed tokens', async () => {
+    const start = await startTikTok(['user.info.basic', 'video.list']);
+    const url = new URL(start.authorizationUrl);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('state')).toBe(start.state);
+    expect(start.expiresAt.getTime() - Date.now()).toBeGreaterThan(STATE_TTL_MS - 5000);
+    const stored =
+      await t.sql`select state_hash, code_verifier_ciphertext, scopes from kit.oauth_states where state_hash = ${hashState(start.state)}`;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.['code_verifier_ciphertext']).toBeInstanceOf(Buffer);
+
+    const query = await t.approve(start.authorizationUrl);
+    expect(query['code']).toBeTruthy();
+    const result = await completeAuthorization(t.deps, query, { provider: 'tiktok' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.created).toBe(true);
+    expect(result.connection).toMatchObject({ status: 'CONNECTED', provider: 'tiktok', owner_id: brandId });
+    expect(result.connection.scopes.sort()).toEqual(['user.info.basic', 'video.list']);
+    const openId = t.tiktok.users()[0]?.openId;
+    expect(result.connection.account_id).toBe(openId);
+    // The exchange sent the verifier matching the challenge (the simulator rejects otherwise) and the token works.
+    const token = await getAccessToken(t.deps, result.connection.id, workspaceId);
+    const me = await fetch(`${t.tiktok.url}/v2/user/info/?fields=open_id`, {
+      headers: { authorization: `Bearer ${token.accessToken}` },
+    });
+    expect(me.status).toBe(200);
+    expect(await t.notifications(result.connection.id)).toEqual([{ kind: 'CONNECTION_CONNECTED' }]);
+  });
+
+  it('reconnecting the same account updates the connection instead of adding one', async () => {
+    const first = await completeAuthorization(
+      t.deps,
+      await t.approve((await startTikTok()).authorizationUrl),
+    );
+    const second = await completeAuthorization(
+      t.deps,
+      await t.approve((await startTikTok()).authorizationUrl),
+    );
+    if (!first.ok || !second.ok) throw new Error('flow failed');
+    expect(second.created).toBe(false);
+    expect(second.connection.id).toBe(first.connection.id);
+    const rows =
+      await t.sql`select count(*)::int as n from kit.integration_connections where workspace_id = ${workspaceId} and provider = 'tiktok'`;
+    expect(rows[0]?.['n']).toBe(1);
+    const versions =
+      await t.sql`select version from kit.connection_credentials where connection_id = ${first.connection.id}`;
+    expect(versions[0]?.['version']).toBeGreaterThan(1);
+  });
+
+  it('accepts a state once: replaying the callback is state_used and exchanges nothing', async () => {
+    const query = await t.approve((await startTikTok()).authorizationUrl);
+    const results = await Promise.all([
+      completeAuthorization(t.deps, query),
+      completeAuthorization(t.depsOnSecondPool, query),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'state_used' });
+    const again = await completeAuthorization(t.deps, query);
+    expect(again).toMatchObject({ ok: false, reason: 'state_used' });
+  });
+
+  it('rejects an unknown state and a missing one', async () => {
+    expect(await completeAuthorization(t.deps, { state: 'forged', code: 'x' })).toMatchObject({
+      reason: 'state_unknown',
+    });
+    expect(await completeAuthorization(t.deps, { code: 'x' })).toMatchObject({ reason: 'state_unknown' });
+  });
+
+  it('rejects a state older than ten minutes (injected clock) without calling the provider', async () => {
+    const query = await t.approve((await startTikTok()).authorizationUrl);
+    const calls = t.exchanges.length;
+    const later = { ...t.deps, now: () => new Date(Date.now() + STATE_TTL_MS + 1000) };
+    expect(await completeAuthorization(later, query)).toMatchObject({ ok: false, reason: 'state_expired' });
+    expect(t.exchanges.length).toBe(calls);
+  });
+
+  it('reports a denial as provider_denied', async () => {
+    const query = await t.approve((await startTikTok()).authorizationUrl, { decision: 'deny' });
+    expect(query['error']).toBe('access_denied');
+    expect(await completeAuthorization(t.deps, query)).toMatchObject({
+      ok: false,
+      reason: 'provider_denied',
+    });
+  });
+
+  it('rejects a state of another provider on this provider’s callback', async () => {
+    const query = await t.approve((await startTikTok()).authorizationUrl);
+    expect(await completeAuthorization(t.deps, query, { provider: 'shopify' })).toMatchObject({
+      reason: 'state_unknown',
+    });
+  });
+
+  describe('Shopify', () => {
+    const startShop = (shop: string) =>
+      startAuthorization(t.deps, {
+        provider: 'shopify',
+        workspaceId,
+        userId,
+        owner: { type: 'brand', id: brandId },
+        scopes: ['read_products', 'read_orders'],
+        accountHint: shop,
+        redirectUri: t.callbackUrl('shopify'),
+      });
+
+    it('connects a shop with an expiring offline token and refresh token (no PKCE)', async () => {
+      const start = await startShop('IONFLUX-DEMO.myshopify.com');
+      expect(start.authorizationUrl).toContain('/store/ionflux-demo.myshopify.com/admin/oauth/authorize');
+      expect(new URL(start.authorizationUrl).searchParams.has('code_challenge')).toBe(false);
+      const query = await t.approve(start.authorizationUrl);
+      expect(query['hmac']).toMatch(/^[0-9a-f]{64}$/);
+      const result = await completeAuthorization(t.deps, query, { provider: 'shopify' });
+      if (!result.ok) throw new Error(result.message);
+      expect(result.connection).toMatchObject({
+        account_id: 'ionflux-demo.myshopify.com',
+        status: 'CONNECTED',
+      });
+      expect(result.connection.scopes.sort()).toEqual(['read_orders', 'read_products']);
+      const rows =
+        await t.sql`select access_token_expires_at, refresh_token_ciphertext from kit.connection_credentials where connection_id = ${result.connection.id}`;
+      expect(rows[0]?.['access_token_expires_at']).toBeInstanceOf(Date);
+      expect(rows[0]?.['refresh_token_ciphertext']).toBeInstanceOf(Buffer);
+    });
+
+    it('refuses a callback for another shop than the one the state was made for', async () => {
+      const start = await startShop('ionflux-demo.myshopify.com');
+      const elsewhere = start.authorizationUrl.replace(
+        '/store/ionflux-demo.myshopify.com/',
+        '/store/other-shop.myshopify.com/',
+      );
+      const calls = t.exchanges.length;
+      const result = await completeAuthorization(t.deps, await t.approve(elsewhere));
+      expect(result).toMatchObject({ ok: false, reason: 'account_mismatch' });
+      expect(t.exchanges.length).toBe(calls);
+    });
+
+    it('refuses a shop domain that is not *.myshopify.com before storing anything', async () => {
+      await expect(startShop('evil.example.com')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    });
+
+    it('reports a code the provider refuses as exchange_failed', async () => {
+      const start = await startShop('ionflux-demo.myshopify.com');
+      const query = await t.approve(start.authorizationUrl);
+      const result = await completeAuthorization(t.deps, { ...query, code: 'not-a-code' });
+      expect(result).toMatchObject({ ok: false, reason: 'exchange_failed' });
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeAuthorization } from './complete-authorization.ts';
+import { getAccessToken } from './get-access-token.ts';
+import { revoke } from './revoke-connection.ts';
+import { startAuthorization } from './start-authorization.ts';
+import { findPlaintext } from './testing/find-plaintext.ts';
+import {
+  type OAuthTestContext,
+  SHOPIFY_APP,
+  startOAuthTestContext,
+  TIKTOK_APP,
+} from './testing/oauth-test-context.ts';
+import { secretsIn } from './testing/recording-fetch.ts';
+
+describe('secrets stay out of the database and the logs', () => {
+  let t: OAuthTestContext;
+  let secrets: string[];
+  const workspaceId = randomUUID();
+  const expire = (id: string) =>
+    t.sql`update kit.connection_credentials set access_token_expires_at = now() + interval '1 minute' where connection_id = ${id}`;
+
+  beforeAll(async () => {
+    t = await startOAuthTestContext();
+    // TikTok: PKCE exchange, a refresh (rotating both tokens), then a second connection revoked.
+    for (const username of ['secret_keeper', 'secret_leaver']) {
+      t.tiktok.addCreator(username, 0);
+      const start = await startAuthorization(t.deps, {
+        provider: 'tiktok',
+        workspaceId,
+        userId: randomUUID(),
+        owner: { type: 'creator', id: randomUUID() },
+        scopes: ['user.info.basic', 'video.list'],
+        redirectUri: t.callbackUrl('tiktok'),
+      });
+      const result = await completeAuthorization(
+        t.deps,
+        await t.approve(start.authorizationUrl, { username }),
+      );
+      if (!result.ok) throw new Error(result.message);
+      await expire(result.connection.id);
+      await getAccessToken(t.deps, result.connection.id, workspaceId);
+      if (username === 'secret_leaver') await revoke(t.deps, result.connection);
+    }
+    // Shopify: code exchange with an expiring token, then a refresh.
+    const start = await startAuthorization(t.deps, {
+      provider: 'shopify',
+      workspaceId,
+      userId: randomUUID(),
+      owner: { type: 'brand', id: randomUUID() },
+      scopes: ['read_products', 'read_orders'],
+      accountHint: 'ionflux-demo.myshopify.com',
+      redirectUri: t.callbackUrl('shopify'),
+    });
+    const result = await completeAuthorization(t.deps, await t.approve(start.authorizationUrl));
+    if (!result.ok) throw new Error(result.message);
+    await expire(result.connection.id);
+    await getAccessToken(t.deps, result.connection.id, workspaceId);
+
+    // Codes and raw states travelled through the browser; only the state's SHA-256 may be stored.
+    const codes = t.callbacks
+      .flatMap((query) => [query['code'], query['state']])
+      .filter((value): value is string => value !== undefined);
+    secrets = [
+      ...new Set([...secretsIn(t.exchanges), ...codes, TIKTOK_APP.clientSecret, SHOPIFY_APP.apiSecret]),
+    ];
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('collected every kind of secret the flows handled', () => {
+    const kinds = ['act.', 'rft.', 'shpat_', 'shprt_'];
+    for (const prefix of kinds)
+      expect(secrets.filter((s) => s.startsWith(prefix)).length, prefix).toBeGreaterThanOrEqual(2);
+    const verifiers = t.exchanges.flatMap((e) => new URLSearchParams(e.requestBody).getAll('code_verifier'));
+    expect(verifiers.length).toBe(2);
+    expect(t.callbacks.length).toBe(3);
+  });
+
+  it('no plaintext token, code, verifier, raw state or client secret appears in any column of any table', async () => {
+    expect(await findPlaintext(t.sql, secrets)).toEqual([]);
+  });
+
+  it('the scan does find a planted secret (the check can fail)', async () => {
+    const planted = secrets[0] ?? 'x';
+    await t.sql`create table public.plant (note text, raw bytea)`;
+    await t.sql`insert into public.plant values (${`token ${planted}`}, ${Buffer.from(planted)})`;
+    const hits = await findPlaintext(t.sql, [planted]);
+    await t.sql`drop table public.plant`;
+    expect(hits.map((h) => h.column).sort()).toEqual(['note', 'raw']);
+  });
+
+  it('no secret appears in the logs written during the flows', () => {
+    const logs = t.logs();
+    expect(logs).toContain('oauth connection authorized');
+    expect(logs).toContain('oauth token refreshed');
+    expect(secrets.filter((secret) => logs.includes(secret))).toEqual([]);
+  });
+});

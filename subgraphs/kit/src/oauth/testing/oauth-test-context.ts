@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { migrationSet } from '@ionflux/drizzle/migrations';
+import postgres from 'postgres';
+import { type ShopifySimulator, startShopifySimulator } from '../../../../../sandbox/src/shopify/index.ts';
+import { startTikTokSimulator, type TikTokSimulator } from '../../../../../sandbox/src/tiktok/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database.ts';
+import { type CredentialCipher, createCredentialCipher } from '../../crypto/credential-cipher.ts';
+import { parseKeyring } from '../../crypto/parse-keyring.ts';
+import type { Sql } from '../../db/index.ts';
+import { migrateDatabase } from '../../db/index.ts';
+import type { ConnectionStatusNotifier, OAuthDeps } from '../oauth-deps.ts';
+import { createShopifyOAuthProfile } from '../shopify-profile.ts';
+import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
+import { captureLogger } from './capture-logger.ts';
+import { type RecordedExchange, recordingFetch } from './recording-fetch.ts';
+
+export const TIKTOK_APP = { clientKey: 'ionflux-test-key', clientSecret: 'tiktok-secret-3f9a7c1d2e' };
+export const SHOPIFY_APP = { apiKey: 'ionflux-test-id', apiSecret: 'shopify-secret-8b2d4e6f1a' };
+
+/** A notifier that stores what it is told in `kit.workspace_notifications`, inside the caller's transaction. */
+export function tableNotifier(sql: Sql): ConnectionStatusNotifier {
+  return async (notice, options) => {
+    const db = options?.tx ?? sql;
+    await db`insert into kit.workspace_notifications (workspace_id, kind, severity, title, message, provider, connection_id, data)
+      values (${notice.workspaceId}, ${`CONNECTION_${notice.status}`}, ${notice.status === 'CONNECTED' ? 'INFO' : 'WARNING'},
+        ${`${notice.provider} ${notice.status}`}, ${`${notice.accountLabel}: ${notice.reason ?? notice.status}`},
+        ${notice.provider}, ${notice.connectionId}, ${db.json({ status: notice.status })})`;
+  };
+}
+
+export function testCipher(keySpec: string): CredentialCipher {
+  return createCredentialCipher(parseKeyring(keySpec));
+}
+
+export interface OAuthTestContext {
+  databaseUrl: string;
+  sql: Sql;
+  keySpec: string;
+  tiktok: TikTokSimulator;
+  shopify: ShopifySimulator;
+  deps: OAuthDeps;
+  /** Deps over a second pool: what another process would hold (own in-process single-flight table). */
+  depsOnSecondPool: OAuthDeps;
+  exchanges: RecordedExchange[];
+  /** Every callback query our callback server received. */
+  callbacks: Record<string, string>[];
+  logs(): string;
+  callbackUrl(provider: 'shopify' | 'tiktok'): string;
+  /** Opens the provider's consent page, submits Approve (or Deny), follows the redirect to our callback. */
+  approve(authorizationUrl: string, fields?: Record<string, string>): Promise<Record<string, string>>;
+  notifications(connectionId: string): Promise<{ kind: string }[]>;
+  close(): Promise<void>;
+}
+
+const unescapeHtml = (value: string) =>
+  value.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)));
+
+export async function startOAuthTestContext(): Promise<OAuthTestContext> {
+  const database: TestDatabase = await createTestDatabase();
+  await migrateDatabase(database.url, [migrationSet('kit')]);
+  const sql = postgres(database.url, { max: 20, onnotice: () => {} });
+  const sql2 = postgres(database.url, { max: 20, onnotice: () => {} });
+  const keySpec = `k1:${randomBytes(32).toString('base64')}`;
+  const tiktok = await startTikTokSimulator({ ...TIKTOK_APP, seed: false });
+  const shopify = await startShopifySimulator({ ...SHOPIFY_APP, seed: false });
+  const callbacks: Record<string, string>[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const query = Object.fromEntries(url.searchParams);
+    callbacks.push(query);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(query));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const { logger, text } = captureLogger();
+  const recorder = recordingFetch();
+  const cipher = testCipher(keySpec);
+  const profiles = {
+    tiktok: createTikTokOAuthProfile({ ...TIKTOK_APP, authOrigin: tiktok.url, apiOrigin: tiktok.url }),
+    shopify: createShopifyOAuthProfile({ ...SHOPIFY_APP, adminOriginTemplate: shopify.adminOriginTemplate }),
+  };
+  const deps: OAuthDeps = {
+    sql,
+    cipher,
+    notify: tableNotifier(sql),
+    profiles,
+    fetch: recorder.fetch,
+    logger,
+  };
+  return {
+    databaseUrl: database.url,
+    sql,
+    keySpec,
+    tiktok,
+    shopify,
+    deps,
+    depsOnSecondPool: { ...deps, sql: sql2, notify: tableNotifier(sql2) },
+    exchanges: recorder.exchanges,
+    callbacks,
+    logs: text,
+    callbackUrl: (provider) => `http://127.0.0.1:${port}/oauth/${provider}/callback`,
+    async approve(authorizationUrl, fields = {}) {
+      const page = await fetch(authorizationUrl);
+      const html = await page.text();
+      if (!page.ok) throw new Error(`consent page answered ${page.status}: ${html}`);
+      const action = /<form method="post" action="([^"]*)"/.exec(html)?.[1];
+      const button = /<button[^>]*name="([^"]+)" value="([^"]+)"/.exec(html);
+      if (action === undefined || !button?.[1] || !button[2]) throw new Error('no consent form on the page');
+      const form = new URLSearchParams();
+      for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+        form.append(match[1] ?? '', unescapeHtml(match[2] ?? ''));
+      }
+      form.set(button[1], button[2]);
+      for (const [key, value] of Object.entries(fields)) form.set(key, value);
+      const response = await fetch(new URL(action, page.url), {
+        method: 'POST',
+        body: form,
+        redirect: 'follow',
+      });
+      if (!response.ok) throw new Error(`approving answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as Record<string, string>;
+    },
+    notifications: (connectionId) =>
+      sql<
+        { kind: string }[]
+      >`select kind from kit.workspace_notifications where connection_id = ${connectionId} order by created_at`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await Promise.all([tiktok.close(), shopify.close()]);
+      await Promise.all([sql.end({ timeout: 5 }), sql2.end({ timeout: 5 })]);
+      await database.drop();
+    },
+  };
+}
