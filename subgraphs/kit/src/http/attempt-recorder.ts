@@ -7,7 +7,7 @@ import type { AttemptResult } from './send-attempt.ts';
 export interface AttemptRecord {
   attempt: number;
   ms: number;
-  /** `2xx`…`5xx`, `network`, `timeout` or `circuit_open`. */
+  /** `2xx`…`5xx`, `network`, `timeout`, `circuit_open` or `cancelled`. */
   statusClass: string;
   outcome: AttemptOutcome;
   status?: number;

@@ -12,14 +12,12 @@ import { IntegrationError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { abortableSleep } from './abortable-sleep.ts';
 import { createAttemptRecorder, statusClassOf } from './attempt-recorder.ts';
-import { isConnectionRefused } from './connection-error.ts';
 import { describeUrl } from './describe-url.ts';
-import { giveUpError } from './give-up-error.ts';
 import { createHostBreakers } from './host-breakers.ts';
+import { planNextStep } from './plan-next-step.ts';
 import { createProviderHttpMetrics } from './provider-http-metrics.ts';
 import type { ProviderRequest, ProviderResponse } from './provider-request.ts';
-import { retryAfterFromHeaders } from './retry-after.ts';
-import type { RetryDecision, RetryReason } from './retry-decision.ts';
+import type { RetryDecision } from './retry-decision.ts';
 import { classifyByStatus } from './retry-decision.ts';
 import type { AttemptResult } from './send-attempt.ts';
 import { sendAttempt } from './send-attempt.ts';
@@ -53,7 +51,8 @@ export interface ProviderHttpClientOptions {
   /**
    * Decides what a response means, for providers whose errors hide in bodies: OpenAI's 429
    * `insufficient_quota` is not worth a retry, Shopify's 200 `THROTTLED` is. Delegate to
-   * {@link classifyByStatus} for everything else.
+   * {@link classifyByStatus} for everything else. The body is already read: use `body` (parsed JSON or
+   * text), not `response.json()`.
    * @default classifyByStatus
    */
   classify?: (response: Response, body: unknown) => RetryDecision;
@@ -89,6 +88,10 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxAttempts = options.maxAttempts ?? 4;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
+  }
+  if (!(timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${timeoutMs}`);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   const metrics = createProviderHttpMetrics(options.registry ?? new Registry());
@@ -142,44 +145,45 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
         throw error;
       }
       const ms = now() - started;
-      const statusClass = statusClassOf(result);
-      const status = result.kind === 'response' ? { status: result.response.status } : {};
-      const errorCode = result.kind === 'network' ? { errorCode: result.code } : {};
-      if (result.kind === 'response' && result.decision.action === 'return') {
-        const outcome = result.response.status < 400 ? 'success' : 'returned_error';
-        record({ attempt, ms, statusClass, outcome, ...status });
-        return { ...result.response, attempts: attempt };
-      }
-      if (result.kind === 'response' && result.decision.action === 'fail') {
-        record({ attempt, ms, statusClass, outcome: 'failed', ...status });
-        throw result.decision.error;
-      }
-      const reason = retryReasonOf(result);
-      delays = delays === undefined ? backoff.next() : delays.next(undefined);
-      const askedMs = askedWaitMs(result, now());
-      const waitMs = askedMs ?? delays.duration;
-      const mayRetry =
-        attempt < maxAttempts &&
-        (idempotent || nothingWasDone(result, reason)) &&
-        (askedMs === undefined || askedMs <= maxRetryAfterMs);
-      if (!mayRetry) {
-        record({ attempt, ms, statusClass, outcome: 'failed', reason, ...status, ...errorCode });
-        throw giveUpError(result, { provider, attempts: attempt, timeoutMs, waitMs });
-      }
-      record({
+      const next = planNextStep(result, {
+        provider,
+        attempt,
+        maxAttempts,
+        idempotent,
+        maxRetryAfterMs,
+        timeoutMs,
+        now: now(),
+        nextBackoffMs: () => {
+          delays = delays === undefined ? backoff.next() : delays.next(undefined);
+          return delays.duration;
+        },
+      });
+      const facts = {
         attempt,
         ms,
-        statusClass,
-        outcome: 'retried',
-        reason,
-        retryInMs: waitMs,
-        ...status,
-        ...errorCode,
-      });
-      try {
-        await sleep(waitMs, input.signal);
-      } catch (error) {
-        throw input.signal?.aborted ? input.signal.reason : error;
+        statusClass: statusClassOf(result),
+        ...(result.kind === 'response' ? { status: result.response.status } : {}),
+        ...(result.kind === 'network' ? { errorCode: result.code } : {}),
+      };
+      switch (next.step) {
+        case 'return':
+          record({ ...facts, outcome: next.outcome });
+          return { ...next.response, attempts: attempt };
+        case 'throw':
+          record({ ...facts, outcome: 'failed', ...(next.reason ? { reason: next.reason } : {}) });
+          throw next.error;
+        case 'retry':
+          record({ ...facts, outcome: 'retried', reason: next.reason, retryInMs: next.waitMs });
+          try {
+            await sleep(next.waitMs, input.signal);
+          } catch (error) {
+            throw input.signal?.aborted ? input.signal.reason : error;
+          }
+          break;
+        default: {
+          const unreachable: never = next;
+          throw unreachable;
+        }
       }
     }
   }
@@ -190,26 +194,6 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       if (!agent.closed) await agent.close();
     },
   };
-}
-
-function retryReasonOf(result: AttemptResult): RetryReason {
-  if (result.kind === 'timeout') return 'timeout';
-  if (result.kind === 'network') return 'connection_error';
-  return result.decision.action === 'retry' ? result.decision.reason : 'server_error';
-}
-
-/** The wait the provider asked for: the classifier's computed delay, else `Retry-After`. */
-function askedWaitMs(result: AttemptResult, now: number): number | undefined {
-  if (result.kind !== 'response') return undefined;
-  const { decision, response } = result;
-  if (decision.action === 'retry' && decision.delayMs !== undefined) return decision.delayMs;
-  return retryAfterFromHeaders(response.headers, now);
-}
-
-/** Refusals before any work: safe to repeat even when the request is not idempotent. */
-function nothingWasDone(result: AttemptResult, reason: RetryReason): boolean {
-  if (reason === 'rate_limited' || reason === 'throttled') return true;
-  return result.kind === 'network' && isConnectionRefused(result.code);
 }
 
 /** Whether an attempt counts against the host's health in its breaker: 4xx and 429 do not. */

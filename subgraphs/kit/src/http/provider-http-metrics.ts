@@ -5,7 +5,8 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 export type AttemptOutcome = 'success' | 'returned_error' | 'retried' | 'failed' | 'cancelled';
 
 export interface ProviderHttpMetrics {
-  /** One count per attempt, by `status_class` (`2xx`…`5xx`, `network`, `timeout`, `circuit_open`). */
+  /** One count per attempt, by `status_class` (`2xx`…`5xx`, `network`, `timeout`, `circuit_open`,
+   * `cancelled`). */
   requests: Counter<'provider' | 'status_class' | 'outcome'>;
   duration: Histogram<'provider'>;
   retries: Counter<'provider' | 'reason'>;
