@@ -60,7 +60,10 @@ export interface ProviderHttpClientOptions {
   fetch?: typeof fetch;
   /** Waits between attempts; must reject when `signal` aborts. @default a timer */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Epoch milliseconds, for durations and `Retry-After` dates. @default Date.now */
+  /**
+   * Epoch milliseconds, for durations and `Retry-After` dates. The breaker's half-open delay runs on
+   * cockatiel's own wall clock. @default Date.now
+   */
   now?: () => number;
   /** Keep-alive connections per origin in the client's pool. @default 50 */
   maxConnectionsPerHost?: number;
@@ -72,7 +75,8 @@ export interface ProviderHttpClient {
    * Sends the request with retries, per-attempt timeout and circuit breaker. Resolves with the response
    * for 2xx/3xx and for errors the caller maps itself (4xx, 501, classified `return`); rejects with an
    * `IntegrationError` (`RATE_LIMITED`, `PROVIDER_UNAVAILABLE`, or the classifier's) when it gives up,
-   * and with the signal's reason when the caller cancels.
+   * and with the signal's reason when the caller cancels. Redirects are returned, never followed, so
+   * credentials in the headers go to no other host.
    */
   request(input: ProviderRequest): Promise<ProviderResponse>;
   /** Closes the keep-alive pool once the calls in flight end. */
