@@ -1,7 +1,10 @@
+import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
+import { contextFor } from '../crypto/index.ts';
 import type { Sql } from '../db/index.ts';
 import { callTokenEndpoint } from './call-token-endpoint.ts';
-import { accountLabel, type ConnectionRow } from './connection-row.ts';
+import type { ConnectionRow } from './connection-row.ts';
 import { writeCredential } from './credential-store.ts';
+import { notifyConnection } from './notify-connection.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
 import { pgTextArray } from './pg-text-array.ts';
 import type { OAuthProvider, TokenSet } from './provider-profile.ts';
@@ -108,12 +111,7 @@ export async function completeAuthorization(
     row.code_verifier_ciphertext && row.code_verifier_key_id
       ? deps.cipher.open(
           { ciphertext: row.code_verifier_ciphertext, keyId: row.code_verifier_key_id },
-          {
-            table: 'kit.oauth_states',
-            column: 'code_verifier_ciphertext',
-            rowId: row.id,
-            workspaceId: row.workspace_id,
-          },
+          contextFor(oauthStatesEncryption, 'codeVerifier', { rowId: row.id, workspaceId: row.workspace_id }),
         )
       : undefined;
   const exchange = await callTokenEndpoint(
@@ -194,16 +192,7 @@ async function saveConnection(
       now,
       'authorize',
     );
-    await deps.notify(
-      {
-        workspaceId: connection.workspace_id,
-        provider: connection.provider,
-        connectionId: connection.id,
-        accountLabel: accountLabel(connection),
-        status: 'CONNECTED',
-      },
-      { tx },
-    );
+    await notifyConnection(deps, tx, connection, 'CONNECTED');
     return { connection, created };
   });
 }

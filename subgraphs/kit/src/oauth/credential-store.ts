@@ -1,8 +1,8 @@
+import { connectionCredentialsEncryption } from '@ionflux/drizzle/kit';
+import { type CiphertextContext, type CredentialCipher, contextFor } from '../crypto/index.ts';
 import type { Sql } from '../db/index.ts';
-import type { CiphertextContext, CredentialSealer, Transaction } from './oauth-deps.ts';
+import type { Transaction } from './oauth-deps.ts';
 import type { TokenSet } from './provider-profile.ts';
-
-const TABLE = 'kit.connection_credentials';
 
 /** `kit.connection_credentials` as stored: ciphertexts only. */
 export interface CredentialRow {
@@ -26,8 +26,14 @@ export interface OpenedCredential {
   version: number;
 }
 
-function context(row: { connection_id: string; workspace_id: string }, column: string): CiphertextContext {
-  return { table: TABLE, column, rowId: row.connection_id, workspaceId: row.workspace_id };
+function context(
+  row: { connection_id: string; workspace_id: string },
+  column: 'accessToken' | 'refreshToken',
+): CiphertextContext {
+  return contextFor(connectionCredentialsEncryption, column, {
+    rowId: row.connection_id,
+    workspaceId: row.workspace_id,
+  });
 }
 
 export async function readCredential(
@@ -42,16 +48,16 @@ export async function readCredential(
   return rows[0];
 }
 
-export function openCredential(cipher: CredentialSealer, row: CredentialRow): OpenedCredential {
+export function openCredential(cipher: CredentialCipher, row: CredentialRow): OpenedCredential {
   const accessToken = cipher.open(
     { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id },
-    context(row, 'access_token_ciphertext'),
+    context(row, 'accessToken'),
   );
   const refreshToken =
     row.refresh_token_ciphertext && row.refresh_token_key_id
       ? cipher.open(
           { ciphertext: row.refresh_token_ciphertext, keyId: row.refresh_token_key_id },
-          context(row, 'refresh_token_ciphertext'),
+          context(row, 'refreshToken'),
         )
       : undefined;
   return {
@@ -72,7 +78,7 @@ const after = (now: Date, seconds: number | undefined) =>
  */
 export async function writeCredential(
   sql: Transaction,
-  cipher: CredentialSealer,
+  cipher: CredentialCipher,
   target: { connectionId: string; workspaceId: string },
   tokens: TokenSet,
   now: Date,
@@ -81,11 +87,11 @@ export async function writeCredential(
 ): Promise<void> {
   const keep = mode === 'refresh';
   const row = { connection_id: target.connectionId, workspace_id: target.workspaceId };
-  const access = cipher.seal(tokens.accessToken, context(row, 'access_token_ciphertext'));
+  const access = cipher.seal(tokens.accessToken, context(row, 'accessToken'));
   const refresh =
     tokens.refreshToken === undefined
       ? undefined
-      : cipher.seal(tokens.refreshToken, context(row, 'refresh_token_ciphertext'));
+      : cipher.seal(tokens.refreshToken, context(row, 'refreshToken'));
   await sql`
     insert into kit.connection_credentials as c (connection_id, workspace_id, access_token_ciphertext,
       access_token_key_id, access_token_expires_at, refresh_token_ciphertext, refresh_token_key_id,

@@ -9,15 +9,7 @@ export type { ConnectionRow } from './connection-row.ts';
 export type { AccessToken } from './get-access-token.ts';
 export { DEFAULT_REFRESH_MARGIN_MS, getAccessToken } from './get-access-token.ts';
 export { markAuthInvalid } from './mark-auth-invalid.ts';
-export type {
-  CiphertextContext,
-  ConnectionStatusChange,
-  ConnectionStatusNotice,
-  ConnectionStatusNotifier,
-  CredentialSealer,
-  OAuthDeps,
-  SealedValue,
-} from './oauth-deps.ts';
+export type { OAuthDeps } from './oauth-deps.ts';
 export type {
   AuthorizationUrlInput,
   CallbackReading,

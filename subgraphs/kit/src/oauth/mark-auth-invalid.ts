@@ -1,4 +1,5 @@
-import { accountLabel, type ConnectionRow } from './connection-row.ts';
+import type { ConnectionRow } from './connection-row.ts';
+import { notifyConnection } from './notify-connection.ts';
 import type { OAuthDeps, Transaction } from './oauth-deps.ts';
 
 /**
@@ -22,17 +23,8 @@ export async function transitionToNeedsReauth(
       connected_at, updated_at`;
   const connection = rows[0];
   if (!connection) return false;
-  await deps.notify(
-    {
-      workspaceId: connection.workspace_id,
-      provider: connection.provider,
-      connectionId: connection.id,
-      accountLabel: accountLabel(connection),
-      status: 'NEEDS_REAUTH',
-      reason,
-    },
-    { tx },
-  );
+  // `reason` is for operators (health_reason, logs); the workspace gets the notice's own wording.
+  await notifyConnection(deps, tx, connection, 'NEEDS_REAUTH');
   deps.logger?.warn(
     { connectionId: connection.id, provider: connection.provider, reason },
     'oauth connection needs re-authorization',

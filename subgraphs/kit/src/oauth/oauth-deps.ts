@@ -1,65 +1,24 @@
 import type { Logger } from 'pino';
 import type { TransactionSql } from 'postgres';
+import type { CredentialCipher } from '../crypto/index.ts';
 import type { Sql } from '../db/index.ts';
+import type { EventBus } from '../events/index.ts';
 import type { OAuthProvider, OAuthProviderProfile } from './provider-profile.ts';
-
-/** Where a ciphertext belongs; the AAD of kit/crypto's envelope encryption. */
-export interface CiphertextContext {
-  table: string;
-  column: string;
-  rowId: string;
-  workspaceId: string;
-}
-
-export interface SealedValue {
-  ciphertext: Buffer;
-  keyId: string;
-}
-
-/** What the OAuth module needs of kit/crypto's `CredentialCipher` (which satisfies it). */
-export interface CredentialSealer {
-  seal(plaintext: string, context: CiphertextContext): SealedValue;
-  open(sealed: SealedValue, context: CiphertextContext): string;
-}
-
-export type ConnectionStatusChange =
-  | 'CONNECTED'
-  | 'NEEDS_REAUTH'
-  | 'DISCONNECTED'
-  | 'UNINSTALLED'
-  | 'DEGRADED'
-  | 'RECOVERED';
-
-export interface ConnectionStatusNotice {
-  workspaceId: string;
-  provider: OAuthProvider;
-  connectionId: string;
-  accountLabel: string;
-  status: ConnectionStatusChange;
-  reason?: string;
-}
-
-/**
- * Tells the workspace a connection changed state; `tx` makes the notification part of the caller's
- * transaction. Wire it to kit/notifications:
- * `(notice, options) => notifyConnectionStatus({ sql, bus }, notice, options)`.
- */
-export type ConnectionStatusNotifier = (
-  notice: ConnectionStatusNotice,
-  options?: { tx?: Transaction },
-) => Promise<unknown>;
-
-/** The handle inside `sql.begin(...)`. */
-export type Transaction = TransactionSql;
 
 /** Everything the OAuth functions use, passed explicitly (no module state reads env). */
 export interface OAuthDeps {
   sql: Sql;
-  cipher: CredentialSealer;
-  notify: ConnectionStatusNotifier;
+  /** Seals tokens and PKCE verifiers (kit/crypto). */
+  cipher: CredentialCipher;
+  /** Where connection-status notifications are published (kit/notifications over kit/events). */
+  bus: EventBus;
   /** The providers this process talks to; a connection's provider must be here to be used. */
   profiles: Partial<Record<OAuthProvider, OAuthProviderProfile>>;
-  /** Sends token, refresh and revoke requests. @default globalThis.fetch */
+  /**
+   * Sends token, refresh and revoke requests. Deliberately a plain fetch, not the retrying kit/http
+   * client: a refresh retried after the provider already rotated the refresh token would fail with
+   * `invalid_grant` and disconnect a healthy account. The periodic sweep is the retry. @default fetch
+   */
   fetch?: typeof fetch;
   logger?: Logger;
   /** @default () => new Date() */
@@ -69,6 +28,9 @@ export interface OAuthDeps {
   /** Timeout of one call to a provider's token endpoint. @default 15000 */
   tokenTimeoutMs?: number;
 }
+
+/** The handle inside `sql.begin(...)`. */
+export type Transaction = TransactionSql;
 
 export function nowOf(deps: OAuthDeps): Date {
   return deps.now ? deps.now() : new Date();

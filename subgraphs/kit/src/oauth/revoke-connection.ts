@@ -1,6 +1,7 @@
 import { callRevokeEndpoint } from './call-token-endpoint.ts';
-import { accountLabel, type ConnectionRow, findConnection } from './connection-row.ts';
+import { type ConnectionRow, findConnection } from './connection-row.ts';
 import { openCredential, readCredential } from './credential-store.ts';
+import { notifyConnection } from './notify-connection.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
 
 export interface RevokeResult {
@@ -47,16 +48,7 @@ export async function revoke(
       set status = 'DISCONNECTED', health = 'UNKNOWN', health_reason = null, updated_at = ${now}
       where id = ${current.id} and status <> 'DISCONNECTED' returning id`;
     if (changed.length > 0) {
-      await deps.notify(
-        {
-          workspaceId: current.workspace_id,
-          provider: current.provider,
-          connectionId: current.id,
-          accountLabel: accountLabel(current),
-          status: 'DISCONNECTED',
-        },
-        { tx },
-      );
+      await notifyConnection(deps, tx, current, 'DISCONNECTED');
     }
   });
   deps.logger?.info(

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPlaintext } from '../../../../test/support/find-plaintext.ts';
 import { completeAuthorization } from './complete-authorization.ts';
 import { getAccessToken } from './get-access-token.ts';
 import { revoke } from './revoke-connection.ts';
 import { startAuthorization } from './start-authorization.ts';
-import { findPlaintext } from './testing/find-plaintext.ts';
 import {
   type OAuthTestContext,
   SHOPIFY_APP,
@@ -79,14 +79,14 @@ describe('secrets stay out of the database and the logs', () => {
   });
 
   it('no plaintext token, code, verifier, raw state or client secret appears in any column of any table', async () => {
-    expect(await findPlaintext(t.sql, secrets)).toEqual([]);
+    expect(await findPlaintext(t.databaseUrl, secrets)).toEqual([]);
   });
 
   it('the scan does find a planted secret (the check can fail)', async () => {
     const planted = secrets[0] ?? 'x';
     await t.sql`create table public.plant (note text, raw bytea)`;
     await t.sql`insert into public.plant values (${`token ${planted}`}, ${Buffer.from(planted)})`;
-    const hits = await findPlaintext(t.sql, [planted]);
+    const hits = await findPlaintext(t.databaseUrl, [planted]);
     await t.sql`drop table public.plant`;
     expect(hits.map((h) => h.column).sort()).toEqual(['note', 'raw']);
   });

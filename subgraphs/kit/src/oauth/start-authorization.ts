@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
+import { contextFor } from '../crypto/index.ts';
 import { IntegrationError } from '../errors/index.ts';
 import { findConnection } from './connection-row.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
@@ -86,12 +88,10 @@ export async function startAuthorization(
   const state = newState();
   const pkce = profile.supportsPkce ? newPkcePair() : undefined;
   const sealedVerifier = pkce
-    ? deps.cipher.seal(pkce.verifier, {
-        table: 'kit.oauth_states',
-        column: 'code_verifier_ciphertext',
-        rowId: id,
-        workspaceId: input.workspaceId,
-      })
+    ? deps.cipher.seal(
+        pkce.verifier,
+        contextFor(oauthStatesEncryption, 'codeVerifier', { rowId: id, workspaceId: input.workspaceId }),
+      )
     : undefined;
   const expiresAt = new Date(nowOf(deps).getTime() + STATE_TTL_MS);
   await deps.sql`

@@ -6,11 +6,11 @@ import postgres from 'postgres';
 import { type ShopifySimulator, startShopifySimulator } from '../../../../../sandbox/src/shopify/index.ts';
 import { startTikTokSimulator, type TikTokSimulator } from '../../../../../sandbox/src/tiktok/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database.ts';
-import { type CredentialCipher, createCredentialCipher } from '../../crypto/credential-cipher.ts';
-import { parseKeyring } from '../../crypto/parse-keyring.ts';
+import { type CredentialCipher, createCredentialCipher, parseKeyring } from '../../crypto/index.ts';
 import type { Sql } from '../../db/index.ts';
 import { migrateDatabase } from '../../db/index.ts';
-import type { ConnectionStatusNotifier, OAuthDeps } from '../oauth-deps.ts';
+import { createInMemoryEventBus, type EventBus } from '../../events/index.ts';
+import type { OAuthDeps } from '../oauth-deps.ts';
 import { createShopifyOAuthProfile } from '../shopify-profile.ts';
 import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
 import { captureLogger } from './capture-logger.ts';
@@ -18,17 +18,6 @@ import { type RecordedExchange, recordingFetch } from './recording-fetch.ts';
 
 export const TIKTOK_APP = { clientKey: 'ionflux-test-key', clientSecret: 'tiktok-secret-3f9a7c1d2e' };
 export const SHOPIFY_APP = { apiKey: 'ionflux-test-id', apiSecret: 'shopify-secret-8b2d4e6f1a' };
-
-/** A notifier that stores what it is told in `kit.workspace_notifications`, inside the caller's transaction. */
-export function tableNotifier(sql: Sql): ConnectionStatusNotifier {
-  return async (notice, options) => {
-    const db = options?.tx ?? sql;
-    await db`insert into kit.workspace_notifications (workspace_id, kind, severity, title, message, provider, connection_id, data)
-      values (${notice.workspaceId}, ${`CONNECTION_${notice.status}`}, ${notice.status === 'CONNECTED' ? 'INFO' : 'WARNING'},
-        ${`${notice.provider} ${notice.status}`}, ${`${notice.accountLabel}: ${notice.reason ?? notice.status}`},
-        ${notice.provider}, ${notice.connectionId}, ${db.json({ status: notice.status })})`;
-  };
-}
 
 export function testCipher(keySpec: string): CredentialCipher {
   return createCredentialCipher(parseKeyring(keySpec));
@@ -41,6 +30,8 @@ export interface OAuthTestContext {
   tiktok: TikTokSimulator;
   shopify: ShopifySimulator;
   deps: OAuthDeps;
+  /** The in-memory bus notifications are published on. */
+  bus: EventBus;
   /** Deps over a second pool: what another process would hold (own in-process single-flight table). */
   depsOnSecondPool: OAuthDeps;
   exchanges: RecordedExchange[];
@@ -81,10 +72,11 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     tiktok: createTikTokOAuthProfile({ ...TIKTOK_APP, authOrigin: tiktok.url, apiOrigin: tiktok.url }),
     shopify: createShopifyOAuthProfile({ ...SHOPIFY_APP, adminOriginTemplate: shopify.adminOriginTemplate }),
   };
+  const bus = createInMemoryEventBus();
   const deps: OAuthDeps = {
     sql,
     cipher,
-    notify: tableNotifier(sql),
+    bus,
     profiles,
     fetch: recorder.fetch,
     logger,
@@ -96,7 +88,8 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     tiktok,
     shopify,
     deps,
-    depsOnSecondPool: { ...deps, sql: sql2, notify: tableNotifier(sql2) },
+    bus,
+    depsOnSecondPool: { ...deps, sql: sql2 },
     exchanges: recorder.exchanges,
     callbacks,
     logs: text,
@@ -129,7 +122,7 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await Promise.all([tiktok.close(), shopify.close()]);
+      await Promise.all([tiktok.close(), shopify.close(), bus.close()]);
       await Promise.all([sql.end({ timeout: 5 }), sql2.end({ timeout: 5 })]);
       await database.drop();
     },

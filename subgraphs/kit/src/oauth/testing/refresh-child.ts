@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import postgres from 'postgres';
+import { createInMemoryEventBus } from '../../events/index.ts';
 import { getAccessToken } from '../get-access-token.ts';
 import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
-import { TIKTOK_APP, tableNotifier, testCipher } from './oauth-test-context.ts';
+import { TIKTOK_APP, testCipher } from './oauth-test-context.ts';
 
 interface ChildConfig {
   databaseUrl: string;
@@ -22,7 +23,7 @@ const sql = postgres(config.databaseUrl, { max: 10, onnotice: () => {} });
 const deps = {
   sql,
   cipher: testCipher(config.keySpec),
-  notify: tableNotifier(sql),
+  bus: createInMemoryEventBus(),
   profiles: {
     tiktok: createTikTokOAuthProfile({
       ...TIKTOK_APP,
@@ -44,5 +45,5 @@ const results = await Promise.all(
   ),
 );
 process.stdout.write(`${JSON.stringify(results)}\n`);
-await sql.end({ timeout: 5 });
+await Promise.all([sql.end({ timeout: 5 }), deps.bus.close()]);
 lines.close();
