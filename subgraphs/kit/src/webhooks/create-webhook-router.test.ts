@@ -1,0 +1,126 @@
+import { migrationSet } from '@ionflux/drizzle/migrations';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
+import { migrateDatabase } from '../db/index.ts';
+import { createJobQueue, type JobQueue } from '../jobs/index.ts';
+import { listQueuedJobs, silentLogger } from '../jobs/testing/job-test-support.ts';
+import { freePort } from '../server/index.ts';
+import { countStored } from './testing/count-rows.ts';
+import { createTestWebhookSource, signedDelivery } from './testing/test-webhook-source.ts';
+import { startWebhookTestServer, type WebhookTestServer } from './testing/webhook-test-server.ts';
+
+const SECRET = 'whsec_router_test';
+
+describe('POST /webhooks/:provider', () => {
+  let database: TestDatabase;
+  let sql: postgres.Sql;
+  let queue: JobQueue & { close(): Promise<void> };
+  let server: WebhookTestServer;
+  const source = createTestWebhookSource(SECRET);
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrateDatabase(database.url, [migrationSet('kit')]);
+    queue = await createJobQueue({ databaseUrl: database.url, logger: silentLogger() });
+    sql = postgres(database.url, { max: 4, onnotice: () => {} });
+    server = await startWebhookTestServer({
+      sql,
+      queue,
+      logger: silentLogger(),
+      source,
+      maxBodyBytes: 64 * 1024,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await sql?.end();
+    await queue?.close();
+    await database?.drop();
+  });
+
+  it('rejects a body whose HMAC does not match with 401 and stores nothing', async () => {
+    const before = await countStored(sql);
+    const delivery = signedDelivery(SECRET, '{"id":1,"total_price":"10.00"}');
+    const response = await server.post('{"id":1,"total_price":"99999.00"}', delivery.headers);
+    expect(response.status).toBe(401);
+    expect(response.json).toEqual({
+      error: { code: 'UNAUTHENTICATED', message: 'the HMAC signature does not match the body' },
+    });
+    const unsigned = await server.post(delivery.body, { ...delivery.headers, 'x-test-hmac-sha256': '' });
+    expect(unsigned.status).toBe(401);
+    expect(await countStored(sql)).toEqual(before);
+  });
+
+  it('stores an authentic delivery and enqueues its processing job, then answers 200', async () => {
+    const delivery = signedDelivery(SECRET, '{"id":2,"total_price":"10.00"}', { deliveryId: 'wh-200' });
+    const response = await server.post(delivery.body, delivery.headers);
+    expect(response).toMatchObject({ status: 200, json: { received: true, duplicate: false } });
+
+    const [row] = await sql`
+      select id, provider, delivery_id, topic, account_id, headers, payload, process_task, status, attempts
+      from kit.webhook_deliveries where delivery_id = 'wh-200'`;
+    expect(row).toMatchObject({
+      provider: 'test',
+      topic: 'orders/create',
+      account_id: 'demo.myshopify.com',
+      payload: { id: 2, total_price: '10.00' },
+      process_task: 'webhooks-test.process',
+      status: 'RECEIVED',
+      attempts: 0,
+    });
+    expect(row?.['headers']).toMatchObject({
+      'x-test-webhook-id': 'wh-200',
+      'x-test-topic': 'orders/create',
+    });
+    expect(row?.['headers']).not.toHaveProperty('x-test-hmac-sha256');
+    const jobs = await listQueuedJobs(database.url, 'webhooks-test.process');
+    expect(jobs.filter((job) => job.key === row?.['id'])).toMatchObject([
+      { payload: { deliveryId: row?.['id'] } },
+    ]);
+  });
+
+  it('answers 200 to a redelivery of the same delivery id, storing and enqueueing nothing new', async () => {
+    const delivery = signedDelivery(SECRET, '{"id":3}', { deliveryId: 'wh-dup' });
+    expect((await server.post(delivery.body, delivery.headers)).status).toBe(200);
+    const before = await countStored(sql);
+    const again = await server.post(delivery.body, delivery.headers);
+    expect(again).toMatchObject({ status: 200, json: { received: true, duplicate: true } });
+    expect(await countStored(sql)).toEqual(before);
+  });
+
+  it('answers 400 to an authentic body that is not JSON, or is too large, storing nothing', async () => {
+    const before = await countStored(sql);
+    const notJson = signedDelivery(SECRET, '{"id":4,');
+    const response = await server.post(notJson.body, notJson.headers);
+    expect(response).toMatchObject({ status: 400, json: { error: { code: 'INVALID_REQUEST' } } });
+    const huge = signedDelivery(SECRET, JSON.stringify({ blob: 'x'.repeat(100 * 1024) }));
+    const tooLarge = await server.post(huge.body, huge.headers);
+    expect(tooLarge).toMatchObject({ status: 400, json: { error: { code: 'INVALID_REQUEST' } } });
+    expect(await countStored(sql)).toEqual(before);
+  });
+
+  it('answers 400 when the payload cannot be stored as JSON (a NUL character jsonb refuses)', async () => {
+    const delivery = signedDelivery(SECRET, '{"note":"\\u0000"}');
+    const response = await server.post(delivery.body, delivery.headers);
+    expect(response).toMatchObject({ status: 400, json: { error: { code: 'INVALID_REQUEST' } } });
+  });
+
+  it('answers 503 with Retry-After when the database is down, so the provider delivers again', async () => {
+    const down = postgres(`postgres://nobody:nothing@127.0.0.1:${await freePort()}/none`, {
+      max: 1,
+      connect_timeout: 2,
+      onnotice: () => {},
+    });
+    const downServer = await startWebhookTestServer({ sql: down, queue, logger: silentLogger(), source });
+    try {
+      const delivery = signedDelivery(SECRET, '{"id":5}');
+      const response = await downServer.post(delivery.body, delivery.headers);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('10');
+      expect(response.json).toMatchObject({ error: { code: 'INTERNAL' } });
+    } finally {
+      await downServer.close();
+      await down.end({ timeout: 1 });
+    }
+  });
+});

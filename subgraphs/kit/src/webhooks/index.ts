@@ -1,0 +1,13 @@
+export type { WebhookRouterDeps } from './create-webhook-router.ts';
+export { createWebhookRouter } from './create-webhook-router.ts';
+export type { WebhookProcessingDeps } from './define-webhook-processing-task.ts';
+export { defineWebhookProcessingTask } from './define-webhook-processing-task.ts';
+export { parseWebhookJson } from './parse-webhook-json.ts';
+export type { ReplayWebhookResult } from './replay-webhook-delivery.ts';
+export { replayWebhookDelivery } from './replay-webhook-delivery.ts';
+export type { StoredDelivery } from './store-webhook-delivery.ts';
+export { storeWebhookDelivery } from './store-webhook-delivery.ts';
+export { verifyHmacSha256Base64 } from './verify-hmac-sha256-base64.ts';
+export type { WebhookDeliveryRow } from './webhook-delivery.ts';
+export { findWebhookDelivery } from './webhook-delivery.ts';
+export type { WebhookSource, WebhookVerification } from './webhook-source.ts';

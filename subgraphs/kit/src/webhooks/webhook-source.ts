@@ -1,0 +1,40 @@
+/** The outcome of checking one incoming delivery: who sent what, or why it is refused. */
+export type WebhookVerification =
+  | {
+      ok: true;
+      /** The provider's id of the delivery, stable across its retries (e.g. `X-Shopify-Webhook-Id`). */
+      deliveryId: string;
+      topic: string;
+      /** The provider account it concerns, e.g. the shop domain. */
+      accountId?: string;
+      /** The parsed body. */
+      payload: unknown;
+    }
+  | {
+      ok: false;
+      /** Said to the sender and logged; never include the expected signature or a secret. */
+      reason: string;
+      /**
+       * `INVALID_REQUEST` (400) when the sender is authentic but the body is unusable (see
+       * {@link parseWebhookJson}); otherwise the refusal is a 401.
+       * @default 'UNAUTHENTICATED'
+       */
+      code?: 'UNAUTHENTICATED' | 'INVALID_REQUEST';
+    };
+
+/** One provider's webhooks: how to authenticate a delivery and which job task applies it. */
+export interface WebhookSource {
+  /** Stored on each delivery, e.g. `shopify`; deliveries are unique per provider and delivery id. */
+  provider: string;
+  /**
+   * Checks the signature over the raw bytes (in constant time, e.g. {@link verifyHmacSha256Base64})
+   * before looking at anything else, then reads the delivery id, topic and payload. Header names are
+   * lowercase.
+   */
+  verify(
+    rawBody: Buffer,
+    headers: Record<string, string | undefined>,
+  ): WebhookVerification | Promise<WebhookVerification>;
+  /** The job task that applies a stored delivery (see `defineWebhookProcessingTask`). */
+  processTask: string;
+}
