@@ -1,17 +1,38 @@
 import { optionalString, parseEnv, portVar, subgraphEnv } from '@ionflux/kit/config';
+import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const llmEnvSchema = z.object({
   ...subgraphEnv,
+  ...secretsEnv,
   LLM_SUBGRAPH_PORT: portVar(4001),
-  // Central IONFLUX keys (spec 1.2). Optional: without one, a provider is usable only by workspaces
-  // that set their own key.
+  // The central keys (spec 1.2) and the master key are read through the secrets provider; with the
+  // default `env` provider these are where it finds them.
   OPENAI_API_KEY: optionalString(),
-  OPENAI_BASE_URL: optionalString(),
   ANTHROPIC_API_KEY: optionalString(),
-  ANTHROPIC_BASE_URL: optionalString(),
   GEMINI_API_KEY: optionalString(),
+  IONFLUX_MASTER_KEY: optionalString(),
+  IONFLUX_MASTER_KEYS_PREVIOUS: optionalString(),
+  OPENAI_BASE_URL: optionalString(),
+  ANTHROPIC_BASE_URL: optionalString(),
   GEMINI_BASE_URL: optionalString(),
+  /** Per attempt, from sending to the last byte. @default 60000 */
+  LLM_TIMEOUT_MS: positiveInt(60_000),
+  /** Attempts per provider call, the first included. @default 3 */
+  LLM_MAX_ATTEMPTS: positiveInt(3),
+  /** Longest Retry-After worth waiting for inside one request. @default 10000 */
+  LLM_MAX_RETRY_AFTER_MS: positiveInt(10_000),
+  /** Consecutive failed attempts that open a provider's circuit breaker. @default 5 */
+  LLM_BREAKER_FAILURES: positiveInt(5),
+  /** How long an open breaker waits before letting one call try. @default 30000 */
+  LLM_BREAKER_HALF_OPEN_MS: positiveInt(30_000),
+  /**
+   * Output tokens reserved (and sent as the limit) when a workspace has a quota and the caller sets no
+   * maxTokens, so the worst case is bounded. @default 1024
+   */
+  LLM_DEFAULT_MAX_TOKENS: positiveInt(1024),
 });
 
 export type LlmConfig = z.output<typeof llmEnvSchema>;

@@ -1,25 +1,99 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { createServer } from 'node:http';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { migrationSet } from '@ionflux/drizzle/migrations';
-import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
+import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
+import { createIdentitySigner } from '@ionflux/kit/identity';
+import { createLogger } from '@ionflux/kit/logging';
+import { createMetrics } from '@ionflux/kit/metrics';
+import { createServiceApp, listen, type RunningSubgraph } from '@ionflux/kit/server';
 import { loadSubgraphSdl } from '@ionflux/schema';
+import { parse } from 'graphql';
 import type { LlmConfig } from './config.ts';
 import type { LlmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
+import { attachGraphqlWs } from './server/attach-graphql-ws.ts';
+import { mountLlmGraphql } from './server/mount-llm-graphql.ts';
+import { createLlmServices } from './services.ts';
 
-/** Starts the LLM Orchestration subgraph (spec section 1) on `LLM_SUBGRAPH_PORT`. */
-export function startLlmSubgraph(
+export interface StartLlmSubgraphOptions {
+  /** Where log lines go; tests capture them. @default stdout */
+  logDestination?: NodeJS.WritableStream;
+}
+
+/**
+ * Starts the LLM Orchestration subgraph (spec section 1) on `LLM_SUBGRAPH_PORT`: GraphQL over HTTP at
+ * `/graphql` for the gateway, the same path over graphql-ws for `completionStream`, plus `/healthz`,
+ * `/readyz` and `/metrics`. Built from the kit's parts rather than `startSubgraph` because it needs the
+ * HTTP server for WebSockets and a per-request cancellation signal.
+ */
+export async function startLlmSubgraph(
   config: LlmConfig,
-  options: Pick<StartSubgraphOptions, 'logDestination'> = {},
+  options: StartLlmSubgraphOptions = {},
 ): Promise<RunningSubgraph> {
-  return startSubgraph<LlmContext>(
-    {
-      name: 'llm',
-      sdl: loadSubgraphSdl('llm'),
-      resolvers: resolvers as GraphQLResolverMap<LlmContext>,
-      migrations: [migrationSet('llm')],
-      createContext: ({ database, identity, logger }) => ({ db: database.db, identity, logger, config }),
-    },
+  const logger = createLogger({
+    service: 'llm',
+    level: config.LOG_LEVEL,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  await migrateDatabase(config.DATABASE_URL, [migrationSet('llm')]);
+  // Enough connections for a burst of concurrent completions (each holds one briefly at a time).
+  const database = connectDatabase(config.DATABASE_URL, {
+    applicationName: 'ionflux-llm',
+    maxConnections: 20,
+  });
+  const metrics = createMetrics('llm');
+  const services = await createLlmServices({
     config,
-    { ...options, port: config.LLM_SUBGRAPH_PORT, portVar: 'LLM_SUBGRAPH_PORT' },
-  );
+    db: database.db,
+    sql: database.sql,
+    logger,
+    registry: metrics.registry,
+  });
+  const app = createServiceApp({
+    logger,
+    metrics,
+    readinessChecks: [{ name: 'database', check: () => database.ping() }],
+  });
+  const httpServer = createServer(app);
+  const schema = buildSubgraphSchema([
+    { typeDefs: parse(loadSubgraphSdl('llm')), resolvers: resolvers as GraphQLResolverMap<LlmContext> },
+  ]);
+  const identitySigner = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
+  const createContext = (identity: LlmContext['identity'], signal: AbortSignal): LlmContext => ({
+    identity,
+    db: database.db,
+    logger,
+    config,
+    services,
+    signal,
+  });
+  const apollo = await mountLlmGraphql(app, {
+    schema,
+    identitySigner,
+    logger,
+    httpServer,
+    introspection: config.NODE_ENV !== 'production',
+    createContext,
+  });
+  const ws = attachGraphqlWs({ httpServer, schema, identitySigner, logger, createContext });
+  const { url, port } = await listen(httpServer, {
+    host: config.HOST,
+    port: config.LLM_SUBGRAPH_PORT,
+    portVar: 'LLM_SUBGRAPH_PORT',
+  });
+  logger.info({ url }, 'llm subgraph listening');
+  return {
+    name: 'llm',
+    url,
+    graphqlUrl: `${url}/graphql`,
+    port,
+    logger,
+    database,
+    async close() {
+      await ws.close();
+      await apollo.stop();
+      await services.close();
+      await database.close();
+    },
+  };
 }

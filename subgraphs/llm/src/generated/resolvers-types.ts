@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { LlmContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -14,9 +15,136 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+export type ChatMessageInput = {
+  content: Scalars['String']['input'];
+  role: ChatRole;
+};
+
+/** Who said a message of the conversation history. */
+export type ChatRole =
+  | 'ASSISTANT'
+  | 'USER';
+
+export type CompletionChoice = {
+  __typename?: 'CompletionChoice';
+  /** Normalised: stop, length, content_filter, tool_calls or other. */
+  finishReason: Scalars['String']['output'];
+  index: Scalars['Int']['output'];
+  /** The provider's own stop reason, e.g. end_turn, MAX_TOKENS. */
+  providerFinishReason?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+/** One piece of a streamed completion; the last one has `done`, the finish reason and usage. */
+export type CompletionChunk = {
+  __typename?: 'CompletionChunk';
+  /** Text generated since the previous chunk. */
+  delta: Scalars['String']['output'];
+  done: Scalars['Boolean']['output'];
+  error?: Maybe<LlmError>;
+  finishReason?: Maybe<Scalars['String']['output']>;
+  model: Scalars['String']['output'];
+  provider: LlmProviderId;
+  requestId: Scalars['String']['output'];
+  usage?: Maybe<TokenUsage>;
+};
+
+/** The request of spec 1.3. The user and workspace come from the caller's identity, never from input. */
+export type CompletionInput = {
+  /** Earlier turns, oldest first. */
+  history?: InputMaybe<Array<ChatMessageInput>>;
+  /** The provider's model id; the provider's default chat model when omitted. */
+  model?: InputMaybe<Scalars['String']['input']>;
+  parameters?: InputMaybe<CompletionParametersInput>;
+  prompt: Scalars['String']['input'];
+  /** @default OPENAI (spec 1.1's primary). */
+  provider?: InputMaybe<LlmProviderId>;
+  /** Mirrored in the response and ledger; the gateway's request id when omitted. */
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  systemPrompt?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CompletionParametersInput = {
+  extra?: InputMaybe<Array<ProviderParameterInput>>;
+  /** Most tokens to generate. Required by Claude; defaults to the workspace quota's cap when a quota is set. */
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** Where generation stops. OpenAI accepts at most 4. */
+  stopSequences?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 0.0-2.0 (Claude accepts 0.0-1.0). */
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** 0.0-1.0. */
+  topP?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** The response envelope of spec 1.3: `providerResponse` on success, `error` otherwise. */
+export type CompletionResult = {
+  __typename?: 'CompletionResult';
+  error?: Maybe<LlmError>;
+  /** Whether the workspace's fallback provider served this request after the first one failed. */
+  fallbackUsed: Scalars['Boolean']['output'];
+  model: Scalars['String']['output'];
+  /** The provider that answered (the fallback's when the workspace fallback served the request). */
+  provider: LlmProviderId;
+  providerResponse?: Maybe<ProviderResponse>;
+  requestId: Scalars['String']['output'];
+  status: LlmResultStatus;
+};
+
+export type Embedding = {
+  __typename?: 'Embedding';
+  index: Scalars['Int']['output'];
+  vector: Array<Scalars['Float']['output']>;
+};
+
+export type EmbeddingInput = {
+  /** Fewer dimensions than the model's default, where the model allows it. */
+  dimensions?: InputMaybe<Scalars['Int']['input']>;
+  input: Array<Scalars['String']['input']>;
+  model?: InputMaybe<Scalars['String']['input']>;
+  /** OPENAI or GEMINI. @default OPENAI */
+  provider?: InputMaybe<LlmProviderId>;
+  requestId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EmbeddingResult = {
+  __typename?: 'EmbeddingResult';
+  embeddings?: Maybe<Array<Embedding>>;
+  error?: Maybe<LlmError>;
+  model: Scalars['String']['output'];
+  provider: LlmProviderId;
+  requestId: Scalars['String']['output'];
+  status: LlmResultStatus;
+  usage?: Maybe<TokenUsage>;
+};
+
 export type LlmCapability =
   | 'CHAT'
   | 'EMBEDDING';
+
+export type LlmError = {
+  __typename?: 'LlmError';
+  code: LlmErrorCode;
+  message: Scalars['String']['output'];
+  providerError?: Maybe<ProviderError>;
+  /** Seconds to wait before retrying, for RATE_LIMITED and QUOTA_EXCEEDED when known. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The codes a failed LLM request carries (a subset of the system's error codes). */
+export type LlmErrorCode =
+  | 'INTERNAL'
+  | 'INVALID_REQUEST'
+  | 'PROVIDER_API_ERROR'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'QUOTA_EXCEEDED'
+  | 'RATE_LIMITED';
+
+/** Where a workspace's requests go when its provider fails (unavailable, rate limited, 5xx). */
+export type LlmFallback = {
+  __typename?: 'LlmFallback';
+  model: Scalars['String']['output'];
+  provider: LlmProviderId;
+};
 
 export type LlmModel = {
   __typename?: 'LlmModel';
@@ -25,6 +153,10 @@ export type LlmModel = {
   contextWindow?: Maybe<Scalars['Int']['output']>;
   /** The provider's model identifier, e.g. gpt-4o-mini. */
   id: Scalars['ID']['output'];
+  /** List price in USD per million input tokens, used for estimated costs. */
+  inputPricePerMillionTokens?: Maybe<Scalars['Float']['output']>;
+  /** List price in USD per million output tokens. */
+  outputPricePerMillionTokens?: Maybe<Scalars['Float']['output']>;
 };
 
 export type LlmProvider = {
@@ -48,16 +180,185 @@ export type LlmProviderId =
   | 'GEMINI'
   | 'OPENAI';
 
+/** A workspace's spending limit, enforced before each call by reserving the worst case. */
+export type LlmQuota = {
+  __typename?: 'LlmQuota';
+  maxCostUsd?: Maybe<Scalars['Float']['output']>;
+  maxTokens?: Maybe<Scalars['Int']['output']>;
+  period: LlmQuotaPeriod;
+  periodStart: Scalars['DateTime']['output'];
+  reservedCostUsd: Scalars['Float']['output'];
+  /** Held by requests in flight. */
+  reservedTokens: Scalars['Int']['output'];
+  usedCostUsd: Scalars['Float']['output'];
+  usedTokens: Scalars['Int']['output'];
+};
+
+export type LlmQuotaInput = {
+  /** Most estimated spend per period in USD; null for no cost limit. */
+  maxCostUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** Most tokens per period; null for no token limit. */
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  period: LlmQuotaPeriod;
+};
+
+export type LlmQuotaPeriod =
+  | 'DAY'
+  | 'MONTH';
+
+export type LlmResultStatus =
+  | 'ERROR'
+  | 'SUCCESS';
+
+/** One provider/model/user row of the usage report. */
+export type LlmUsageGroup = {
+  __typename?: 'LlmUsageGroup';
+  completionTokens: Scalars['Int']['output'];
+  errors: Scalars['Int']['output'];
+  estimatedCostUsd: Scalars['Float']['output'];
+  model: Scalars['String']['output'];
+  promptTokens: Scalars['Int']['output'];
+  provider: LlmProviderId;
+  requests: Scalars['Int']['output'];
+  totalTokens: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+export type LlmUsageReport = {
+  __typename?: 'LlmUsageReport';
+  estimatedCostUsd: Scalars['Float']['output'];
+  from: Scalars['DateTime']['output'];
+  groups: Array<LlmUsageGroup>;
+  requests: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+  totalTokens: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Runs one completion (spec 1.3). Failures are results with a code, not GraphQL errors. */
+  createCompletion: CompletionResult;
+  /** Embeds texts with OpenAI or Gemini. */
+  createEmbedding: EmbeddingResult;
+  removeLlmQuota: Scalars['Boolean']['output'];
+  /** Deletes the workspace's key; requests use the central key again. False when none was set. */
+  removeWorkspaceProviderKey: Scalars['Boolean']['output'];
+  /** Sets (or, with no provider, clears) the workspace's fallback provider and model. */
+  setLlmFallback?: Maybe<LlmFallback>;
+  /** Sets the workspace quota; usage already recorded in the current period counts. */
+  setLlmQuota: LlmQuota;
+  /** Stores the workspace's own key after the provider accepts it; only its last four characters come back. */
+  setWorkspaceProviderKey: WorkspaceProviderKey;
+};
+
+
+export type MutationCreateCompletionArgs = {
+  input: CompletionInput;
+};
+
+
+export type MutationCreateEmbeddingArgs = {
+  input: EmbeddingInput;
+};
+
+
+export type MutationRemoveWorkspaceProviderKeyArgs = {
+  provider: LlmProviderId;
+};
+
+
+export type MutationSetLlmFallbackArgs = {
+  model?: InputMaybe<Scalars['String']['input']>;
+  provider?: InputMaybe<LlmProviderId>;
+};
+
+
+export type MutationSetLlmQuotaArgs = {
+  input: LlmQuotaInput;
+};
+
+
+export type MutationSetWorkspaceProviderKeyArgs = {
+  apiKey: Scalars['String']['input'];
+  provider: LlmProviderId;
+};
+
+/** The provider's own error, with keys redacted. */
+export type ProviderError = {
+  __typename?: 'ProviderError';
+  code?: Maybe<Scalars['String']['output']>;
+  message?: Maybe<Scalars['String']['output']>;
+  provider: LlmProviderId;
+  /** The provider's error body as received (JSON text), keys redacted. */
+  raw?: Maybe<Scalars['String']['output']>;
+  /** HTTP status the provider answered with; absent for timeouts and connection failures. */
+  status?: Maybe<Scalars['Int']['output']>;
+  /** The provider's error type or status, e.g. insufficient_quota, authentication_error, RESOURCE_EXHAUSTED. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A provider-specific parameter passed through as is, e.g. `{name: "top_k", value: "40"}` for Claude.
+ * Only parameters the provider's adapter allows are accepted; others are refused with INVALID_REQUEST.
+ */
+export type ProviderParameterInput = {
+  /** The provider's own parameter name, e.g. presence_penalty (OpenAI), top_k (Claude), topK (Gemini). */
+  name: Scalars['String']['input'];
+  /** The value as JSON text, e.g. 0.5, 40, "text". */
+  value: Scalars['String']['input'];
+};
+
+/** The provider's answer, lightly normalised. */
+export type ProviderResponse = {
+  __typename?: 'ProviderResponse';
+  choices: Array<CompletionChoice>;
+  /** The provider's response id. */
+  id: Scalars['String']['output'];
+  model: Scalars['String']['output'];
+  usage: TokenUsage;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The caller's workspace fallback, if one is set. */
+  llmFallback?: Maybe<LlmFallback>;
   /** Providers and models, with whether each is usable for the caller's workspace. */
   llmProviders: Array<LlmProvider>;
+  /** The caller's workspace quota, if one is set. */
+  llmQuota?: Maybe<LlmQuota>;
+  /** The caller's workspace usage between two instants, grouped by provider, model and user. */
+  llmUsage: LlmUsageReport;
+};
+
+
+export type QueryLlmUsageArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Streams a completion: text deltas, then a final chunk with finish reason and usage. */
+  completionStream: CompletionChunk;
+};
+
+
+export type SubscriptionCompletionStreamArgs = {
+  input: CompletionInput;
+};
+
+export type TokenUsage = {
+  __typename?: 'TokenUsage';
+  completionTokens: Scalars['Int']['output'];
+  promptTokens: Scalars['Int']['output'];
+  totalTokens: Scalars['Int']['output'];
 };
 
 /** The workspace's own key for a provider; only its last four characters are ever shown. */
 export type WorkspaceProviderKey = {
   __typename?: 'WorkspaceProviderKey';
   lastFour: Scalars['String']['output'];
+  provider: LlmProviderId;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -134,40 +435,145 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  LlmCapability: LlmCapability;
-  LlmModel: ResolverTypeWrapper<LlmModel>;
+  ChatMessageInput: ChatMessageInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ChatRole: ChatRole;
+  CompletionChoice: ResolverTypeWrapper<CompletionChoice>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CompletionChunk: ResolverTypeWrapper<CompletionChunk>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CompletionInput: CompletionInput;
+  CompletionParametersInput: CompletionParametersInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CompletionResult: ResolverTypeWrapper<CompletionResult>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Embedding: ResolverTypeWrapper<Embedding>;
+  EmbeddingInput: EmbeddingInput;
+  EmbeddingResult: ResolverTypeWrapper<EmbeddingResult>;
+  LlmCapability: LlmCapability;
+  LlmError: ResolverTypeWrapper<LlmError>;
+  LlmErrorCode: LlmErrorCode;
+  LlmFallback: ResolverTypeWrapper<LlmFallback>;
+  LlmModel: ResolverTypeWrapper<LlmModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LlmProvider: ResolverTypeWrapper<LlmProvider>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   LlmProviderId: LlmProviderId;
+  LlmQuota: ResolverTypeWrapper<LlmQuota>;
+  LlmQuotaInput: LlmQuotaInput;
+  LlmQuotaPeriod: LlmQuotaPeriod;
+  LlmResultStatus: LlmResultStatus;
+  LlmUsageGroup: ResolverTypeWrapper<LlmUsageGroup>;
+  LlmUsageReport: ResolverTypeWrapper<LlmUsageReport>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ProviderError: ResolverTypeWrapper<ProviderError>;
+  ProviderParameterInput: ProviderParameterInput;
+  ProviderResponse: ResolverTypeWrapper<ProviderResponse>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TokenUsage: ResolverTypeWrapper<TokenUsage>;
   WorkspaceProviderKey: ResolverTypeWrapper<WorkspaceProviderKey>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  DateTime: Scalars['DateTime']['output'];
-  LlmModel: LlmModel;
+  ChatMessageInput: ChatMessageInput;
+  String: Scalars['String']['output'];
+  CompletionChoice: CompletionChoice;
   Int: Scalars['Int']['output'];
+  CompletionChunk: CompletionChunk;
+  Boolean: Scalars['Boolean']['output'];
+  CompletionInput: CompletionInput;
+  CompletionParametersInput: CompletionParametersInput;
+  Float: Scalars['Float']['output'];
+  CompletionResult: CompletionResult;
+  DateTime: Scalars['DateTime']['output'];
+  Embedding: Embedding;
+  EmbeddingInput: EmbeddingInput;
+  EmbeddingResult: EmbeddingResult;
+  LlmError: LlmError;
+  LlmFallback: LlmFallback;
+  LlmModel: LlmModel;
   ID: Scalars['ID']['output'];
   LlmProvider: LlmProvider;
-  Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
+  LlmQuota: LlmQuota;
+  LlmQuotaInput: LlmQuotaInput;
+  LlmUsageGroup: LlmUsageGroup;
+  LlmUsageReport: LlmUsageReport;
+  Mutation: Record<PropertyKey, never>;
+  ProviderError: ProviderError;
+  ProviderParameterInput: ProviderParameterInput;
+  ProviderResponse: ProviderResponse;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
+  TokenUsage: TokenUsage;
   WorkspaceProviderKey: WorkspaceProviderKey;
+};
+
+export type CompletionChoiceResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['CompletionChoice'] = ResolversParentTypes['CompletionChoice']> = {
+  finishReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  providerFinishReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CompletionChunkResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['CompletionChunk'] = ResolversParentTypes['CompletionChunk']> = {
+  delta?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['LlmError']>, ParentType, ContextType>;
+  finishReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['TokenUsage']>, ParentType, ContextType>;
+};
+
+export type CompletionResultResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['CompletionResult'] = ResolversParentTypes['CompletionResult']> = {
+  error?: Resolver<Maybe<ResolversTypes['LlmError']>, ParentType, ContextType>;
+  fallbackUsed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
+  providerResponse?: Resolver<Maybe<ResolversTypes['ProviderResponse']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LlmResultStatus'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type EmbeddingResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['Embedding'] = ResolversParentTypes['Embedding']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vector?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type EmbeddingResultResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['EmbeddingResult'] = ResolversParentTypes['EmbeddingResult']> = {
+  embeddings?: Resolver<Maybe<Array<ResolversTypes['Embedding']>>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['LlmError']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LlmResultStatus'], ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['TokenUsage']>, ParentType, ContextType>;
+};
+
+export type LlmErrorResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmError'] = ResolversParentTypes['LlmError']> = {
+  code?: Resolver<ResolversTypes['LlmErrorCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providerError?: Resolver<Maybe<ResolversTypes['ProviderError']>, ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type LlmFallbackResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmFallback'] = ResolversParentTypes['LlmFallback']> = {
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
+};
+
 export type LlmModelResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmModel'] = ResolversParentTypes['LlmModel']> = {
   capabilities?: Resolver<Array<ResolversTypes['LlmCapability']>, ParentType, ContextType>;
   contextWindow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputPricePerMillionTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outputPricePerMillionTokens?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type LlmProviderResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmProvider'] = ResolversParentTypes['LlmProvider']> = {
@@ -180,20 +586,107 @@ export type LlmProviderResolvers<ContextType = LlmContext, ParentType extends Re
   workspaceKey?: Resolver<Maybe<ResolversTypes['WorkspaceProviderKey']>, ParentType, ContextType>;
 };
 
+export type LlmQuotaResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmQuota'] = ResolversParentTypes['LlmQuota']> = {
+  maxCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  maxTokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['LlmQuotaPeriod'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reservedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reservedTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  usedTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LlmUsageGroupResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmUsageGroup'] = ResolversParentTypes['LlmUsageGroup']> = {
+  completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type LlmUsageReportResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmUsageReport'] = ResolversParentTypes['LlmUsageReport']> = {
+  estimatedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['LlmUsageGroup']>, ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createCompletion?: Resolver<ResolversTypes['CompletionResult'], ParentType, ContextType, RequireFields<MutationCreateCompletionArgs, 'input'>>;
+  createEmbedding?: Resolver<ResolversTypes['EmbeddingResult'], ParentType, ContextType, RequireFields<MutationCreateEmbeddingArgs, 'input'>>;
+  removeLlmQuota?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  removeWorkspaceProviderKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveWorkspaceProviderKeyArgs, 'provider'>>;
+  setLlmFallback?: Resolver<Maybe<ResolversTypes['LlmFallback']>, ParentType, ContextType, Partial<MutationSetLlmFallbackArgs>>;
+  setLlmQuota?: Resolver<ResolversTypes['LlmQuota'], ParentType, ContextType, RequireFields<MutationSetLlmQuotaArgs, 'input'>>;
+  setWorkspaceProviderKey?: Resolver<ResolversTypes['WorkspaceProviderKey'], ParentType, ContextType, RequireFields<MutationSetWorkspaceProviderKeyArgs, 'apiKey' | 'provider'>>;
+};
+
+export type ProviderErrorResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['ProviderError'] = ResolversParentTypes['ProviderError']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
+  raw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProviderResponseResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['ProviderResponse'] = ResolversParentTypes['ProviderResponse']> = {
+  choices?: Resolver<Array<ResolversTypes['CompletionChoice']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  llmFallback?: Resolver<Maybe<ResolversTypes['LlmFallback']>, ParentType, ContextType>;
   llmProviders?: Resolver<Array<ResolversTypes['LlmProvider']>, ParentType, ContextType>;
+  llmQuota?: Resolver<Maybe<ResolversTypes['LlmQuota']>, ParentType, ContextType>;
+  llmUsage?: Resolver<ResolversTypes['LlmUsageReport'], ParentType, ContextType, RequireFields<QueryLlmUsageArgs, 'from' | 'to'>>;
+};
+
+export type SubscriptionResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  completionStream?: SubscriptionResolver<ResolversTypes['CompletionChunk'], "completionStream", ParentType, ContextType, RequireFields<SubscriptionCompletionStreamArgs, 'input'>>;
+};
+
+export type TokenUsageResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['TokenUsage'] = ResolversParentTypes['TokenUsage']> = {
+  completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkspaceProviderKeyResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['WorkspaceProviderKey'] = ResolversParentTypes['WorkspaceProviderKey']> = {
   lastFour?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = LlmContext> = {
+  CompletionChoice?: CompletionChoiceResolvers<ContextType>;
+  CompletionChunk?: CompletionChunkResolvers<ContextType>;
+  CompletionResult?: CompletionResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Embedding?: EmbeddingResolvers<ContextType>;
+  EmbeddingResult?: EmbeddingResultResolvers<ContextType>;
+  LlmError?: LlmErrorResolvers<ContextType>;
+  LlmFallback?: LlmFallbackResolvers<ContextType>;
   LlmModel?: LlmModelResolvers<ContextType>;
   LlmProvider?: LlmProviderResolvers<ContextType>;
+  LlmQuota?: LlmQuotaResolvers<ContextType>;
+  LlmUsageGroup?: LlmUsageGroupResolvers<ContextType>;
+  LlmUsageReport?: LlmUsageReportResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  ProviderError?: ProviderErrorResolvers<ContextType>;
+  ProviderResponse?: ProviderResponseResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  TokenUsage?: TokenUsageResolvers<ContextType>;
   WorkspaceProviderKey?: WorkspaceProviderKeyResolvers<ContextType>;
 };
 

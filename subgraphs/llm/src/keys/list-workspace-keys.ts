@@ -1,9 +1,10 @@
 import { workspaceProviderKeys } from '@ionflux/drizzle/llm';
 import type { Database } from '@ionflux/kit/db';
 import { eq } from 'drizzle-orm';
+import type { StoredProvider } from '../providers/stored-provider.ts';
 
 export interface WorkspaceKeySummary {
-  provider: 'openai' | 'anthropic' | 'gemini';
+  provider: StoredProvider;
   lastFour: string;
   updatedAt: Date;
 }

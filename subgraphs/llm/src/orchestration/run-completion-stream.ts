@@ -1,0 +1,129 @@
+import type { Identity } from '@ionflux/kit/identity';
+import type { CompletionChunk, CompletionInput } from '../generated/resolvers-types.ts';
+import type { StreamEvent, TokenCounts } from '../providers/llm-adapter.ts';
+import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
+import { type StoredProvider, toProviderId } from '../providers/stored-provider.ts';
+import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
+import type { LlmServices } from '../services.ts';
+import { toLlmError } from './envelope.ts';
+import { closeCall, NO_USAGE, openCall } from './open-call.ts';
+import { prepareCompletion } from './prepare-completion.ts';
+import { recordRejection } from './record-rejection.ts';
+
+/**
+ * `completionStream`: the same checks as `createCompletion` (validation, key, quota), then text deltas
+ * as the provider sends them and a last chunk with `done`, the finish reason and usage, or an error
+ * chunk. The ledger row is written when the stream ends, however it ends: finished, failed, or
+ * cancelled because the subscriber went away (`signal`).
+ */
+export async function* runCompletionStream(
+  services: LlmServices,
+  identity: Identity,
+  input: CompletionInput,
+  signal: AbortSignal,
+): AsyncGenerator<CompletionChunk> {
+  const started = performance.now();
+  const prepared = prepareCompletion(services.adapters, input, identity.requestId);
+  const model = prepared.ok ? prepared.request.model : prepared.model;
+  const chunk = (fields: Partial<CompletionChunk>): CompletionChunk => ({
+    requestId: prepared.requestId,
+    provider: toProviderId(prepared.provider),
+    model,
+    delta: '',
+    done: false,
+    ...fields,
+  });
+  const failed = (failure: LlmFailure) =>
+    chunk({ done: true, finishReason: null, error: toLlmError(failure) });
+  const reject = (provider: StoredProvider, failure: LlmFailure) =>
+    recordRejection(services, identity, {
+      requestId: prepared.requestId,
+      provider,
+      model,
+      operation: 'stream',
+      failure,
+      started,
+    });
+
+  if (!prepared.ok) {
+    const failure: LlmFailure = { code: 'INVALID_REQUEST', message: prepared.problems.join('; ') };
+    await reject(prepared.provider, failure);
+    yield failed(failure);
+    return;
+  }
+  const { adapter, request } = prepared;
+  const opened = await openCall(services, identity, {
+    provider: adapter.provider,
+    model,
+    promptTokensEstimate: estimatePromptTokens(request),
+    maxTokens: request.maxTokens,
+    signal,
+  });
+  if (!opened.ok) {
+    await reject(adapter.provider, opened.failure);
+    yield failed(opened.failure);
+    return;
+  }
+  const { open } = opened;
+  let end: Extract<StreamEvent, { kind: 'end' }> | undefined;
+  let failure: LlmFailure | undefined;
+  try {
+    for await (const event of adapter.stream({ ...request, maxTokens: open.maxTokens }, open.call)) {
+      if (event.kind === 'delta') yield chunk({ delta: event.text });
+      else end = event;
+    }
+  } catch (error) {
+    failure = toProviderFailure(adapter.provider, error, [open.call.apiKey], signal);
+    if (!failure.cancelled && error instanceof Error && /stream ended without/.test(error.message)) {
+      // A stream cut without its terminal event is a provider error, not a short success.
+      failure = {
+        code: 'PROVIDER_API_ERROR',
+        message: `The ${adapter.provider} stream broke off before it finished.`,
+      };
+    }
+  } finally {
+    // Runs on a normal end, a failure, and when the subscriber leaves mid-stream (return()).
+    if (end === undefined && failure === undefined) {
+      failure = { code: 'PROVIDER_UNAVAILABLE', message: 'The stream was cancelled.', cancelled: true };
+    }
+    const usage: TokenCounts = end?.usage ?? NO_USAGE;
+    await closeCall(services, identity, open, {
+      requestId: prepared.requestId,
+      operation: 'stream',
+      usage,
+      failure,
+      fallbackFrom: null,
+    });
+  }
+  if (end) {
+    yield chunk({ done: true, finishReason: end.finishReason, usage: end.usage });
+  } else if (failure && !failure.cancelled) {
+    yield failed(failure);
+  }
+}
+
+/**
+ * Runs a stream under its own AbortController and aborts it the moment the consumer returns, so the
+ * provider's HTTP stream is cut at once instead of after its next chunk.
+ */
+export function cancellable<T>(start: (signal: AbortSignal) => AsyncGenerator<T>): AsyncGenerator<T> {
+  const controller = new AbortController();
+  const inner = start(controller.signal);
+  const outer: AsyncGenerator<T> = {
+    next: (...args) => inner.next(...args),
+    return: (value) => {
+      controller.abort(new Error('the subscriber went away'));
+      return inner.return(value);
+    },
+    throw: (error) => {
+      controller.abort(error);
+      return inner.throw(error);
+    },
+    [Symbol.asyncIterator]: () => outer,
+    [Symbol.asyncDispose]: async () => {
+      controller.abort();
+      await inner.return(undefined);
+    },
+  };
+  return outer;
+}

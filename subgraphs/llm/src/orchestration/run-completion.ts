@@ -1,0 +1,143 @@
+import type { Identity } from '@ionflux/kit/identity';
+import type { CompletionInput, CompletionResult } from '../generated/resolvers-types.ts';
+import type { CompletionAnswer, CompletionRequest, LlmAdapter } from '../providers/llm-adapter.ts';
+import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
+import type { StoredProvider } from '../providers/stored-provider.ts';
+import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
+import type { LlmServices } from '../services.ts';
+import { getFallback } from '../settings/fallback-store.ts';
+import { errorEnvelope, successEnvelope } from './envelope.ts';
+import { closeCall, NO_USAGE, openCall } from './open-call.ts';
+import { prepareCompletion } from './prepare-completion.ts';
+import { recordRejection } from './record-rejection.ts';
+
+type Attempt = { ok: true; answer: CompletionAnswer } | { ok: false; failure: LlmFailure };
+
+/**
+ * `createCompletion`: validate, pick the key, reserve quota, call the provider, ledger and settle; when
+ * the provider is unavailable or rate limiting and the workspace has a fallback, try that once.
+ * Failures come back in the envelope with a code, never as GraphQL errors.
+ */
+export async function runCompletion(
+  services: LlmServices,
+  identity: Identity,
+  input: CompletionInput,
+  signal: AbortSignal,
+): Promise<CompletionResult> {
+  const started = performance.now();
+  const prepared = prepareCompletion(services.adapters, input, identity.requestId);
+  if (!prepared.ok) {
+    const failure: LlmFailure = { code: 'INVALID_REQUEST', message: prepared.problems.join('; ') };
+    await recordRejection(services, identity, { ...prepared, operation: 'completion', failure, started });
+    return errorEnvelope({ ...prepared, fallbackUsed: false }, failure);
+  }
+  const { adapter, request, requestId } = prepared;
+  const first = await attempt(services, identity, adapter, request, {
+    requestId,
+    signal,
+    fallbackFrom: null,
+  });
+  const base = { requestId, provider: adapter.provider, model: request.model, fallbackUsed: false };
+  if (first.ok) return successEnvelope(base, first.answer);
+  if (!signal.aborted && worthFallingBack(first.failure)) {
+    const fallback = await getFallback(services.db, identity.workspaceId);
+    if (fallback && (fallback.provider !== adapter.provider || fallback.model !== request.model)) {
+      const fallbackAdapter = services.adapters[fallback.provider];
+      const fallbackRequest = forFallback(request, fallback.model, services.config.LLM_DEFAULT_MAX_TOKENS);
+      if (fallbackAdapter.validate(fallbackRequest).length === 0) {
+        services.logger.warn(
+          { requestId, from: adapter.provider, to: fallback.provider, code: first.failure.code },
+          'falling back to the workspace fallback provider',
+        );
+        const second = await attempt(services, identity, fallbackAdapter, fallbackRequest, {
+          requestId,
+          signal,
+          fallbackFrom: adapter.provider,
+        });
+        const fallbackBase = {
+          requestId,
+          provider: fallback.provider,
+          model: fallback.model,
+          fallbackUsed: true,
+        };
+        return second.ok
+          ? successEnvelope(fallbackBase, second.answer)
+          : errorEnvelope(fallbackBase, second.failure);
+      }
+    }
+  }
+  return errorEnvelope(base, first.failure);
+}
+
+async function attempt(
+  services: LlmServices,
+  identity: Identity,
+  adapter: LlmAdapter,
+  request: CompletionRequest,
+  options: { requestId: string; signal: AbortSignal; fallbackFrom: StoredProvider | null },
+): Promise<Attempt> {
+  const started = performance.now();
+  const opened = await openCall(services, identity, {
+    provider: adapter.provider,
+    model: request.model,
+    promptTokensEstimate: estimatePromptTokens(request),
+    maxTokens: request.maxTokens,
+    signal: options.signal,
+  });
+  if (!opened.ok) {
+    const { requestId } = options;
+    await recordRejection(services, identity, {
+      requestId,
+      provider: adapter.provider,
+      model: request.model,
+      operation: 'completion',
+      failure: opened.failure,
+      started,
+    });
+    return opened;
+  }
+  const { open } = opened;
+  let result: Attempt;
+  try {
+    result = {
+      ok: true,
+      answer: await adapter.complete({ ...request, maxTokens: open.maxTokens }, open.call),
+    };
+  } catch (error) {
+    result = {
+      ok: false,
+      failure: toProviderFailure(adapter.provider, error, [open.call.apiKey], options.signal),
+    };
+    services.logger.warn(
+      {
+        requestId: options.requestId,
+        provider: adapter.provider,
+        code: result.failure.code,
+        providerStatus: result.failure.providerError?.status ?? null,
+      },
+      'provider call failed',
+    );
+  }
+  await closeCall(services, identity, open, {
+    requestId: options.requestId,
+    operation: 'completion',
+    usage: result.ok ? result.answer.usage : NO_USAGE,
+    failure: result.ok ? undefined : result.failure,
+    fallbackFrom: options.fallbackFrom,
+  });
+  return result;
+}
+
+/** Worth another provider: the first one is down or refusing load, not the request itself. */
+function worthFallingBack(failure: LlmFailure): boolean {
+  return (
+    failure.code === 'PROVIDER_UNAVAILABLE' ||
+    failure.code === 'RATE_LIMITED' ||
+    failure.code === 'PROVIDER_API_ERROR'
+  );
+}
+
+/** The request for the fallback model: provider-specific extras do not carry over. */
+function forFallback(request: CompletionRequest, model: string, defaultMaxTokens: number): CompletionRequest {
+  return { ...request, model, extra: {}, maxTokens: request.maxTokens ?? defaultMaxTokens };
+}

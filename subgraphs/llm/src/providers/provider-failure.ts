@@ -1,0 +1,234 @@
+import { isIntegrationError } from '@ionflux/kit/errors';
+import type { StoredProvider } from './stored-provider.ts';
+
+/** The LLM error codes of the response envelope. */
+export type LlmErrorCode =
+  | 'INVALID_REQUEST'
+  | 'PROVIDER_API_ERROR'
+  | 'QUOTA_EXCEEDED'
+  | 'RATE_LIMITED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'INTERNAL';
+
+/** The provider's own error as kept in the envelope (keys redacted). */
+export interface RawProviderError {
+  provider: StoredProvider;
+  status: number | null;
+  type: string | null;
+  code: string | null;
+  message: string | null;
+  raw: string | null;
+}
+
+/** Why a call failed: an expected result, not a throw. */
+export interface LlmFailure {
+  code: LlmErrorCode;
+  message: string;
+  retryAfterSeconds?: number | undefined;
+  providerError?: RawProviderError | undefined;
+  /** The caller went away; recorded as `cancelled` in the ledger. */
+  cancelled?: boolean;
+}
+
+/** A provider's HTTP answer as pulled out of an SDK or kit error. */
+interface ErrorResponse {
+  status: number | null;
+  body: unknown;
+  headers: Headers | null;
+}
+
+/**
+ * Reads whatever an SDK or the kit's HTTP client threw into an {@link LlmFailure} with the provider's raw
+ * error kept. `secrets` (the key of the call) are cut out of every string that is kept.
+ */
+export function toProviderFailure(
+  provider: StoredProvider,
+  error: unknown,
+  secrets: readonly string[],
+  signal?: AbortSignal,
+): LlmFailure {
+  if (signal?.aborted)
+    return { code: 'PROVIDER_UNAVAILABLE', message: 'The request was cancelled.', cancelled: true };
+  const kit = findIntegrationError(error);
+  const response = responseOf(error, kit?.cause);
+  const providerError = response && describeProviderError(provider, response, secrets);
+  if (kit?.code === 'RATE_LIMITED') {
+    const retry = kit.details['retryAfterSeconds'];
+    return {
+      code: 'RATE_LIMITED',
+      message: `${provider} is rate limiting requests; retry later.`,
+      retryAfterSeconds: typeof retry === 'number' ? retry : undefined,
+      providerError: providerError ?? undefined,
+    };
+  }
+  if (!response || response.status === null) {
+    const timedOut = /timed? ?out|did not answer/i.test(messageChain(error));
+    return {
+      code: 'PROVIDER_UNAVAILABLE',
+      message: timedOut
+        ? `${provider} did not answer in time.`
+        : kit?.code === 'PROVIDER_UNAVAILABLE'
+          ? redact(kit.message, secrets)
+          : `${provider} could not be reached.`,
+    };
+  }
+  return {
+    ...classifyStatus(provider, response, providerError ?? undefined),
+    providerError: providerError ?? undefined,
+  };
+}
+
+function classifyStatus(
+  provider: StoredProvider,
+  response: ErrorResponse,
+  providerError: RawProviderError | undefined,
+): Omit<LlmFailure, 'providerError'> {
+  const status = response.status ?? 0;
+  const said = providerError?.message ? `: ${providerError.message}` : '';
+  if (status === 429) {
+    if (isQuotaError(response.body)) {
+      return { code: 'QUOTA_EXCEEDED', message: `The ${provider} account is out of quota${said}` };
+    }
+    const waitMs = retryAfterMs(response.headers);
+    return {
+      code: 'RATE_LIMITED',
+      message: `${provider} is rate limiting requests; retry later.`,
+      retryAfterSeconds: waitMs === undefined ? undefined : Math.max(1, Math.ceil(waitMs / 1000)),
+    };
+  }
+  if (status === 401 || status === 403 || isKeyRejected(response.body)) {
+    return { code: 'PROVIDER_API_ERROR', message: `${provider} rejected the API key${said}` };
+  }
+  if (status === 400 || status === 404 || status === 413 || status === 422) {
+    return { code: 'INVALID_REQUEST', message: `${provider} refused the request${said}` };
+  }
+  if (status === 503 || status === 529 || status === 504) {
+    return { code: 'PROVIDER_UNAVAILABLE', message: `${provider} is overloaded or unavailable (${status}).` };
+  }
+  return { code: 'PROVIDER_API_ERROR', message: `${provider} answered ${status}${said}` };
+}
+
+function findIntegrationError(error: unknown) {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (isIntegrationError(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function responseOf(error: unknown, kitCause: unknown): ErrorResponse | undefined {
+  // The kit's give-up errors carry the last response as `cause`.
+  if (kitCause && typeof kitCause === 'object' && 'status' in kitCause && 'text' in kitCause) {
+    const { status, body, headers } = kitCause as unknown as {
+      status: number;
+      body: unknown;
+      headers: Headers;
+    };
+    return { status, body, headers };
+  }
+  if (!error || typeof error !== 'object' || !('status' in error)) return undefined;
+  const status = (error as { status: unknown }).status;
+  if (typeof status !== 'number') return { status: null, body: undefined, headers: null };
+  const headers = (error as { headers?: unknown }).headers;
+  return { status, body: bodyOf(error), headers: headers instanceof Headers ? headers : null };
+}
+
+/** OpenAI's `APIError.error` is the body's `error`; Anthropic's is the whole body; Gemini's is the message. */
+function bodyOf(error: object): unknown {
+  if ('error' in error && (error as { error: unknown }).error !== undefined) {
+    const inner = (error as { error: unknown }).error;
+    if (
+      inner &&
+      typeof inner === 'object' &&
+      !('error' in inner) &&
+      !('type' in inner && inner.type === 'error')
+    ) {
+      return { error: inner };
+    }
+    return inner;
+  }
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string') {
+    try {
+      return JSON.parse(message) as unknown;
+    } catch {
+      return message;
+    }
+  }
+  return undefined;
+}
+
+function describeProviderError(
+  provider: StoredProvider,
+  response: ErrorResponse,
+  secrets: readonly string[],
+): RawProviderError {
+  const inner = (response.body as { error?: Record<string, unknown> } | undefined)?.error;
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+  const message = text(inner?.['message']);
+  return {
+    provider,
+    status: response.status,
+    type: text(inner?.['type']) ?? text(inner?.['status']),
+    code: text(inner?.['code']),
+    message: message === null ? null : redact(message, secrets),
+    raw:
+      response.body === undefined
+        ? null
+        : redact(typeof response.body === 'string' ? response.body : JSON.stringify(response.body), secrets),
+  };
+}
+
+function isQuotaError(body: unknown): boolean {
+  const inner = (body as { error?: Record<string, unknown> } | undefined)?.error;
+  if (!inner) return false;
+  if (inner['code'] === 'insufficient_quota' || inner['type'] === 'insufficient_quota') return true;
+  if (inner['code'] === 'credit_balance_exhausted') return true;
+  const details = inner['details'];
+  return (
+    Array.isArray(details) &&
+    details.some((detail) =>
+      String((detail as { '@type'?: unknown })['@type']).endsWith('google.rpc.QuotaFailure'),
+    )
+  );
+}
+
+/** Gemini answers a bad key with 400 INVALID_ARGUMENT and reason API_KEY_INVALID. */
+function isKeyRejected(body: unknown): boolean {
+  const details = (body as { error?: { details?: unknown } } | undefined)?.error?.details;
+  return (
+    Array.isArray(details) &&
+    details.some((detail) => (detail as { reason?: unknown }).reason === 'API_KEY_INVALID')
+  );
+}
+
+function retryAfterMs(headers: Headers | null): number | undefined {
+  const ms = headers?.get('retry-after-ms');
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
+  const seconds = headers?.get('retry-after');
+  if (seconds && /^\d+(\.\d+)?$/.test(seconds)) return Number(seconds) * 1000;
+  return undefined;
+}
+
+function messageChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    parts.push(
+      String((current as { message?: unknown }).message ?? current),
+      (current as { name?: string }).name ?? '',
+    );
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join(' ');
+}
+
+const KEY_PATTERNS = [/sk-[A-Za-z0-9*_-]{6,}/g, /AIza[0-9A-Za-z_-]{10,}/g, /sk-ant-[A-Za-z0-9*_-]{6,}/g];
+
+/** Cuts the call's key, and anything shaped like a provider key, out of text that is kept or logged. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  for (const pattern of KEY_PATTERNS) out = out.replace(pattern, '[redacted key]');
+  return out;
+}

@@ -1,0 +1,72 @@
+import type { Sql } from '@ionflux/kit/db';
+
+/** What a request holds against its workspace's quota until it settles. */
+export interface Reservation {
+  workspaceId: string;
+  tokens: number;
+  costNanoUsd: number;
+}
+
+export type ReserveOutcome =
+  | { ok: true; reservation: Reservation | null }
+  | { ok: false; limit: 'tokens' | 'cost'; periodEndsAt: Date };
+
+// A period that has ended counts as empty; the same statement starts the new one.
+const FRESH = `q.period_start < date_trunc(q.period::text, now())`;
+const used = (column: string) => `(case when ${FRESH} then 0 else q.${column} end)`;
+
+/**
+ * Reserves the worst case of one request in a single conditional UPDATE: Postgres locks the quota row,
+ * so concurrent requests on any number of processes are serialised and each sees the others'
+ * reservations. Resolves `reservation: null` when the workspace has no quota.
+ */
+export async function reserveQuota(
+  sql: Sql,
+  workspaceId: string,
+  worstCase: { tokens: number; costNanoUsd: number },
+): Promise<ReserveOutcome> {
+  const { tokens, costNanoUsd } = worstCase;
+  const rows = await sql.unsafe(
+    `update llm.workspace_quotas q set
+       used_tokens = ${used('used_tokens')},
+       used_cost_nano_usd = ${used('used_cost_nano_usd')},
+       period_start = date_trunc(q.period::text, now()),
+       reserved_tokens = q.reserved_tokens + $2,
+       reserved_cost_nano_usd = q.reserved_cost_nano_usd + $3,
+       updated_at = now()
+     where q.workspace_id = $1
+       and (q.max_tokens is null or ${used('used_tokens')} + q.reserved_tokens + $2 <= q.max_tokens)
+       and (q.max_cost_nano_usd is null
+            or ${used('used_cost_nano_usd')} + q.reserved_cost_nano_usd + $3 <= q.max_cost_nano_usd)
+     returning q.workspace_id`,
+    [workspaceId, tokens, costNanoUsd],
+  );
+  if (rows.length > 0) return { ok: true, reservation: { workspaceId, tokens, costNanoUsd } };
+  const [quota] = await sql<{ over_tokens: boolean; ends_at: Date }[]>`
+    select (q.max_tokens is not null
+            and (case when q.period_start < date_trunc(q.period::text, now()) then 0 else q.used_tokens end)
+                + q.reserved_tokens + ${tokens} > q.max_tokens) as over_tokens,
+           date_trunc(q.period::text, now()) + ('1 ' || q.period::text)::interval as ends_at
+    from llm.workspace_quotas q where q.workspace_id = ${workspaceId}`;
+  if (!quota) return { ok: true, reservation: null };
+  return { ok: false, limit: quota.over_tokens ? 'tokens' : 'cost', periodEndsAt: quota.ends_at };
+}
+
+/**
+ * Releases a reservation and charges what the provider reported (zero for a failed call). Charged usage
+ * can exceed the reservation only when the provider counted more prompt tokens than the estimate.
+ */
+export async function settleQuota(
+  sql: Sql,
+  reservation: Reservation,
+  actual: { tokens: number; costNanoUsd: number },
+): Promise<void> {
+  await sql`
+    update llm.workspace_quotas set
+      reserved_tokens = greatest(0, reserved_tokens - ${reservation.tokens}),
+      reserved_cost_nano_usd = greatest(0, reserved_cost_nano_usd - ${reservation.costNanoUsd}),
+      used_tokens = used_tokens + ${actual.tokens},
+      used_cost_nano_usd = used_cost_nano_usd + ${actual.costNanoUsd},
+      updated_at = now()
+    where workspace_id = ${reservation.workspaceId}`;
+}

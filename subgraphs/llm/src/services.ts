@@ -1,0 +1,116 @@
+import { type CredentialCipher, createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
+import type { Database, Sql } from '@ionflux/kit/db';
+import {
+  classifyByStatus,
+  createProviderHttpClient,
+  type ProviderHttpClient,
+  type RetryDecision,
+} from '@ionflux/kit/http';
+import type { Logger } from '@ionflux/kit/logging';
+import { createSecretsProvider } from '@ionflux/kit/secrets';
+import type { Registry } from 'prom-client';
+import type { LlmConfig } from './config.ts';
+import { type CentralKeys, centralKeySecret, createCentralKeys } from './keys/central-keys.ts';
+import { createAnthropicAdapter } from './providers/anthropic/anthropic-adapter.ts';
+import { createGeminiAdapter } from './providers/gemini/gemini-adapter.ts';
+import type { LlmAdapter } from './providers/llm-adapter.ts';
+import { createOpenAiAdapter } from './providers/openai/openai-adapter.ts';
+import { createSdkFetch } from './providers/sdk-fetch.ts';
+import type { StoredProvider } from './providers/stored-provider.ts';
+
+/** What the LLM subgraph builds once at start and every request shares. */
+export interface LlmServices {
+  config: LlmConfig;
+  db: Database;
+  sql: Sql;
+  logger: Logger;
+  adapters: Readonly<Record<StoredProvider, LlmAdapter>>;
+  centralKeys: CentralKeys;
+  /** Absent when no master key is configured: workspace keys can then be neither set nor used. */
+  cipher: CredentialCipher | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the adapters over one kit HTTP client per provider (so each provider has its own breaker),
+ * the central keys from the secrets provider and the cipher for workspace keys.
+ */
+export async function createLlmServices(deps: {
+  config: LlmConfig;
+  db: Database;
+  sql: Sql;
+  logger: Logger;
+  registry?: Registry;
+}): Promise<LlmServices> {
+  const { config, logger } = deps;
+  // The env provider reads the validated config, which holds the same keys as the process env.
+  const envView: Record<string, string | undefined> = {
+    IONFLUX_MASTER_KEY: config.IONFLUX_MASTER_KEY,
+    IONFLUX_MASTER_KEYS_PREVIOUS: config.IONFLUX_MASTER_KEYS_PREVIOUS,
+    [centralKeySecret.openai]: config.OPENAI_API_KEY,
+    [centralKeySecret.anthropic]: config.ANTHROPIC_API_KEY,
+    [centralKeySecret.gemini]: config.GEMINI_API_KEY,
+  };
+  const secrets = createSecretsProvider(config, envView);
+  const masterKey = await secrets.get('IONFLUX_MASTER_KEY');
+  const cipher = masterKey === undefined ? undefined : createCredentialCipher(await loadKeyring(secrets));
+  if (!cipher) logger.warn('IONFLUX_MASTER_KEY is not set: workspace provider keys are disabled');
+
+  const clients: ProviderHttpClient[] = [];
+  const fetchFor = (provider: StoredProvider) => {
+    const client = createProviderHttpClient({
+      provider,
+      logger,
+      ...(deps.registry ? { registry: deps.registry } : {}),
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      maxAttempts: config.LLM_MAX_ATTEMPTS,
+      maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
+      breaker: {
+        consecutiveFailures: config.LLM_BREAKER_FAILURES,
+        halfOpenAfterMs: config.LLM_BREAKER_HALF_OPEN_MS,
+      },
+      classify: classifyLlmResponse,
+      maxConnectionsPerHost: 128,
+    });
+    clients.push(client);
+    return createSdkFetch(client, { timeoutMs: config.LLM_TIMEOUT_MS });
+  };
+  const adapters = {
+    openai: createOpenAiAdapter({ baseUrl: config.OPENAI_BASE_URL, fetch: fetchFor('openai') }),
+    anthropic: createAnthropicAdapter({ baseUrl: config.ANTHROPIC_BASE_URL, fetch: fetchFor('anthropic') }),
+    gemini: createGeminiAdapter({ baseUrl: config.GEMINI_BASE_URL, fetch: fetchFor('gemini') }),
+  };
+  return {
+    config,
+    db: deps.db,
+    sql: deps.sql,
+    logger,
+    adapters,
+    centralKeys: createCentralKeys(secrets),
+    cipher,
+    async close() {
+      await Promise.all(clients.map((client) => client.close()));
+    },
+  };
+}
+
+/**
+ * A quota error is final: OpenAI's `insufficient_quota` and Gemini's `QuotaFailure` come back at once
+ * instead of being retried after their `Retry-After`.
+ */
+export function classifyLlmResponse(response: Response, body: unknown): RetryDecision {
+  if (response.status === 429) {
+    const inner = (body as { error?: Record<string, unknown> } | undefined)?.error;
+    const details = inner?.['details'];
+    const quota =
+      inner?.['code'] === 'insufficient_quota' ||
+      inner?.['type'] === 'insufficient_quota' ||
+      inner?.['code'] === 'credit_balance_exhausted' ||
+      (Array.isArray(details) &&
+        details.some((detail) =>
+          String((detail as Record<string, unknown>)['@type']).endsWith('QuotaFailure'),
+        ));
+    if (quota) return { action: 'return' };
+  }
+  return classifyByStatus(response);
+}

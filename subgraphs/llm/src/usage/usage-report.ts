@@ -1,0 +1,35 @@
+import type { Sql } from '@ionflux/kit/db';
+import type { StoredProvider } from '../providers/stored-provider.ts';
+
+export interface UsageGroupRow {
+  provider: StoredProvider;
+  model: string;
+  userId: string;
+  requests: number;
+  errors: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  costNanoUsd: number;
+}
+
+/** The workspace's ledger in `[from, to)`, summed per provider, model and user. */
+export async function usageReport(
+  sql: Sql,
+  workspaceId: string,
+  from: Date,
+  to: Date,
+): Promise<UsageGroupRow[]> {
+  return sql<UsageGroupRow[]>`
+    select provider, model, user_id as "userId",
+           count(*)::int as requests,
+           count(*) filter (where status <> 'success')::int as errors,
+           coalesce(sum(prompt_tokens), 0)::int as "promptTokens",
+           coalesce(sum(completion_tokens), 0)::int as "completionTokens",
+           coalesce(sum(total_tokens), 0)::int as "totalTokens",
+           coalesce(sum(cost_nano_usd), 0)::float8 as "costNanoUsd"
+    from llm.usage_ledger
+    where workspace_id = ${workspaceId} and created_at >= ${from} and created_at < ${to}
+    group by provider, model, user_id
+    order by provider, model, user_id`;
+}
