@@ -282,21 +282,25 @@ describe('rotateCredentials', () => {
       }
     })().catch((error: unknown) => error);
 
+    // The lock is released once the first sweep has done every other row, so the held row can only be
+    // taken by a later sweep.
     const sweeps: number[] = [];
-    setTimeout(release, 300);
     const report = await rotateCredentials(handle.db, underB, {
       batchSize: 25,
-      passDelayMs: 250,
+      passDelayMs: 100,
       maxPasses: 5,
       onProgress: (p) => {
-        if (p.column === 'access_token_ciphertext') sweeps.push(p.rotated);
+        if (p.column !== 'access_token_ciphertext') return;
+        sweeps.push(p.rotated);
+        if (p.rotated === 119) release();
       },
     });
     reading = false;
     await holder;
     expect(report).toMatchObject({ failed: 0, remaining: 0 });
     expect(report.columns[0]).toMatchObject({ due: 120, rotated: 120 });
-    expect(sweeps).toContain(119);
+    expect(sweeps.at(-1)).toBe(120);
+    expect(sweeps.filter((n) => n === 119).length).toBeGreaterThan(0);
     await expectAllOpen(handle, stored, 'kB');
     expect(reads).toBeGreaterThan(0);
     await expect(reader).resolves.toBeUndefined();

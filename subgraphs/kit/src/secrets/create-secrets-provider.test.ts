@@ -2,8 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/index.ts';
+import { z } from 'zod';
+import { ConfigError, parseEnv } from '../config/index.ts';
 import { createSecretsProvider } from './create-secrets-provider.ts';
+import { secretsEnv } from './secrets-env.ts';
 import { startVaultKvTestServer } from './vault-kv-test-server.ts';
 
 describe('createSecretsProvider', () => {
@@ -57,5 +59,25 @@ describe('createSecretsProvider', () => {
       /"aws" is not a provider; use env, file:<dir> or vault/,
     );
     expect(() => createSecretsProvider({ IONFLUX_SECRETS_PROVIDER: 'file:' })).toThrow(/needs a directory/);
+  });
+});
+
+describe('secretsEnv', () => {
+  const schema = z.object(secretsEnv);
+
+  it('defaults to env and accepts file:<dir> and vault', () => {
+    expect(parseEnv('svc', schema, {}).IONFLUX_SECRETS_PROVIDER).toBe('env');
+    expect(parseEnv('svc', schema, { IONFLUX_SECRETS_PROVIDER: 'file:/run/secrets' })).toMatchObject({
+      IONFLUX_SECRETS_PROVIDER: 'file:/run/secrets',
+    });
+    expect(parseEnv('svc', schema, { IONFLUX_SECRETS_PROVIDER: 'vault', VAULT_KV_MOUNT: '' })).toEqual({
+      IONFLUX_SECRETS_PROVIDER: 'vault',
+    });
+  });
+
+  it('names an unknown provider with the service’s other problems', () => {
+    expect(() => parseEnv('svc', schema, { IONFLUX_SECRETS_PROVIDER: 'aws' })).toThrow(
+      /IONFLUX_SECRETS_PROVIDER: IONFLUX_SECRETS_PROVIDER must be env, file:<dir> or vault/,
+    );
   });
 });
