@@ -1,5 +1,5 @@
 import type { Database } from '../db/index.ts';
-import { IntegrationError, toGraphQLError } from '../errors/index.ts';
+import { invalidRequest } from './invalid-request.ts';
 import { markNotificationsRead } from './mark-notifications-read.ts';
 
 /** Most ids one mutation may mark, so a request stays one bounded statement. */
@@ -12,9 +12,7 @@ export async function resolveMarkNotificationsRead(
   args: { ids: readonly string[] },
 ): Promise<number> {
   if (args.ids.length > MAX_MARK_READ_IDS) {
-    throw toGraphQLError(
-      new IntegrationError('INVALID_REQUEST', `Mark at most ${MAX_MARK_READ_IDS} notifications at once.`),
-    );
+    throw invalidRequest(`Mark at most ${MAX_MARK_READ_IDS} notifications at once.`);
   }
   return markNotificationsRead(db, workspaceId, args.ids);
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../db/index.ts';
-import { IntegrationError, toGraphQLError } from '../errors/index.ts';
+import { invalidRequest } from './invalid-request.ts';
 import { listNotifications, MAX_NOTIFICATIONS_PAGE } from './list-notifications.ts';
 import { toNotificationView, type WorkspaceNotificationView } from './to-notification-view.ts';
 
@@ -16,9 +16,7 @@ export async function resolveWorkspaceNotifications(
 ): Promise<WorkspaceNotificationView[]> {
   const first = args.first ?? undefined;
   if (first !== undefined && (first < 1 || first > MAX_NOTIFICATIONS_PAGE)) {
-    throw toGraphQLError(
-      new IntegrationError('INVALID_REQUEST', `first must be between 1 and ${MAX_NOTIFICATIONS_PAGE}.`),
-    );
+    throw invalidRequest(`first must be between 1 and ${MAX_NOTIFICATIONS_PAGE}.`);
   }
   const notifications = await listNotifications(db, workspaceId, {
     unreadOnly: args.unreadOnly ?? false,

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ShopifyContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -60,12 +61,34 @@ export type IntegrationProvider =
   | 'SHOPIFY'
   | 'TIKTOK';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Marks notifications of the caller's workspace read; returns how many became read. Ids of other
+   * workspaces, unknown ids and notifications already read change nothing. At most 500 ids.
+   */
+  markWorkspaceNotificationsRead: Scalars['Int']['output'];
+};
+
+
+export type MutationMarkWorkspaceNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+/** How much a notification matters: ERROR means something stopped working until someone acts. */
+export type NotificationSeverity =
+  | 'ERROR'
+  | 'INFO'
+  | 'WARNING';
+
 export type Query = {
   __typename?: 'Query';
   /** Every connection of the caller's workspace across integrations, newest first. */
   integrationConnections: Array<IntegrationConnection>;
   /** Shopify stores of the caller's workspace, of one brand when brandId is given. */
   shopifyConnections: Array<ShopifyConnection>;
+  /** The caller's workspace notifications, newest first; `first` is 1-200 (default 50). */
+  workspaceNotifications: Array<WorkspaceNotification>;
 };
 
 
@@ -77,6 +100,12 @@ export type QueryIntegrationConnectionsArgs = {
 
 export type QueryShopifyConnectionsArgs = {
   brandId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryWorkspaceNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A Shopify store connected to a brand of the caller's workspace (spec 2.1). */
@@ -96,6 +125,26 @@ export type ShopifyConnection = {
   shop: Scalars['String']['output'];
   shopName?: Maybe<Scalars['String']['output']>;
   status: ConnectionStatus;
+};
+
+/** Something the workspace should know about its integrations, e.g. a store that must be reconnected. */
+export type WorkspaceNotification = {
+  __typename?: 'WorkspaceNotification';
+  /** The connection it concerns, if any. */
+  connectionId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** What happened, e.g. CONNECTION_NEEDS_REAUTH, CONNECTION_DEGRADED, CONNECTION_RECOVERED. */
+  kind: Scalars['String']['output'];
+  /** What happened and what to do about it. */
+  message: Scalars['String']['output'];
+  /** The integration it concerns, if any. */
+  provider?: Maybe<IntegrationProvider>;
+  /** When someone in the workspace marked it read; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  severity: NotificationSeverity;
+  /** Short, names the account: Reconnect your Shopify store acme.myshopify.com. */
+  title: Scalars['String']['output'];
 };
 
 
@@ -200,9 +249,13 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IntegrationProvider: IntegrationProvider;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  NotificationSeverity: NotificationSeverity;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
+  WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -211,9 +264,12 @@ export type ResolversParentTypes = {
   IntegrationConnection: IntegrationConnection;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
-  ShopifyConnection: ShopifyConnection | FederationReferenceTypes['ShopifyConnection'];
   Boolean: Scalars['Boolean']['output'];
+  ShopifyConnection: ShopifyConnection | FederationReferenceTypes['ShopifyConnection'];
+  WorkspaceNotification: WorkspaceNotification;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -235,9 +291,14 @@ export type IntegrationConnectionResolvers<ContextType = ShopifyContext, ParentT
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+};
+
 export type QueryResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   shopifyConnections?: Resolver<Array<ResolversTypes['ShopifyConnection']>, ParentType, ContextType, Partial<QueryShopifyConnectionsArgs>>;
+  workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
 };
 
 export type ShopifyConnectionResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['ShopifyConnection'] = ResolversParentTypes['ShopifyConnection'], FederationReferenceType extends FederationReferenceTypes['ShopifyConnection'] = FederationReferenceTypes['ShopifyConnection']> = {
@@ -257,10 +318,24 @@ export type ShopifyConnectionResolvers<ContextType = ShopifyContext, ParentType 
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
 };
 
+export type WorkspaceNotificationResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['WorkspaceNotification'] = ResolversParentTypes['WorkspaceNotification']> = {
+  connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['IntegrationProvider']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['NotificationSeverity'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ShopifyContext> = {
   DateTime?: GraphQLScalarType;
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
+  WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
 

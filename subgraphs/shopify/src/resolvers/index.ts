@@ -1,4 +1,5 @@
 import { resolveIntegrationConnections } from '@ionflux/kit/connections';
+import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
 import { listShopifyConnections, toShopifyConnection } from '../connections/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -14,6 +15,12 @@ export const resolvers: Resolvers = {
     },
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections(db, identity.workspaceId, args),
+    workspaceNotifications: (_parent, args, { db, identity }) =>
+      resolveWorkspaceNotifications(db, identity.workspaceId, args),
+  },
+  Mutation: {
+    markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
+      resolveMarkNotificationsRead(db, identity.workspaceId, args),
   },
   ShopifyConnection: {
     // Another subgraph may hand us a connection id; answer only within the caller's workspace.

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { TikTokContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -60,12 +61,34 @@ export type IntegrationProvider =
   | 'SHOPIFY'
   | 'TIKTOK';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Marks notifications of the caller's workspace read; returns how many became read. Ids of other
+   * workspaces, unknown ids and notifications already read change nothing. At most 500 ids.
+   */
+  markWorkspaceNotificationsRead: Scalars['Int']['output'];
+};
+
+
+export type MutationMarkWorkspaceNotificationsReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+/** How much a notification matters: ERROR means something stopped working until someone acts. */
+export type NotificationSeverity =
+  | 'ERROR'
+  | 'INFO'
+  | 'WARNING';
+
 export type Query = {
   __typename?: 'Query';
   /** Every connection of the caller's workspace across integrations, newest first. */
   integrationConnections: Array<IntegrationConnection>;
   /** TikTok accounts of the caller's workspace, of one brand or creator when given. */
   tiktokConnections: Array<TikTokConnection>;
+  /** The caller's workspace notifications, newest first; `first` is 1-200 (default 50). */
+  workspaceNotifications: Array<WorkspaceNotification>;
 };
 
 
@@ -78,6 +101,12 @@ export type QueryIntegrationConnectionsArgs = {
 export type QueryTiktokConnectionsArgs = {
   brandId?: InputMaybe<Scalars['ID']['input']>;
   creatorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryWorkspaceNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A TikTok account connected to a brand or creator of the caller's workspace (spec 3.1). */
@@ -99,6 +128,26 @@ export type TikTokConnection = {
   scopes: Array<Scalars['String']['output']>;
   status: ConnectionStatus;
   username?: Maybe<Scalars['String']['output']>;
+};
+
+/** Something the workspace should know about its integrations, e.g. a store that must be reconnected. */
+export type WorkspaceNotification = {
+  __typename?: 'WorkspaceNotification';
+  /** The connection it concerns, if any. */
+  connectionId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** What happened, e.g. CONNECTION_NEEDS_REAUTH, CONNECTION_DEGRADED, CONNECTION_RECOVERED. */
+  kind: Scalars['String']['output'];
+  /** What happened and what to do about it. */
+  message: Scalars['String']['output'];
+  /** The integration it concerns, if any. */
+  provider?: Maybe<IntegrationProvider>;
+  /** When someone in the workspace marked it read; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  severity: NotificationSeverity;
+  /** Short, names the account: Reconnect your Shopify store acme.myshopify.com. */
+  title: Scalars['String']['output'];
 };
 
 
@@ -203,10 +252,13 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IntegrationProvider: IntegrationProvider;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  NotificationSeverity: NotificationSeverity;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
+  WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -215,10 +267,12 @@ export type ResolversParentTypes = {
   IntegrationConnection: IntegrationConnection;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  Query: Record<PropertyKey, never>;
-  TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
+  Mutation: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
+  WorkspaceNotification: WorkspaceNotification;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -240,9 +294,14 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+};
+
 export type QueryResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   tiktokConnections?: Resolver<Array<ResolversTypes['TikTokConnection']>, ParentType, ContextType, Partial<QueryTiktokConnectionsArgs>>;
+  workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
 };
 
 export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokConnection'] = ResolversParentTypes['TikTokConnection'], FederationReferenceType extends FederationReferenceTypes['TikTokConnection'] = FederationReferenceTypes['TikTokConnection']> = {
@@ -264,10 +323,24 @@ export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType ex
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type WorkspaceNotificationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['WorkspaceNotification'] = ResolversParentTypes['WorkspaceNotification']> = {
+  connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['IntegrationProvider']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['NotificationSeverity'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = TikTokContext> = {
   DateTime?: GraphQLScalarType;
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   TikTokConnection?: TikTokConnectionResolvers<ContextType>;
+  WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
 

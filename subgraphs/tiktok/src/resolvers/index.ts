@@ -1,5 +1,6 @@
 import { resolveIntegrationConnections } from '@ionflux/kit/connections';
 import { IntegrationError, toGraphQLError } from '@ionflux/kit/errors';
+import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -24,6 +25,12 @@ export const resolvers: Resolvers = {
     },
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections(db, identity.workspaceId, args),
+    workspaceNotifications: (_parent, args, { db, identity }) =>
+      resolveWorkspaceNotifications(db, identity.workspaceId, args),
+  },
+  Mutation: {
+    markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
+      resolveMarkNotificationsRead(db, identity.workspaceId, args),
   },
   TikTokConnection: {
     __resolveReference: async (reference, { db, identity }) => {
