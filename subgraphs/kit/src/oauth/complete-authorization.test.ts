@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BusEvent } from '../events/index.ts';
+import { notificationsTopic } from '../notifications/index.ts';
 import { completeAuthorization } from './complete-authorization.ts';
 import { getAccessToken } from './get-access-token.ts';
 import { STATE_TTL_MS, startAuthorization } from './start-authorization.ts';
@@ -11,8 +13,10 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
   const workspaceId = randomUUID();
   const userId = randomUUID();
   const brandId = randomUUID();
+  const published: BusEvent[] = [];
   beforeAll(async () => {
     t = await startOAuthTestContext();
+    await t.bus.subscribe(notificationsTopic(workspaceId), (event) => published.push(event));
   });
   afterAll(async () => {
     await t?.close();
@@ -55,6 +59,11 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
     });
     expect(me.status).toBe(200);
     expect(await t.notifications(result.connection.id)).toEqual([{ kind: 'CONNECTION_CONNECTED' }]);
+    await vi.waitFor(() =>
+      expect(published.map((event) => event.payload)).toContainEqual(
+        expect.objectContaining({ kind: 'CONNECTION_CONNECTED', connectionId: result.connection.id }),
+      ),
+    );
   });
 
   it('reconnecting the same account updates the connection instead of adding one', async () => {
@@ -87,6 +96,12 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'state_used' });
     const again = await completeAuthorization(t.deps, query);
     expect(again).toMatchObject({ ok: false, reason: 'state_used' });
+  });
+
+  it('does not serve a connection id that is not a UUID (not found, not a SQL error)', async () => {
+    await expect(getAccessToken(t.deps, 'not-a-uuid', workspaceId)).rejects.toMatchObject({
+      code: 'INTEGRATION_NOT_CONNECTED',
+    });
   });
 
   it('rejects an unknown state and a missing one', async () => {

@@ -20,12 +20,20 @@ export function accountLabel(connection: Pick<ConnectionRow, 'display_name' | 'a
   return connection.display_name ?? connection.account_id;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id from a client can name a row (anything else is simply not found, not a SQL error). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** One connection of one workspace, or undefined: the workspace is part of every lookup. */
 export async function findConnection(
   sql: Sql,
   connectionId: string,
   workspaceId: string,
 ): Promise<ConnectionRow | undefined> {
+  if (!isUuid(connectionId) || !isUuid(workspaceId)) return undefined;
   const rows = await sql<ConnectionRow[]>`
     select id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
            connected_at, updated_at

@@ -1,4 +1,4 @@
-import type { ConnectionRow } from './connection-row.ts';
+import { type ConnectionRow, isUuid } from './connection-row.ts';
 import { notifyConnection } from './notify-connection.ts';
 import type { OAuthDeps, Transaction } from './oauth-deps.ts';
 
@@ -43,6 +43,7 @@ export async function markAuthInvalid(
   workspaceId: string,
   reason: string,
 ): Promise<boolean> {
+  if (!isUuid(connectionId) || !isUuid(workspaceId)) return false;
   const now = deps.now ? deps.now() : new Date();
   return deps.sql.begin((tx) =>
     transitionToNeedsReauth(deps, tx, { connectionId, workspaceId }, reason, now),
