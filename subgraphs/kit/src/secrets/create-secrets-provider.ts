@@ -26,10 +26,13 @@ export interface SecretsConfig {
  * or missing Vault settings throw a {@link ConfigError} naming every problem.
  *
  * @param env the environment the `env` provider reads. @default {}
+ * @param hooks `onVaultStale`: told when Vault could not be read and its last good entry was served
+ *   (log a warning there). @default none
  */
 export function createSecretsProvider(
   config: SecretsConfig,
   env: Readonly<Record<string, string | undefined>> = {},
+  hooks: { onVaultStale?: (error: Error) => void } = {},
 ): SecretsProvider {
   const choice = config.IONFLUX_SECRETS_PROVIDER?.trim() || 'env';
   if (choice === 'env') return createEnvSecretsProvider(env);
@@ -57,6 +60,7 @@ export function createSecretsProvider(
       ...(config.VAULT_KV_MOUNT ? { mount: config.VAULT_KV_MOUNT } : {}),
       ...(config.VAULT_KV_PATH ? { path: config.VAULT_KV_PATH } : {}),
       ...(config.VAULT_NAMESPACE ? { namespace: config.VAULT_NAMESPACE } : {}),
+      ...(hooks.onVaultStale ? { onStaleServed: hooks.onVaultStale } : {}),
     });
   }
   throw new ConfigError('secrets provider', [

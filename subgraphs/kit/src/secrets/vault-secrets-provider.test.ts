@@ -131,4 +131,42 @@ describe('the vault secrets provider (KV v2)', () => {
     vault.put('secret', 'missing', { A: 'now-here' });
     expect(await secrets.get('A')).toBe('now-here');
   });
+
+  it('bridges a Vault outage with the last good entry for staleIfErrorMs, asking again every few seconds', async () => {
+    let clock = 0;
+    const stale: Error[] = [];
+    const secrets = createVaultSecretsProvider({
+      address: vault.address,
+      token: TOKEN,
+      cacheTtlMs: 30_000,
+      staleIfErrorMs: 60_000,
+      now: () => clock,
+      onStaleServed: (error) => stale.push(error),
+    });
+    expect(await secrets.get('OPENAI_API_KEY')).toBe('sk-from-vault');
+    vault.seal();
+    clock = 31_000;
+    expect(await secrets.get('OPENAI_API_KEY')).toBe('sk-from-vault');
+    expect(await secrets.get('OPENAI_API_KEY')).toBe('sk-from-vault');
+    expect(vault.requests).toHaveLength(2);
+    expect(stale[0]?.message).toMatch(/sealed/);
+    clock = 37_000;
+    expect(await secrets.get('OPENAI_API_KEY')).toBe('sk-from-vault');
+    expect(vault.requests).toHaveLength(3);
+    clock = 91_000;
+    expect((await failure(secrets.get('OPENAI_API_KEY'))).details).toEqual({ reason: 'vault_unavailable' });
+  });
+
+  it('does not bridge a refusal: a revoked token fails at once', async () => {
+    let clock = 0;
+    const tokens = { [TOKEN]: ['secret/ionflux'] };
+    await vault.close();
+    vault = await startVaultKvTestServer({ tokens });
+    vault.put('secret', 'ionflux', { A: 'a' });
+    const secrets = createVaultSecretsProvider({ address: vault.address, token: TOKEN, now: () => clock });
+    expect(await secrets.get('A')).toBe('a');
+    tokens[TOKEN] = [];
+    clock = 31_000;
+    expect((await failure(secrets.get('A'))).details).toEqual({ reason: 'vault_forbidden' });
+  });
 });

@@ -19,6 +19,15 @@ export interface VaultSecretsOptions {
    * @default 30_000
    */
   cacheTtlMs?: number;
+  /**
+   * How long past its expiry a cached entry still serves when Vault cannot be read (unreachable, sealed,
+   * 5xx), so a Vault blip does not fail every request; Vault is asked again every few seconds meanwhile.
+   * Refusals (403, 404) are never papered over. `0` turns this off.
+   * @default 300_000
+   */
+  staleIfErrorMs?: number;
+  /** Told when a refresh failed and a stale entry was served, e.g. to log a warning. @default none */
+  onStaleServed?: (error: Error) => void;
   /** Per-request timeout. @default 5_000 */
   timeoutMs?: number;
   /** Clock for the cache; tests pass their own. @default Date.now */
@@ -30,8 +39,9 @@ type SecretMap = ReadonlyMap<string, string>;
 /**
  * Secrets from HashiCorp Vault's KV version 2 engine: `GET {address}/v1/{mount}/data/{path}` with
  * `X-Vault-Token`, each secret being one key of the entry's `data.data`. The whole entry is read at once
- * and cached for `cacheTtlMs`; concurrent misses share one request. Vault's errors become messages that
- * say what to fix (403: the token or its policy; 404: the path), without the token.
+ * and cached for `cacheTtlMs`; concurrent misses share one request, and a Vault outage is bridged by the
+ * last good entry for `staleIfErrorMs`. Vault's errors become messages that say what to fix (403: the
+ * token or its policy; 404: the path), without the token.
  */
 export function createVaultSecretsProvider(options: VaultSecretsOptions): SecretsProvider {
   const mount = trimSlashes(options.mount ?? 'secret');
@@ -41,7 +51,8 @@ export function createVaultSecretsProvider(options: VaultSecretsOptions): Secret
   const ttl = options.cacheTtlMs ?? 30_000;
   const now = options.now ?? Date.now;
 
-  let cached: { secrets: SecretMap; expiresAt: number } | undefined;
+  const staleIfError = options.staleIfErrorMs ?? 300_000;
+  let cached: { secrets: SecretMap; fetchedAt: number; expiresAt: number } | undefined;
   let inFlight: Promise<SecretMap> | undefined;
 
   async function readEntry(): Promise<SecretMap> {
@@ -88,10 +99,22 @@ export function createVaultSecretsProvider(options: VaultSecretsOptions): Secret
   async function entry(): Promise<SecretMap> {
     if (cached && now() < cached.expiresAt) return cached.secrets;
     inFlight ??= readEntry()
-      .then((secrets) => {
-        cached = { secrets, expiresAt: now() + ttl };
-        return secrets;
-      })
+      .then(
+        (secrets) => {
+          const at = now();
+          cached = { secrets, fetchedAt: at, expiresAt: at + ttl };
+          return secrets;
+        },
+        (error: unknown) => {
+          const reason = error instanceof IntegrationError ? error.details['reason'] : undefined;
+          const transient = reason !== 'vault_forbidden' && reason !== 'vault_path_missing';
+          if (!cached || !transient || now() >= cached.fetchedAt + ttl + staleIfError) throw error;
+          // Serve the last good entry, and ask Vault again in a few seconds rather than on every call.
+          cached = { ...cached, expiresAt: now() + Math.min(ttl, 5_000) };
+          options.onStaleServed?.(error instanceof Error ? error : new Error(String(error)));
+          return cached.secrets;
+        },
+      )
       .finally(() => {
         inFlight = undefined;
       });
