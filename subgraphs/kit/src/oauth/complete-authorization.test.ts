@@ -50,8 +50,9 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
     expect(result.created).toBe(true);
     expect(result.connection).toMatchObject({ status: 'CONNECTED', provider: 'tiktok', owner_id: brandId });
     expect(result.connection.scopes.sort()).toEqual(['user.info.basic', 'video.list']);
-    const openId = t.tiktok.users()[0]?.openId;
-    expect(result.connection.account_id).toBe(openId);
+    const user = t.tiktok.users()[0];
+    expect(result.connection.account_id).toBe(user?.openId);
+    expect(result.connection.display_name).toBe(user?.displayName);
     // The exchange sent the verifier matching the challenge (the simulator rejects otherwise) and the token works.
     const token = await getAccessToken(t.deps, result.connection.id, workspaceId);
     const me = await fetch(`${t.tiktok.url}/v2/user/info/?fields=open_id`, {

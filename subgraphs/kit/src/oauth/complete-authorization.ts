@@ -4,6 +4,7 @@ import type { Sql } from '../db/index.ts';
 import { callTokenEndpoint } from './call-token-endpoint.ts';
 import type { ConnectionRow } from './connection-row.ts';
 import { writeCredential } from './credential-store.ts';
+import { fetchAccountLabel } from './fetch-account-label.ts';
 import { notifyConnection } from './notify-connection.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
 import { pgTextArray } from './pg-text-array.ts';
@@ -148,7 +149,8 @@ export async function completeAuthorization(
       row.return_url,
     );
   }
-  const saved = await saveConnection(deps, row, accountId, tokens, now);
+  const label = await fetchAccountLabel(deps, profile, tokens.accessToken);
+  const saved = await saveConnection(deps, row, accountId, label, tokens, now);
   deps.logger?.info(
     {
       provider: row.provider,
@@ -165,11 +167,13 @@ async function saveConnection(
   deps: OAuthDeps,
   state: StateRow,
   accountId: string,
+  label: string | undefined,
   tokens: TokenSet,
   now: Date,
 ) {
   const scopes = tokens.scopes.length > 0 ? tokens.scopes : state.scopes;
-  const displayName = state.provider === 'shopify' ? accountId : null;
+  // Without a label from the provider, the account id (a shop domain reads well) stands in.
+  const displayName = label ?? (state.provider === 'shopify' ? accountId : null);
   return deps.sql.begin(async (tx) => {
     const rows = await tx<(ConnectionRow & { created: boolean })[]>`
       insert into kit.integration_connections as c (workspace_id, provider, owner_type, owner_id, account_id,
@@ -178,7 +182,7 @@ async function saveConnection(
         ${displayName}, 'CONNECTED', ${pgTextArray(scopes)}::text[], 'HEALTHY', ${now}, ${now}, ${now})
       on conflict (workspace_id, provider, account_id) do update set
         owner_type = excluded.owner_type, owner_id = excluded.owner_id,
-        display_name = coalesce(c.display_name, excluded.display_name),
+        display_name = coalesce(excluded.display_name, c.display_name),
         status = 'CONNECTED', scopes = excluded.scopes, health = 'HEALTHY', health_reason = null,
         connected_at = excluded.connected_at, updated_at = excluded.updated_at
       returning id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,

@@ -93,6 +93,12 @@ export interface OAuthProviderProfile {
   parseTokenResponse(body: unknown): TokenSet | TokenError;
   /** Classifies a non-2xx answer; `body` is the parsed JSON or undefined. */
   classifyError(status: number, body: unknown): TokenError;
+  /**
+   * Optional: a GET that names the account for people (TikTok's display name), used once after the
+   * code exchange so notifications and lists say "@creator" rather than an opaque id.
+   */
+  accountLabelRequest?(accessToken: string): { url: string; headers: Record<string, string> };
+  parseAccountLabel?(body: unknown): string | undefined;
   /** Whether `granted` covers `needed` (Shopify: `write_x` implies `read_x`). @default exact match */
   hasScope?(granted: readonly string[], needed: string): boolean;
 }

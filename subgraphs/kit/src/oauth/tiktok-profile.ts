@@ -107,5 +107,15 @@ export function createTikTokOAuthProfile(config: TikTokOAuthConfig): OAuthProvid
       };
     },
     classifyError: classifyOAuthError,
+    accountLabelRequest(accessToken) {
+      const url = new URL('/v2/user/info/', apiOrigin);
+      url.searchParams.set('fields', 'open_id,display_name');
+      return { url: url.toString(), headers: { authorization: `Bearer ${accessToken}` } };
+    },
+    parseAccountLabel(body) {
+      const data = (body as { data?: { user?: { display_name?: unknown } } } | undefined)?.data;
+      const name = data?.user?.display_name;
+      return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
+    },
   };
 }
