@@ -6,7 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ErrorCode, formatGraphQLError } from '@ionflux/kit/errors';
+import { ErrorCode, formatGraphQLError, IntegrationError } from '@ionflux/kit/errors';
 import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
 import express, { type Express } from 'express';
@@ -37,7 +37,10 @@ export async function mountLlmGraphql<Context extends object>(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
-      const masked = formatGraphQLError(formatted, error);
+      // Hand over the resolver's own error: under vitest, graphql loads twice (ESM for our sources,
+      // CommonJS for Apollo), and an `instanceof GraphQLError` test on Apollo's wrapper then fails.
+      const original = (error as { originalError?: unknown } | null)?.originalError;
+      const masked = formatGraphQLError(formatted, original instanceof IntegrationError ? original : error);
       if (masked.extensions?.['code'] === ErrorCode.INTERNAL)
         options.logger.error({ err: error }, 'resolver failed');
       return masked;
