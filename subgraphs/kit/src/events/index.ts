@@ -1,3 +1,11 @@
+/**
+ * The EventBus: how an event raised in one process reaches subscribers in every process.
+ *
+ * Topics are `<scope>:<id>:<stream>`, scoped by whoever may see them, so a subscription resolver
+ * subscribes to its caller's own topic: e.g. `workspace:<workspaceId>:notifications` (see
+ * `notificationsTopic` in kit/notifications). Publish inside the transaction that made the change
+ * (`{ tx }`) so an event is delivered exactly when the change commits.
+ */
 export type { InMemoryEventBusOptions } from './create-in-memory-event-bus.ts';
 export { createInMemoryEventBus } from './create-in-memory-event-bus.ts';
 export type { PostgresEventBusDeps } from './create-postgres-event-bus.ts';
