@@ -34,3 +34,8 @@ export async function recoverDeadWorkerJobs(sql: Queryable): Promise<RecoveredJo
     await sql`select graphile_worker.force_unlock_workers(${sql.array(deadPools)}::text[])`;
   return { deadPools, jobs: rows.map(({ id, task }) => ({ id, task })) };
 }
+
+/** Unlocks every job and queue a pool holds: for the pool itself once it has stopped. */
+export async function releaseWorkerLocks(sql: Queryable, poolId: string): Promise<void> {
+  await sql`select graphile_worker.force_unlock_workers(${sql.array([poolId])}::text[])`;
+}

@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { run, type WorkerEvents } from 'graphile-worker';
+import { type Runner, run, type WorkerEvents } from 'graphile-worker';
 import type { Logger } from '../logging/index.ts';
 import { toGraphileLogger } from './graphile-logger.ts';
 import { migrateJobSchema } from './migrate-job-schema.ts';
-import { recoverDeadWorkerJobs } from './recover-dead-worker-jobs.ts';
+import { releaseWorkerLocks } from './recover-dead-worker-jobs.ts';
+import { startRecoveryLoop } from './recovery-loop.ts';
 import type { CronDefinition, TaskDefinition } from './task-definition.ts';
 import { toCronItems } from './to-cron-items.ts';
 import { toTaskList } from './to-task-list.ts';
@@ -69,18 +70,25 @@ export async function startJobWorker(config: JobWorkerConfig): Promise<JobWorker
     }, presenceReady.reject);
   });
 
-  const runner = await run({
-    connectionString: config.databaseUrl,
-    maxPoolSize: concurrency + 2,
-    concurrency,
-    pollInterval: config.pollIntervalMs ?? 2000,
-    noHandleSignals: true,
-    logger: toGraphileLogger(config.logger),
-    events,
-    taskList,
-    parsedCronItems,
-    forbiddenFlags: () => (presence ? null : presenceReady.promise.then(() => null)),
-  });
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: config.databaseUrl,
+      maxPoolSize: concurrency + 2,
+      concurrency,
+      pollInterval: config.pollIntervalMs ?? 2000,
+      noHandleSignals: true,
+      logger: toGraphileLogger(config.logger),
+      events,
+      taskList,
+      parsedCronItems,
+      forbiddenFlags: () => (presence ? null : presenceReady.promise.then(() => null)),
+    });
+  } catch (error) {
+    // The pool may have been created (and its presence opened) before the failure.
+    presenceReady.promise.then((opened) => opened.close()).catch(() => {});
+    throw error;
+  }
   let ownPresence: WorkerPresence;
   try {
     ownPresence = await presenceReady.promise;
@@ -90,46 +98,31 @@ export async function startJobWorker(config: JobWorkerConfig): Promise<JobWorker
   }
   runner.promise.catch((error: unknown) => logger.error({ err: error }, 'job worker stopped on an error'));
 
-  const recover = async () => {
-    try {
-      const recovered = await recoverDeadWorkerJobs(ownPresence.sql);
-      if (recovered.jobs.length > 0) logger.warn(recovered, 'unlocked jobs of dead workers; they run again');
-    } catch (error) {
-      logger.warn({ err: error }, 'could not look for jobs of dead workers; will try again');
-    }
-  };
-  await recover();
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    timer = setTimeout(async () => {
-      await recover();
-      if (!stopping) schedule();
-    }, config.recoveryIntervalMs ?? 10_000);
-    timer.unref();
-  };
-  schedule();
+  const recovery = await startRecoveryLoop(ownPresence.sql, logger, config.recoveryIntervalMs ?? 10_000);
   logger.info(
     { pool: ownPresence.poolId, tasks: [...known], cron: parsedCronItems.length, concurrency },
     'job worker started',
   );
 
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    await recovery.stop();
+    try {
+      await runner.stop();
+    } finally {
+      // A job that finished during the shutdown may not have had its completion recorded and stays
+      // locked by this pool: release it now (it runs again; tasks are idempotent).
+      await releaseWorkerLocks(ownPresence.sql, ownPresence.poolId).catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not release this worker’s locks'),
+      );
+      await ownPresence.close();
+      logger.info({ pool: ownPresence.poolId }, 'job worker stopped');
+    }
+  };
   return {
-    async stop() {
-      if (stopping) return;
-      stopping = true;
-      clearTimeout(timer);
-      try {
-        await runner.stop();
-      } finally {
-        // A job that finished during the shutdown may not have had its completion recorded and stays
-        // locked by this pool: release it now (it runs again; tasks are idempotent).
-        await ownPresence.sql`select graphile_worker.force_unlock_workers(${ownPresence.sql.array([ownPresence.poolId])}::text[])`.catch(
-          (error: unknown) => logger.warn({ err: error }, 'could not release this worker’s locks'),
-        );
-        await ownPresence.close();
-        logger.info({ pool: ownPresence.poolId }, 'job worker stopped');
-      }
+    stop() {
+      stopped ??= stop();
+      return stopped;
     },
   };
 }

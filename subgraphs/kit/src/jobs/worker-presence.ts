@@ -19,7 +19,13 @@ export interface WorkerPresence {
  * (SIGKILL or crash close its socket), so a dead pool disappears at once, with no clock, no table and
  * no heartbeat interval to tune. A lost machine (no FIN ever arrives) is caught by server-side TCP
  * keepalives set here: about 15 s idle + 3 probes 5 s apart. The connection never expires by age
- * (`max_lifetime: null`): a gap while it reconnects would look like death.
+ * (`max_lifetime: null`): a gap while it reconnects would look like death. `application_name` is
+ * visible in `pg_stat_activity` across roles (checked), so services connecting as different roles
+ * still see each other's pools.
+ *
+ * A presence lost while its process lives (a database restart) comes back at the pool's next query on
+ * it, the recovery loop's next look; in that gap another worker may rerun the pool's running jobs,
+ * which idempotent tasks tolerate.
  */
 export async function openWorkerPresence(databaseUrl: string, poolId: string): Promise<WorkerPresence> {
   const sql = postgres(databaseUrl, {
