@@ -4,6 +4,7 @@ import type { BusEvent } from '../events/index.ts';
 import { notificationsTopic } from '../notifications/index.ts';
 import { completeAuthorization } from './complete-authorization.ts';
 import { getAccessToken } from './get-access-token.ts';
+import { pruneOAuthStates } from './prune-oauth-states.ts';
 import { STATE_TTL_MS, startAuthorization } from './start-authorization.ts';
 import { hashState } from './state-token.ts';
 import { type OAuthTestContext, startOAuthTestContext } from './testing/oauth-test-context.ts';
@@ -105,6 +106,15 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
     });
   });
 
+  it('with the callback’s user known, a state another user started is unknown and stays usable by its owner', async () => {
+    const query = await t.approve((await startTikTok()).authorizationUrl);
+    expect(await completeAuthorization(t.deps, query, { userId: randomUUID() })).toMatchObject({
+      ok: false,
+      reason: 'state_unknown',
+    });
+    expect(await completeAuthorization(t.deps, query, { userId })).toMatchObject({ ok: true });
+  });
+
   it('rejects an unknown state and a missing one', async () => {
     expect(await completeAuthorization(t.deps, { state: 'forged', code: 'x' })).toMatchObject({
       reason: 'state_unknown',
@@ -118,6 +128,16 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
     const later = { ...t.deps, now: () => new Date(Date.now() + STATE_TTL_MS + 1000) };
     expect(await completeAuthorization(later, query)).toMatchObject({ ok: false, reason: 'state_expired' });
     expect(t.exchanges.length).toBe(calls);
+  });
+
+  it('pruneOAuthStates deletes states a day past expiry and keeps recent ones', async () => {
+    const start = await startTikTok();
+    const inTwoDays = { ...t.deps, now: () => new Date(Date.now() + 2 * 24 * 3600_000) };
+    expect(await pruneOAuthStates(t.deps)).toBe(0);
+    expect(await pruneOAuthStates(inTwoDays)).toBeGreaterThanOrEqual(1);
+    expect(
+      await t.sql`select 1 from kit.oauth_states where state_hash = ${hashState(start.state)}`,
+    ).toHaveLength(0);
   });
 
   it('reports a denial as provider_denied', async () => {

@@ -2,7 +2,7 @@ import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
 import { contextFor } from '../crypto/index.ts';
 import type { Sql } from '../db/index.ts';
 import { callTokenEndpoint } from './call-token-endpoint.ts';
-import type { ConnectionRow } from './connection-row.ts';
+import { type ConnectionRow, isUuid } from './connection-row.ts';
 import { writeCredential } from './credential-store.ts';
 import { fetchAccountLabel } from './fetch-account-label.ts';
 import { notifyConnection } from './notify-connection.ts';
@@ -43,18 +43,25 @@ interface StateRow {
 export interface CompleteAuthorizationOptions {
   /** The provider whose callback route received the query; a state of another provider is unknown here. */
   provider?: OAuthProvider | undefined;
+  /**
+   * The user whose browser brought the callback, when the route can tell (a session cookie): a state
+   * started by someone else is then unknown here and stays usable by its owner (login CSRF defence).
+   */
+  userId?: string | undefined;
 }
 
 /** Marks the state used, atomically: of two callbacks racing with one state, exactly one gets the row. */
-async function consumeState(sql: Sql, state: string, now: Date) {
+async function consumeState(sql: Sql, state: string, userId: string | undefined, now: Date) {
   const hash = hashState(state);
+  const user = userId ?? null;
   const rows = await sql<StateRow[]>`
     update kit.oauth_states set consumed_at = ${now}
-    where state_hash = ${hash} and consumed_at is null
+    where state_hash = ${hash} and consumed_at is null and (${user}::uuid is null or user_id = ${user}::uuid)
     returning id, provider, workspace_id, user_id, owner_type, owner_id, account_hint, connection_id, scopes,
       code_verifier_ciphertext, code_verifier_key_id, redirect_uri, return_url, expires_at`;
   if (rows[0]) return { found: rows[0] } as const;
-  const used = await sql`select 1 from kit.oauth_states where state_hash = ${hash}`;
+  const used = await sql`select 1 from kit.oauth_states
+    where state_hash = ${hash} and consumed_at is not null and (${user}::uuid is null or user_id = ${user}::uuid)`;
   return { missing: used.length > 0 ? 'state_used' : 'state_unknown' } as const;
 }
 
@@ -79,7 +86,10 @@ export async function completeAuthorization(
   };
   const state = query['state'];
   if (!state) return fail('state_unknown', 'The authorization link is invalid. Start connecting again.');
-  const consumed = await consumeState(deps.sql, state, now);
+  if (options.userId !== undefined && !isUuid(options.userId)) {
+    return fail('state_unknown', 'The authorization link is invalid. Start connecting again.');
+  }
+  const consumed = await consumeState(deps.sql, state, options.userId, now);
   if ('missing' in consumed) {
     return consumed.missing === 'state_used'
       ? fail('state_used', 'This authorization was already completed. Start connecting again if needed.')

@@ -23,6 +23,7 @@ export type {
   TokenSet,
 } from './provider-profile.ts';
 export { classifyOAuthError, splitScopes } from './provider-profile.ts';
+export { pruneOAuthStates } from './prune-oauth-states.ts';
 export type { RefreshSweepResult } from './refresh-expiring-credentials.ts';
 export { refreshExpiringCredentials } from './refresh-expiring-credentials.ts';
 export type { RequireScopesInput } from './require-scopes.ts';
