@@ -83,6 +83,27 @@ describe('createPostgresEventBus', () => {
     expect((await received.waitFor(1)).map((e) => e.payload)).toEqual(['committed']);
   });
 
+  it('delivers an event whose transaction commits after a later id of another topic was delivered', async () => {
+    const slow = await collectEvents(bus, 'slow');
+    const fast = await collectEvents(bus, 'fast');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let slowId = 0;
+    const slowTx = testDb.database.sql.begin(async (tx) => {
+      slowId = (await bus.publish('slow', 'late', { tx })).id;
+      await held;
+    });
+    await expect.poll(() => slowId).toBeGreaterThan(0);
+    const quick = await bus.publish('fast', 'early');
+    expect(quick.id).toBeGreaterThan(slowId);
+    await fast.waitFor(1);
+    release();
+    await slowTx;
+    expect((await slow.waitFor(1)).map((e) => e.id)).toEqual([slowId]);
+  });
+
   it('prunes events older than a date and keeps the rest', async () => {
     const sql = testDb.database.sql;
     const old = await bus.publish('prune', 'old');

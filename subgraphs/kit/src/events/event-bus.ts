@@ -17,7 +17,11 @@ export interface BusEvent<T = unknown> {
 export type Queryable = postgres.ISql;
 
 export interface PublishOptions {
-  /** Publish as part of this transaction: subscribers get the event only if it commits. */
+  /**
+   * Publish as part of this transaction: subscribers get the event only if it commits. Publishers of
+   * one topic take turns until their transactions end (that is what keeps per-topic order across
+   * processes), so keep such transactions short, and publish to several topics in a consistent order.
+   */
   tx?: Queryable;
 }
 
