@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { migrateDatabase } from '../db/index.ts';
 import { createJobQueue, type JobQueue } from '../jobs/index.ts';
 import { listQueuedJobs, silentLogger } from '../jobs/testing/job-test-support.ts';
+import { createLogger } from '../logging/index.ts';
 import { freePort } from '../server/index.ts';
 import { countStored } from './testing/count-rows.ts';
 import { createTestWebhookSource, signedDelivery } from './testing/test-webhook-source.ts';
@@ -103,6 +105,31 @@ describe('POST /webhooks/:provider', () => {
     const delivery = signedDelivery(SECRET, '{"note":"\\u0000"}');
     const response = await server.post(delivery.body, delivery.headers);
     expect(response).toMatchObject({ status: 400, json: { error: { code: 'INVALID_REQUEST' } } });
+  });
+
+  it('logs refusals and stored deliveries without the signature or the payload', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger({ service: 'webhooks-test', level: 'debug', destination });
+    const logged = await startWebhookTestServer({ sql, queue, logger, source });
+    try {
+      const delivery = signedDelivery(SECRET, '{"email":"buyer@example.com"}');
+      expect((await logged.post(delivery.body, delivery.headers)).status).toBe(200);
+      expect((await logged.post('{"email":"x"}', delivery.headers)).status).toBe(401);
+    } finally {
+      await logged.close();
+    }
+    const log = lines.join('');
+    expect(log).toContain('webhook delivery stored');
+    expect(log).toContain('webhook delivery refused');
+    const signature =
+      signedDelivery(SECRET, '{"email":"buyer@example.com"}').headers['x-test-hmac-sha256'] ?? '';
+    for (const secret of [SECRET, signature, 'buyer@example.com']) expect(log).not.toContain(secret);
   });
 
   it('answers 503 with Retry-After when the database is down, so the provider delivers again', async () => {

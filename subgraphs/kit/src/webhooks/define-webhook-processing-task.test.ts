@@ -132,6 +132,21 @@ describe('webhook processing', () => {
     );
   });
 
+  it('finishes a delivery a killed worker left PROCESSING when its job runs again', async () => {
+    await deliver('{"id":13}', 'orphaned');
+    // What a worker SIGKILLed mid-apply leaves behind (the job itself is unlocked by recovery).
+    await sql`update kit.webhook_deliveries set status = 'PROCESSING', attempts = 1 where delivery_id = 'orphaned'`;
+    const applied: number[] = [];
+    await startWorker(async (delivery) => {
+      applied.push(delivery.attempts);
+    });
+    await vi.waitFor(
+      async () => expect(await deliveryRow('orphaned')).toMatchObject({ status: 'PROCESSED', attempts: 2 }),
+      5000,
+    );
+    expect(applied).toEqual([2]);
+  });
+
   it('refuses to replay an unknown delivery or one a worker is applying right now', async () => {
     expect(await replayWebhookDelivery(sql, queue, '00000000-0000-4000-8000-000000000000')).toEqual({
       ok: false,
