@@ -4,7 +4,8 @@ export interface QuotaRow {
   period: 'day' | 'month';
   maxTokens: number | null;
   maxCostNanoUsd: number | null;
-  periodStart: Date;
+  /** As Postgres prints it: the pool is shared with drizzle, which turns date parsing off. */
+  periodStart: string;
   usedTokens: number;
   usedCostNanoUsd: number;
   reservedTokens: number;
@@ -13,7 +14,7 @@ export interface QuotaRow {
 
 const columns = (sql: Sql) => sql`
   period, max_tokens::float8 as "maxTokens", max_cost_nano_usd::float8 as "maxCostNanoUsd",
-  period_start as "periodStart", used_tokens::float8 as "usedTokens",
+  period_start::text as "periodStart", used_tokens::float8 as "usedTokens",
   used_cost_nano_usd::float8 as "usedCostNanoUsd", reserved_tokens::float8 as "reservedTokens",
   reserved_cost_nano_usd::float8 as "reservedCostNanoUsd"`;
 

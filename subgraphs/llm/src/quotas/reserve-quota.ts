@@ -42,14 +42,14 @@ export async function reserveQuota(
     [workspaceId, tokens, costNanoUsd],
   );
   if (rows.length > 0) return { ok: true, reservation: { workspaceId, tokens, costNanoUsd } };
-  const [quota] = await sql<{ over_tokens: boolean; ends_at: Date }[]>`
+  const [quota] = await sql<{ over_tokens: boolean; ends_at: string }[]>`
     select (q.max_tokens is not null
             and (case when q.period_start < date_trunc(q.period::text, now()) then 0 else q.used_tokens end)
                 + q.reserved_tokens + ${tokens} > q.max_tokens) as over_tokens,
-           date_trunc(q.period::text, now()) + ('1 ' || q.period::text)::interval as ends_at
+           (date_trunc(q.period::text, now()) + ('1 ' || q.period::text)::interval)::text as ends_at
     from llm.workspace_quotas q where q.workspace_id = ${workspaceId}`;
   if (!quota) return { ok: true, reservation: null };
-  return { ok: false, limit: quota.over_tokens ? 'tokens' : 'cost', periodEndsAt: quota.ends_at };
+  return { ok: false, limit: quota.over_tokens ? 'tokens' : 'cost', periodEndsAt: new Date(quota.ends_at) };
 }
 
 /**

@@ -45,7 +45,7 @@ function toQuota(row: QuotaRow): LlmQuota {
     period: row.period === 'day' ? 'DAY' : 'MONTH',
     maxTokens: row.maxTokens,
     maxCostUsd: usd(row.maxCostNanoUsd),
-    periodStart: row.periodStart,
+    periodStart: new Date(row.periodStart),
     usedTokens: row.usedTokens,
     usedCostUsd: usd(row.usedCostNanoUsd) ?? 0,
     reservedTokens: row.reservedTokens,

@@ -13,7 +13,10 @@ export interface UsageGroupRow {
   costNanoUsd: number;
 }
 
-/** The workspace's ledger in `[from, to)`, summed per provider, model and user. */
+/**
+ * The workspace's ledger in `[from, to)`, summed per provider, model and user. Instants travel as ISO
+ * strings: the pool is shared with drizzle, which turns postgres.js's date conversion off.
+ */
 export async function usageReport(
   sql: Sql,
   workspaceId: string,
@@ -29,7 +32,7 @@ export async function usageReport(
            coalesce(sum(total_tokens), 0)::int as "totalTokens",
            coalesce(sum(cost_nano_usd), 0)::float8 as "costNanoUsd"
     from llm.usage_ledger
-    where workspace_id = ${workspaceId} and created_at >= ${from} and created_at < ${to}
+    where workspace_id = ${workspaceId} and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()}
     group by provider, model, user_id
     order by provider, model, user_id`;
 }
