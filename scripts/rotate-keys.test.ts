@@ -76,8 +76,9 @@ describe('npm run rotate-keys', () => {
     expect(first.stdout).toContain('total   rotated 3, failed 0, remaining 0 not under kB');
     expect(first.code).toBe(0);
 
-    const second = await run([], env);
-    expect(second.stdout).toContain('total   rotated 0, failed 0, remaining 0 not under kB');
+    const second = await run(['--verify'], env);
+    expect(second.stdout).toContain('total   rotated 0, verified 3, failed 0, remaining 0 not under kB');
+    expect(second.code).toBe(0);
     for (const output of [dry, first, second]) {
       for (const secret of [...apiKeys, keyA, keyB])
         expect(output.stdout + output.stderr).not.toContain(secret);

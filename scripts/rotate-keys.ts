@@ -1,6 +1,7 @@
-// `npm run rotate-keys [-- --dry-run] [--batch-size 100]`: re-encrypts every stored credential (OAuth
+// `npm run rotate-keys [-- --dry-run] [--verify] [--batch-size 100]`: re-encrypts every stored credential (OAuth
 // tokens, PKCE verifiers, workspace LLM keys) that is not under the active master key, while the services
-// keep running. `npm run rotate-keys -- --new-key <keyId>` prints a fresh key spec to start a rotation.
+// keep running. `--verify` also opens every value already under the active key and lists those that do
+// not open. `npm run rotate-keys -- --new-key <keyId>` prints a fresh key spec to start a rotation.
 //
 // Procedure (no downtime): 1. stage the new key on every service in IONFLUX_MASTER_KEYS_PREVIOUS (all can
 // now open what it seals); 2. make it IONFLUX_MASTER_KEY, the old one moving to IONFLUX_MASTER_KEYS_PREVIOUS,
@@ -19,13 +20,21 @@ import { connectDatabase } from '@ionflux/kit/db';
 import { createSecretsProvider, secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
 
-const usage = 'usage: npm run rotate-keys [-- --dry-run] [--batch-size <n>] | -- --new-key <keyId>';
+const usage =
+  'usage: npm run rotate-keys [-- --dry-run] [--verify] [--batch-size <n>] | -- --new-key <keyId>';
 
-let values: { 'dry-run'?: boolean; 'batch-size'?: string; 'new-key'?: string; help?: boolean };
+let values: {
+  'dry-run'?: boolean;
+  verify?: boolean;
+  'batch-size'?: string;
+  'new-key'?: string;
+  help?: boolean;
+};
 try {
   ({ values } = parseArgs({
     options: {
       'dry-run': { type: 'boolean' },
+      verify: { type: 'boolean' },
       'batch-size': { type: 'string' },
       'new-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -79,6 +88,7 @@ try {
     const report = await rotateCredentials(database.db, cipher, {
       batchSize,
       dryRun: values['dry-run'] ?? false,
+      verify: values.verify ?? false,
       onProgress: (progress) => {
         if (Date.now() - lastPrinted < 2_000) return;
         lastPrinted = Date.now();
@@ -94,18 +104,17 @@ try {
       }
     }
     console.log(
-      `total   rotated ${report.rotated}, failed ${report.failed}, remaining ${report.remaining} not under ${report.activeKeyId}`,
+      `total   rotated ${report.rotated}, ${values.verify ? `verified ${report.verified}, ` : ''}failed ` +
+        `${report.failed}, remaining ${report.remaining} not under ${report.activeKeyId}`,
     );
-    if (values['dry-run']) {
-      exitCode = 0;
-    } else if (report.failed > 0) {
+    if (report.failed > 0) {
       console.log(
         'Values that fail to open are left as they are: unknown_key_id means a key is missing from ' +
           'IONFLUX_MASTER_KEYS_PREVIOUS; authentication_failed means the value was tampered with or copied ' +
           'from another row. Keep the old keys until these are resolved (re-connect or delete them).',
       );
       exitCode = 1;
-    } else if (report.remaining > 0) {
+    } else if (report.remaining > 0 && !values['dry-run']) {
       console.log('Some rows were busy or written under an old key meanwhile: run the command again.');
       exitCode = 1;
     }

@@ -13,7 +13,8 @@
 //
 // Rotation, with no downtime: (1) put the new key in IONFLUX_MASTER_KEYS_PREVIOUS on every service; (2) make
 // it IONFLUX_MASTER_KEY, the old key moving to IONFLUX_MASTER_KEYS_PREVIOUS, and roll the services; (3) run
-// `npm run rotate-keys` until it reports 0 remaining; (4) drop the old key.
+// `npm run rotate-keys` until it reports 0 remaining (`-- --verify` also opens every value under the new
+// key); (4) drop the old key.
 export type { CipherFailureReason } from './cipher-error.ts';
 export { cipherFailureReason } from './cipher-error.ts';
 export type { CiphertextContext } from './ciphertext-context.ts';

@@ -253,6 +253,33 @@ describe('rotateCredentials', () => {
     await handle.sql`delete from kit.oauth_states where id = ${unknown.id}`;
   });
 
+  it('with verify, also reports a value already under the active key that does not open', async () => {
+    const stored = await seedUnderKeyA(handle, 2);
+    await rotateCredentials(handle.db, underB);
+    const [first, second] = stored.connections;
+    if (!first || !second) throw new Error('seed');
+    // Under the active key, so a rotation never opens it; copied from another row, so it does not open.
+    await handle.sql`
+      update kit.connection_credentials set access_token_ciphertext = (
+        select access_token_ciphertext from kit.connection_credentials where connection_id = ${first.id})
+      where connection_id = ${second.id}`;
+
+    const plain = await rotateCredentials(handle.db, underB);
+    expect(plain).toMatchObject({ rotated: 0, verified: 0, failed: 0 });
+    const verified = await rotateCredentials(handle.db, underB, { verify: true, dryRun: true });
+    expect(verified.columns[0]?.failures).toEqual([
+      { rowId: second.id, keyId: 'kB', reason: 'authentication_failed' },
+    ]);
+    expect(verified.failed).toBe(1);
+    const [count] = await handle.sql<{ n: number }[]>`
+      select (select count(*) from kit.connection_credentials)
+           + (select count(refresh_token_ciphertext) from kit.connection_credentials)
+           + (select count(code_verifier_ciphertext) from kit.oauth_states)
+           + (select count(*) from llm.workspace_provider_keys) - 1 as n`;
+    expect(verified.verified).toBe(Number(count?.n));
+    await handle.sql`delete from kit.integration_connections where id = ${second.id}`;
+  });
+
   it('skips a row another transaction holds, takes it on a later sweep, while readers keep opening values', async () => {
     const stored = await seedUnderKeyA(handle, 120);
     const held = stored.connections[7];
