@@ -80,7 +80,8 @@ interface StoredRow extends Record<string, unknown> {
  * each one transaction taking its rows `FOR UPDATE SKIP LOCKED`, so readers never wait and a row being
  * refreshed is taken on a later sweep. Every value is opened with the key it names and its own AAD, and
  * sealed again under the active key. Idempotent and resumable: what is done no longer matches the
- * selection, so a second run (or one after an interruption) does only what is left.
+ * selection, so a second run (or one after an interruption) does only what is left. Only the ciphertext
+ * and key-id columns change: the secret is the same, so `version` (optimistic refresh) is left alone.
  *
  * Run it once every service has the new key active (see the rotation procedure in `kit/crypto`); keys
  * being retired must stay in the keyring, as they are what opens the old values.
