@@ -107,7 +107,7 @@ export async function completeAuthorization(
   if (!reading.ok) {
     return fail(
       'provider_denied',
-      `The ${row.provider} authorization was not granted (${reading.error}).`,
+      `The ${row.provider} authorization was not granted (${/^[a-z_]{1,40}$/.test(reading.error) ? reading.error : 'error'}).`,
       row.return_url,
     );
   }
