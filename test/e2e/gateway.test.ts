@@ -253,3 +253,18 @@ describe('with NODE_ENV=production', () => {
     expect(body.data?.['llmProviders']).toHaveLength(3);
   });
 });
+
+describe('coded errors from a subgraph', () => {
+  it('reach the client through the gateway with their code and message', async () => {
+    const { status, body } = await postGraphQL(
+      system.gatewayUrl,
+      `{ tiktokConnections(brandId: "${randomUUID()}", creatorId: "${randomUUID()}") { id } }`,
+      { token: system.token },
+    );
+    expect(status).toBe(200);
+    expect(body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/brandId or creatorId, not both/),
+      extensions: { code: 'INVALID_REQUEST' },
+    });
+  });
+});

@@ -12,8 +12,10 @@ export function invalidRequestStatus(): ApolloServerPlugin {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
+          // Only request errors (no `data` at all): an execution error answers 200 with data null, as
+          // GraphQL over HTTP says for application/json.
           if (
-            data == null &&
+            data === undefined &&
             errors?.length &&
             errors.every((e) => e.extensions?.['code'] === ErrorCode.INVALID_REQUEST)
           ) {

@@ -1,12 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, httpStatusOf, isErrorCode } from './error-code.ts';
+import { ErrorCode, isErrorCode } from './error-code.ts';
 import { IntegrationError } from './integration-error.ts';
 
-/** Turns an {@link IntegrationError} into the `GraphQLError` a resolver throws at the subgraph edge. */
+/**
+ * Turns an {@link IntegrationError} into the `GraphQLError` a resolver throws at the subgraph edge.
+ * No HTTP status rides along: a subgraph answers 200 with the coded error in `errors`, since the gateway
+ * treats a non-2xx subgraph response as the subgraph failing and would mask the error as INTERNAL.
+ */
 export function toGraphQLError(error: IntegrationError): GraphQLError {
   return new GraphQLError(error.message, {
-    extensions: { ...error.details, code: error.code, http: { status: httpStatusOf(error.code) } },
+    extensions: { ...error.details, code: error.code },
     originalError: error,
   });
 }
