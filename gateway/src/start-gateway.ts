@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -21,11 +21,21 @@ import { invalidRequestStatus } from './limits/invalid-request-status.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
 import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
+import {
+  createGatewaySubscriptions,
+  type GatewaySubscriptions,
+  type SubscriptionLimits,
+} from './subscriptions/index.ts';
 
 export interface StartGatewayOptions {
   /** Where log lines go; tests capture them. @default stdout */
   logDestination?: NodeJS.WritableStream;
   limits?: OperationLimits;
+  subscriptionLimits?: SubscriptionLimits;
+  /** Tests: serve this supergraph (or hook) instead of the checked-in one. */
+  supergraphSdl?: string | SupergraphSdlHook;
+  /** Tests: subgraph URLs by name, overriding the configured ones. */
+  subgraphUrls?: Record<string, string>;
 }
 
 export interface RunningGateway {
@@ -33,6 +43,8 @@ export interface RunningGateway {
   graphqlUrl: string;
   port: number;
   logger: Logger;
+  /** Federated subscriptions (graphql-ws and SSE on `/graphql`); `stats()` for tests and metrics. */
+  subscriptions: GatewaySubscriptions;
   close(): Promise<void>;
 }
 
@@ -56,6 +68,7 @@ export async function startGateway(
     llm: config.LLM_SUBGRAPH_URL,
     shopify: config.SHOPIFY_SUBGRAPH_URL,
     tiktok: config.TIKTOK_SUBGRAPH_URL,
+    ...options.subgraphUrls,
   };
   const signer = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
   const verifyJwt = createJwtVerifier({
@@ -67,11 +80,20 @@ export async function startGateway(
 
   const app = createServiceApp({ logger, metrics, readinessChecks: subgraphReadiness(subgraphUrls) });
   const httpServer = createServer(app);
+  const subscriptions = createGatewaySubscriptions({
+    logger,
+    signer,
+    verifyJwt,
+    ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
+  });
   const gateway = new ApolloGateway({
-    supergraphSdl: loadSupergraphSdl(),
-    buildService: ({ name, url }) => new IdentityDataSource(subgraphUrls[name] ?? url ?? '', signer),
+    supergraphSdl: options.supergraphSdl ?? loadSupergraphSdl(),
+    buildService: subscriptions.trackDataSources(
+      ({ name, url }) => new IdentityDataSource(subgraphUrls[name] ?? url ?? '', signer),
+    ),
     logger,
   });
+  subscriptions.attach(gateway);
   const armor = createArmor(options.limits, { production });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -95,6 +117,7 @@ export async function startGateway(
     ],
   });
   await apollo.start();
+  subscriptions.mount(httpServer, app, armor);
 
   if (!production || config.IONFLUX_PLAYGROUND_TOKEN) {
     app.use(
@@ -132,6 +155,10 @@ export async function startGateway(
     graphqlUrl: `${url}/graphql`,
     port,
     logger,
-    close: () => apollo.stop(),
+    subscriptions,
+    close: async () => {
+      await subscriptions.close();
+      await apollo.stop();
+    },
   };
 }

@@ -1,0 +1,13 @@
+export type { RunningCatalogSubgraph } from './catalog-subgraph.ts';
+export type { OrderEvent, RunningOrdersSubgraph } from './orders-subgraph.ts';
+export type { SubscriptionSystem, SubscriptionSystemOptions } from './start-subscription-system.ts';
+export { startSubscriptionSystem } from './start-subscription-system.ts';
+export type { ReceivedResult, Subscription } from './subscribe-client.ts';
+export {
+  connectWs,
+  eventually,
+  ORDER_PLACED,
+  subscribeSse,
+  subscribeWs,
+  wsUrlOf,
+} from './subscribe-client.ts';

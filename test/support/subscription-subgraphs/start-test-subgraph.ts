@@ -1,0 +1,66 @@
+import { createServer } from 'node:http';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { createIdentitySigner, type Identity } from '@ionflux/kit/identity';
+import { createLogger } from '@ionflux/kit/logging';
+import { listen, mountSubgraph } from '@ionflux/kit/server';
+import { mountSubgraphSubscriptions } from '@ionflux/kit/subscriptions';
+import express from 'express';
+import { parse } from 'graphql';
+
+export interface TestSubgraphContext {
+  identity: Identity;
+}
+
+export interface RunningTestSubgraph {
+  name: string;
+  sdl: string;
+  graphqlUrl: string;
+  /** Open graphql-ws connections from gateways. */
+  connectionCount(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * A small federated subgraph the way a real one is served: HTTP GraphQL behind the gateway-identity
+ * check (the kit's `mountSubgraph`) and subscriptions over graphql-ws (`mountSubgraphSubscriptions`).
+ */
+export async function startTestSubgraph(
+  name: string,
+  sdl: string,
+  resolvers: GraphQLResolverMap<TestSubgraphContext>,
+  internalSecret: string,
+  onClose: () => Promise<void> = async () => {},
+): Promise<RunningTestSubgraph> {
+  const logger = createLogger({ service: name, level: 'warn' });
+  const identitySigner = createIdentitySigner(internalSecret);
+  const typeDefs = parse(sdl);
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = await mountSubgraph<TestSubgraphContext>(app, {
+    typeDefs,
+    resolvers,
+    identitySigner,
+    logger,
+    httpServer,
+    introspection: false,
+    createContext: (identity) => ({ identity }),
+  });
+  const subscriptions = mountSubgraphSubscriptions(httpServer, {
+    schema: buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]),
+    identitySigner,
+    logger,
+    createContext: (identity): TestSubgraphContext => ({ identity }),
+  });
+  const { url } = await listen(httpServer, { host: '127.0.0.1', port: 0, portVar: 'PORT' });
+  return {
+    name,
+    sdl,
+    graphqlUrl: `${url}/graphql`,
+    connectionCount: () => subscriptions.connectionCount(),
+    async close() {
+      await subscriptions.close();
+      await apollo.stop();
+      await onClose();
+    },
+  };
+}
