@@ -14,7 +14,7 @@ beforeEach(() => {
   system.simulator.clearRequests();
 });
 
-export const COMPLETE = /* GraphQL */ `
+const COMPLETE = /* GraphQL */ `
   mutation Complete($input: CompletionInput!) {
     createCompletion(input: $input) {
       status requestId provider model fallbackUsed
