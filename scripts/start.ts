@@ -112,6 +112,10 @@ try {
     DATABASE_URL: databaseUrl,
     IONFLUX_JWT_SECRET: env['IONFLUX_JWT_SECRET'] || (env['IONFLUX_JWKS_URL'] ? '' : secrets.jwtSecret),
     IONFLUX_INTERNAL_SECRET: env['IONFLUX_INTERNAL_SECRET'] || secrets.internalSecret,
+    // With another secrets provider the key comes from it, not from here.
+    ...(env['IONFLUX_SECRETS_PROVIDER'] && env['IONFLUX_SECRETS_PROVIDER'] !== 'env'
+      ? {}
+      : { IONFLUX_MASTER_KEY: env['IONFLUX_MASTER_KEY'] || secrets.masterKey }),
   };
   const logFile = (name: string) => path.join(dataDir, 'logs', `${name}.log`);
   const subgraphs = [

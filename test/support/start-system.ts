@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { issueToken, parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
+import { generateMasterKey } from '@ionflux/kit/crypto';
 import type { RunningSubgraph } from '@ionflux/kit/server';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
 import { parseShopifyConfig, startShopifySubgraph } from '@ionflux/shopify';
@@ -41,6 +42,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
     LOG_LEVEL: 'info',
     DATABASE_URL: database.url,
     IONFLUX_INTERNAL_SECRET: internalSecret,
+    IONFLUX_MASTER_KEY: generateMasterKey('test-1'),
     ...env,
   };
   const [llm, shopify, tiktok] = await Promise.all([
