@@ -51,16 +51,21 @@ export async function startTestSubgraph(
     logger,
     createContext: (identity): TestSubgraphContext => ({ identity }),
   });
+  let closing: Promise<void> | undefined;
   const { url } = await listen(httpServer, { host: '127.0.0.1', port: 0, portVar: 'PORT' });
   return {
     name,
     sdl,
     graphqlUrl: `${url}/graphql`,
     connectionCount: () => subscriptions.connectionCount(),
-    async close() {
-      await subscriptions.close();
-      await apollo.stop();
-      await onClose();
+    close() {
+      // Idempotent: a test may stop an instance before the system stops everything.
+      closing ??= (async () => {
+        await subscriptions.close();
+        await apollo.stop();
+        await onClose();
+      })();
+      return closing;
     },
   };
 }
