@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApolloGateway, GraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Identity, IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
@@ -23,6 +24,12 @@ export interface SubscriptionEngineOptions {
   signer: IdentitySigner;
   limits?: SubscriptionLimits;
   shareScope?: ShareScope;
+  /**
+   * Root subscription fields that are per-call streams, not broadcasts: never shared, since a second
+   * subscriber joining one would get a stream already under way (and the call would be billed once).
+   * @default ['completionStream']
+   */
+  unsharedRootFields?: readonly string[];
 }
 
 /** One client subscription, as a transport drives it. */
@@ -87,6 +94,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   const queues = new Set<{ queued(): number }>();
   let validation = { validationRules: [] as readonly ValidationRule[], maxTokens: 5000 };
   let closed = false;
+  const unshared = new Set(options.unsharedRootFields ?? ['completionStream']);
 
   const endAll = (error: GraphQLError) => {
     for (const subscription of [...shared.values()]) subscription.end(error);
@@ -146,9 +154,16 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
         return [invalidSubscription(`No subgraph named ${planned.primary.serviceName} is configured.`)];
       }
 
+      const rootField = prepared.operation.selectionSet.selections.find((s) => s.kind === 'Field');
+      const dedicated = rootField?.kind === 'Field' && unshared.has(rootField.name.value);
+      // The subgraph sees the connection's identity: a per-call stream must be on the caller's own.
       const scopeKey =
-        options.shareScope === 'user' ? `${identity.workspaceId}/${identity.userId}` : identity.workspaceId;
-      const key = JSON.stringify([planned.generation, scopeKey, planned.canonicalText, prepared.variables]);
+        dedicated || options.shareScope === 'user'
+          ? `${identity.workspaceId}/${identity.userId}`
+          : identity.workspaceId;
+      const key = dedicated
+        ? randomUUID()
+        : JSON.stringify([planned.generation, scopeKey, planned.canonicalText, prepared.variables]);
       let subscription = shared.get(key);
       if (!subscription) {
         const created = createSharedSubscription({
