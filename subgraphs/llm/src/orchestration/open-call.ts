@@ -38,19 +38,6 @@ export async function openCall(
   input: OpenCallInput,
 ): Promise<{ ok: true; open: OpenCall } | { ok: false; failure: LlmFailure }> {
   const started = performance.now();
-  const workspaceKey = services.cipher
-    ? await openWorkspaceKey(services.db, services.cipher, identity.workspaceId, input.provider)
-    : undefined;
-  const apiKey = workspaceKey ?? (await services.centralKeys.get(input.provider));
-  if (apiKey === undefined) {
-    return {
-      ok: false,
-      failure: {
-        code: 'PROVIDER_API_ERROR',
-        message: `No ${input.provider} key is available: IONFLUX has no central key for it and the workspace has not set one.`,
-      },
-    };
-  }
   const outputTokens = input.maxTokens ?? services.config.LLM_DEFAULT_MAX_TOKENS;
   const worstCase = {
     tokens: input.promptTokensEstimate + outputTokens,
@@ -59,7 +46,25 @@ export async function openCall(
       completionTokens: outputTokens,
     }),
   };
-  const reserved = await reserveQuota(services.sql, identity.workspaceId, worstCase);
+  // The key lookup and the reservation are independent: one round trip's time for both.
+  const [workspaceKey, reserved] = await Promise.all([
+    services.cipher
+      ? openWorkspaceKey(services.db, services.cipher, identity.workspaceId, input.provider)
+      : undefined,
+    reserveQuota(services.sql, identity.workspaceId, worstCase),
+  ]);
+  const apiKey = workspaceKey ?? (await services.centralKeys.get(input.provider));
+  if (apiKey === undefined) {
+    if (reserved.ok && reserved.reservation)
+      await settleQuota(services.sql, reserved.reservation, { tokens: 0, costNanoUsd: 0 });
+    return {
+      ok: false,
+      failure: {
+        code: 'PROVIDER_API_ERROR',
+        message: `No ${input.provider} key is available: IONFLUX has no central key for it and the workspace has not set one.`,
+      },
+    };
+  }
   if (!reserved.ok) {
     return {
       ok: false,
@@ -100,23 +105,27 @@ export async function closeCall(
   open: OpenCall,
   input: CloseCallInput,
 ): Promise<void> {
-  const costNanoUsd = await recordUsage(services.db, {
-    requestId: input.requestId,
-    workspaceId: identity.workspaceId,
-    userId: identity.userId,
-    provider: open.provider,
-    model: open.model,
-    operation: input.operation,
-    status: input.failure === undefined ? 'success' : input.failure.cancelled ? 'cancelled' : 'error',
-    errorCode: input.failure?.code ?? null,
-    keySource: open.keySource,
-    fallbackFrom: input.fallbackFrom,
-    usage: input.usage,
-    latencyMs: performance.now() - open.started,
-  });
-  if (open.reservation) {
-    await settleQuota(services.sql, open.reservation, { tokens: input.usage.totalTokens, costNanoUsd });
-  }
+  const costNanoUsd = estimateCostNanoUsd(open.provider, open.model, input.usage);
+  // The ledger row and the settlement are independent writes: one round trip's time for both.
+  await Promise.all([
+    recordUsage(services.db, {
+      requestId: input.requestId,
+      workspaceId: identity.workspaceId,
+      userId: identity.userId,
+      provider: open.provider,
+      model: open.model,
+      operation: input.operation,
+      status: input.failure === undefined ? 'success' : input.failure.cancelled ? 'cancelled' : 'error',
+      errorCode: input.failure?.code ?? null,
+      keySource: open.keySource,
+      fallbackFrom: input.fallbackFrom,
+      usage: input.usage,
+      latencyMs: performance.now() - open.started,
+    }),
+    open.reservation
+      ? settleQuota(services.sql, open.reservation, { tokens: input.usage.totalTokens, costNanoUsd })
+      : undefined,
+  ]);
 }
 
 export const NO_USAGE: TokenCounts = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };

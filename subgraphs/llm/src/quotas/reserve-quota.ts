@@ -26,30 +26,41 @@ export async function reserveQuota(
   worstCase: { tokens: number; costNanoUsd: number },
 ): Promise<ReserveOutcome> {
   const { tokens, costNanoUsd } = worstCase;
-  const rows = await sql.unsafe(
-    `update llm.workspace_quotas q set
-       used_tokens = ${used('used_tokens')},
-       used_cost_nano_usd = ${used('used_cost_nano_usd')},
-       period_start = date_trunc(q.period::text, now()),
-       reserved_tokens = q.reserved_tokens + $2,
-       reserved_cost_nano_usd = q.reserved_cost_nano_usd + $3,
-       updated_at = now()
-     where q.workspace_id = $1
-       and (q.max_tokens is null or ${used('used_tokens')} + q.reserved_tokens + $2 <= q.max_tokens)
-       and (q.max_cost_nano_usd is null
-            or ${used('used_cost_nano_usd')} + q.reserved_cost_nano_usd + $3 <= q.max_cost_nano_usd)
-     returning q.workspace_id`,
+  // One round trip: the UPDATE reserves when the quota allows; the other columns (read from the same
+  // snapshot, before the update) say whether there is a quota at all and, if so, which limit refused.
+  const [row] = await sql.unsafe<
+    { reserved: boolean; has_quota: boolean; over_tokens: boolean; ends_at: string | null }[]
+  >(
+    `with reserved as (
+       update llm.workspace_quotas q set
+         used_tokens = ${used('used_tokens')},
+         used_cost_nano_usd = ${used('used_cost_nano_usd')},
+         period_start = date_trunc(q.period::text, now()),
+         reserved_tokens = q.reserved_tokens + $2,
+         reserved_cost_nano_usd = q.reserved_cost_nano_usd + $3,
+         updated_at = now()
+       where q.workspace_id = $1
+         and (q.max_tokens is null or ${used('used_tokens')} + q.reserved_tokens + $2 <= q.max_tokens)
+         and (q.max_cost_nano_usd is null
+              or ${used('used_cost_nano_usd')} + q.reserved_cost_nano_usd + $3 <= q.max_cost_nano_usd)
+       returning 1
+     ),
+     quota as (
+       select (q.max_tokens is not null and ${used('used_tokens')} + q.reserved_tokens + $2 > q.max_tokens) as over_tokens,
+              (date_trunc(q.period::text, now()) + ('1 ' || q.period::text)::interval)::text as ends_at
+       from llm.workspace_quotas q where q.workspace_id = $1
+     )
+     select exists(select 1 from reserved) as reserved, exists(select 1 from quota) as has_quota,
+            coalesce((select over_tokens from quota), false) as over_tokens, (select ends_at from quota) as ends_at`,
     [workspaceId, tokens, costNanoUsd],
   );
-  if (rows.length > 0) return { ok: true, reservation: { workspaceId, tokens, costNanoUsd } };
-  const [quota] = await sql<{ over_tokens: boolean; ends_at: string }[]>`
-    select (q.max_tokens is not null
-            and (case when q.period_start < date_trunc(q.period::text, now()) then 0 else q.used_tokens end)
-                + q.reserved_tokens + ${tokens} > q.max_tokens) as over_tokens,
-           (date_trunc(q.period::text, now()) + ('1 ' || q.period::text)::interval)::text as ends_at
-    from llm.workspace_quotas q where q.workspace_id = ${workspaceId}`;
-  if (!quota) return { ok: true, reservation: null };
-  return { ok: false, limit: quota.over_tokens ? 'tokens' : 'cost', periodEndsAt: new Date(quota.ends_at) };
+  if (!row?.has_quota) return { ok: true, reservation: null };
+  if (row.reserved) return { ok: true, reservation: { workspaceId, tokens, costNanoUsd } };
+  return {
+    ok: false,
+    limit: row.over_tokens ? 'tokens' : 'cost',
+    periodEndsAt: new Date(row.ends_at ?? Date.now()),
+  };
 }
 
 /**

@@ -1,0 +1,52 @@
+// Child process of the subscriptions benchmark: the two test subgraphs (orders owns the subscription,
+// catalog resolves `brandName` for each event) and the publisher, driven over IPC.
+
+import { startCatalogSubgraph } from '../support/subscription-subgraphs/catalog-subgraph.ts';
+import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
+import { createMemoryFanout } from '../support/subscription-subgraphs/event-fanout.ts';
+import { startOrdersSubgraph } from '../support/subscription-subgraphs/orders-subgraph.ts';
+
+export type SubgraphsRequest =
+  | { kind: 'publish'; id: number; ratePerSecond: number; durationMs: number; brands: [string, string][] }
+  | { kind: 'stop'; id: number };
+
+const internalSecret = process.env['BENCH_INTERNAL_SECRET'] ?? '';
+const orders = await startOrdersSubgraph(internalSecret, createMemoryFanout());
+const catalog = await startCatalogSubgraph(internalSecret);
+process.send?.({
+  kind: 'ready',
+  supergraphSdl: composeTestSupergraph([orders, catalog]),
+  subgraphUrls: { orders: orders.graphqlUrl, catalog: catalog.graphqlUrl },
+});
+
+/** Publishes at a steady rate, round-robin over (workspace, brand) pairs, in 10 ms ticks. */
+async function publish(
+  ratePerSecond: number,
+  durationMs: number,
+  brands: [string, string][],
+): Promise<number> {
+  const started = performance.now();
+  let sent = 0;
+  let next = 0;
+  while (performance.now() - started < durationMs) {
+    const due = Math.floor(((performance.now() - started) / 1000) * ratePerSecond);
+    while (sent < due) {
+      const [workspaceId, brandId] = brands[next++ % brands.length] as [string, string];
+      void orders.publish(workspaceId, brandId);
+      sent++;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return sent;
+}
+
+process.on('message', async (request: SubgraphsRequest) => {
+  if (request.kind === 'publish') {
+    const sent = await publish(request.ratePerSecond, request.durationMs, request.brands);
+    process.send?.({ kind: 'published', id: request.id, sent, upstream: orders.subscriptions() });
+  } else {
+    await Promise.all([orders.close(), catalog.close()]);
+    process.send?.({ kind: 'stopped', id: request.id });
+    process.exit(0);
+  }
+});
