@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/graphql-client.ts';
@@ -150,5 +151,41 @@ describe('resilience: circuit breaker and workspace fallback', () => {
       fallbackUsed: false,
       error: { code: 'INVALID_REQUEST' },
     });
+  });
+
+  it('cancels the provider call when the caller goes away, and ledgers it as cancelled', async () => {
+    system.simulator.clearFaults();
+    system.simulator.injectFault({ provider: 'anthropic', latencyMs: 3000 });
+    const identity = await createIdentitySigner(system.internalSecret).sign({
+      workspaceId: system.workspaceId,
+      userId: system.userId,
+      requestId: 'walked-away-http',
+    });
+    const controller = new AbortController();
+    const request = fetch(system.subgraphs.llm.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+      body: JSON.stringify({
+        query:
+          'mutation { createCompletion(input: { provider: CLAUDE, prompt: "slow", parameters: { maxTokens: 8 } }) { status } }',
+      }),
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 300);
+    await expect(request).rejects.toThrow();
+    const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      let row: { status: string } | undefined;
+      for (let i = 0; i < 40 && !row; i++) {
+        [row] = await sql<
+          { status: string }[]
+        >`select status from llm.usage_ledger where request_id = 'walked-away-http'`;
+        if (!row) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // Recorded well before the provider's 3 s answer would have come.
+      expect(row).toEqual({ status: 'cancelled' });
+    } finally {
+      await sql.end();
+    }
   });
 });
