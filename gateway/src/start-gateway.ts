@@ -24,6 +24,7 @@ import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
 import {
   createGatewaySubscriptions,
   type GatewaySubscriptions,
+  type ShareScope,
   type SubscriptionLimits,
 } from './subscriptions/index.ts';
 
@@ -32,6 +33,8 @@ export interface StartGatewayOptions {
   logDestination?: NodeJS.WritableStream;
   limits?: OperationLimits;
   subscriptionLimits?: SubscriptionLimits;
+  /** Who shares an upstream subscription. @default 'workspace' */
+  subscriptionShareScope?: ShareScope;
   /** Tests: serve this supergraph (or hook) instead of the checked-in one. */
   supergraphSdl?: string | SupergraphSdlHook;
   /** Tests: subgraph URLs by name, overriding the configured ones. */
@@ -85,6 +88,7 @@ export async function startGateway(
     signer,
     verifyJwt,
     ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
+    ...(options.subscriptionShareScope ? { shareScope: options.subscriptionShareScope } : {}),
   });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraphSdl(),
