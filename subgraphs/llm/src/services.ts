@@ -1,17 +1,13 @@
 import { type CredentialCipher, createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
 import type { Database, Sql } from '@ionflux/kit/db';
-import {
-  classifyByStatus,
-  createProviderHttpClient,
-  type ProviderHttpClient,
-  type RetryDecision,
-} from '@ionflux/kit/http';
+import { createProviderHttpClient, type ProviderHttpClient } from '@ionflux/kit/http';
 import type { Logger } from '@ionflux/kit/logging';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
 import type { Registry } from 'prom-client';
 import type { LlmConfig } from './config.ts';
 import { type CentralKeys, centralKeySecret, createCentralKeys } from './keys/central-keys.ts';
 import { createAnthropicAdapter } from './providers/anthropic/anthropic-adapter.ts';
+import { classifyLlmResponse } from './providers/classify-llm-response.ts';
 import { createGeminiAdapter } from './providers/gemini/gemini-adapter.ts';
 import type { LlmAdapter } from './providers/llm-adapter.ts';
 import { createOpenAiAdapter } from './providers/openai/openai-adapter.ts';
@@ -92,25 +88,4 @@ export async function createLlmServices(deps: {
       await Promise.all(clients.map((client) => client.close()));
     },
   };
-}
-
-/**
- * A quota error is final: OpenAI's `insufficient_quota` and Gemini's `QuotaFailure` come back at once
- * instead of being retried after their `Retry-After`.
- */
-export function classifyLlmResponse(response: Response, body: unknown): RetryDecision {
-  if (response.status === 429) {
-    const inner = (body as { error?: Record<string, unknown> } | undefined)?.error;
-    const details = inner?.['details'];
-    const quota =
-      inner?.['code'] === 'insufficient_quota' ||
-      inner?.['type'] === 'insufficient_quota' ||
-      inner?.['code'] === 'credit_balance_exhausted' ||
-      (Array.isArray(details) &&
-        details.some((detail) =>
-          String((detail as Record<string, unknown>)['@type']).endsWith('QuotaFailure'),
-        ));
-    if (quota) return { action: 'return' };
-  }
-  return classifyByStatus(response);
 }

@@ -1,7 +1,8 @@
 import { IntegrationError } from '@ionflux/kit/errors';
 import { APIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { redact, toProviderFailure } from './provider-failure.ts';
+import { toProviderFailure } from './provider-failure.ts';
+import { redact } from './redact.ts';
 
 const key = 'sk-test-abcdefghijklmnop1234';
 

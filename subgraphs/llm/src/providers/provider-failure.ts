@@ -1,4 +1,6 @@
 import { isIntegrationError } from '@ionflux/kit/errors';
+import { isQuotaError } from './quota-error.ts';
+import { redact } from './redact.ts';
 import type { StoredProvider } from './stored-provider.ts';
 
 /** The LLM error codes of the response envelope. */
@@ -180,20 +182,6 @@ function describeProviderError(
   };
 }
 
-function isQuotaError(body: unknown): boolean {
-  const inner = (body as { error?: Record<string, unknown> } | undefined)?.error;
-  if (!inner) return false;
-  if (inner['code'] === 'insufficient_quota' || inner['type'] === 'insufficient_quota') return true;
-  if (inner['code'] === 'credit_balance_exhausted') return true;
-  const details = inner['details'];
-  return (
-    Array.isArray(details) &&
-    details.some((detail) =>
-      String((detail as { '@type'?: unknown })['@type']).endsWith('google.rpc.QuotaFailure'),
-    )
-  );
-}
-
 /** Gemini answers a bad key with 400 INVALID_ARGUMENT and reason API_KEY_INVALID. */
 function isKeyRejected(body: unknown): boolean {
   const details = (body as { error?: { details?: unknown } } | undefined)?.error?.details;
@@ -221,14 +209,4 @@ function messageChain(error: unknown): string {
     current = (current as { cause?: unknown }).cause;
   }
   return parts.join(' ');
-}
-
-const KEY_PATTERNS = [/sk-[A-Za-z0-9*_-]{6,}/g, /AIza[0-9A-Za-z_-]{10,}/g, /sk-ant-[A-Za-z0-9*_-]{6,}/g];
-
-/** Cuts the call's key, and anything shaped like a provider key, out of text that is kept or logged. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  for (const pattern of KEY_PATTERNS) out = out.replace(pattern, '[redacted key]');
-  return out;
 }

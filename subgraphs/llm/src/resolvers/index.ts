@@ -1,7 +1,8 @@
 import { DateTimeScalar } from '@ionflux/kit/scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { cancellable } from '../orchestration/cancellable.ts';
 import { runCompletion } from '../orchestration/run-completion.ts';
-import { cancellable, runCompletionStream } from '../orchestration/run-completion-stream.ts';
+import { runCompletionStream } from '../orchestration/run-completion-stream.ts';
 import { runEmbedding } from '../orchestration/run-embedding.ts';
 import { llmProviders } from './llm-providers.ts';
 import {

@@ -1,0 +1,4 @@
+export { cancellable } from './cancellable.ts';
+export { runCompletion } from './run-completion.ts';
+export { runCompletionStream } from './run-completion-stream.ts';
+export { runEmbedding } from './run-embedding.ts';

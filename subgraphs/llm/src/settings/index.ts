@@ -1,0 +1,2 @@
+export type { Fallback } from './fallback-store.ts';
+export { getFallback, setFallback } from './fallback-store.ts';
