@@ -34,6 +34,7 @@ export interface UpstreamConnectionOptions {
  */
 export function createUpstreamConnections(options: UpstreamConnectionOptions): UpstreamConnections {
   const entries = new Map<string, { client: Client; users: number }>();
+  const keepAlive = options.keepAliveMs ?? 10_000;
 
   return {
     acquire(graphqlUrl, scopeKey, identity) {
@@ -42,6 +43,8 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
       if (!entry) {
         const url = new URL(graphqlUrl);
         url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+        let activeSocket: WebSocket | undefined;
+        let pongTimeout: NodeJS.Timeout | undefined;
         entry = {
           users: 0,
           client: createClient({
@@ -50,7 +53,21 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
             lazy: true,
             lazyCloseTimeout: 0,
             retryAttempts: 0,
-            keepAlive: options.keepAliveMs ?? 10_000,
+            keepAlive,
+            // graphql-ws pings but never gives up on a silent peer by itself: close when no pong comes.
+            on: {
+              ping: (received) => {
+                if (!received)
+                  pongTimeout = setTimeout(() => activeSocket?.close(4408, 'Pong timeout'), keepAlive);
+              },
+              pong: (received) => {
+                if (received) clearTimeout(pongTimeout);
+              },
+              opened: (socket) => {
+                activeSocket = socket as WebSocket;
+              },
+              closed: () => clearTimeout(pongTimeout),
+            },
             connectionParams: async () => ({ [IDENTITY_HEADER]: await options.signer.sign(identity) }),
           }),
         };
