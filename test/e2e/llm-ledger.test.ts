@@ -186,4 +186,29 @@ describe('workspace quota', () => {
     expect(next.error?.code).toBe('QUOTA_EXCEEDED');
     expect(next.error?.message).toMatch(/quota/);
   });
+
+  it('starts a new period empty, dropping a reservation a dead process left behind', async () => {
+    const workspaceId = randomUUID();
+    const token = await system.tokenFor(workspaceId);
+    await postGraphQL(
+      system.gatewayUrl,
+      'mutation { setLlmQuota(input: { period: DAY, maxTokens: 100 }) { period } }',
+      {
+        token,
+      },
+    );
+    await sql`update llm.workspace_quotas set used_tokens = 100, reserved_tokens = 50,
+      period_start = date_trunc('day', now()) - interval '1 day' where workspace_id = ${workspaceId}`;
+    const result = await complete(token, { prompt: 'A new day', parameters: { maxTokens: 10 } });
+    expect(result.status).toBe('SUCCESS');
+    const { body } = await postGraphQL<{ llmQuota: { usedTokens: number; reservedTokens: number } }>(
+      system.gatewayUrl,
+      '{ llmQuota { usedTokens reservedTokens } }',
+      { token },
+    );
+    expect(body.data?.llmQuota).toEqual({
+      usedTokens: result.providerResponse?.usage.totalTokens,
+      reservedTokens: 0,
+    });
+  });
 });

@@ -11,7 +11,9 @@ export type ReserveOutcome =
   | { ok: true; reservation: Reservation | null }
   | { ok: false; limit: 'tokens' | 'cost'; periodEndsAt: Date };
 
-// A period that has ended counts as empty; the same statement starts the new one.
+// A period that has ended counts as empty; the same statement starts the new one. Its reservations are
+// dropped too, so one left by a process that died mid-call is held at most until the period ends
+// (settling clamps at zero, so a request straddling the boundary cannot drive it negative).
 const FRESH = `q.period_start < date_trunc(q.period::text, now())`;
 const used = (column: string) => `(case when ${FRESH} then 0 else q.${column} end)`;
 
@@ -36,17 +38,18 @@ export async function reserveQuota(
          used_tokens = ${used('used_tokens')},
          used_cost_nano_usd = ${used('used_cost_nano_usd')},
          period_start = date_trunc(q.period::text, now()),
-         reserved_tokens = q.reserved_tokens + $2,
-         reserved_cost_nano_usd = q.reserved_cost_nano_usd + $3,
+         reserved_tokens = ${used('reserved_tokens')} + $2,
+         reserved_cost_nano_usd = ${used('reserved_cost_nano_usd')} + $3,
          updated_at = now()
        where q.workspace_id = $1
-         and (q.max_tokens is null or ${used('used_tokens')} + q.reserved_tokens + $2 <= q.max_tokens)
+         and (q.max_tokens is null or ${used('used_tokens')} + ${used('reserved_tokens')} + $2 <= q.max_tokens)
          and (q.max_cost_nano_usd is null
-              or ${used('used_cost_nano_usd')} + q.reserved_cost_nano_usd + $3 <= q.max_cost_nano_usd)
+              or ${used('used_cost_nano_usd')} + ${used('reserved_cost_nano_usd')} + $3 <= q.max_cost_nano_usd)
        returning 1
      ),
      quota as (
-       select (q.max_tokens is not null and ${used('used_tokens')} + q.reserved_tokens + $2 > q.max_tokens) as over_tokens,
+       select (q.max_tokens is not null
+               and ${used('used_tokens')} + ${used('reserved_tokens')} + $2 > q.max_tokens) as over_tokens,
               (date_trunc(q.period::text, now()) + ('1 ' || q.period::text)::interval)::text as ends_at
        from llm.workspace_quotas q where q.workspace_id = $1
      )
