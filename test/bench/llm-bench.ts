@@ -32,19 +32,21 @@ const QUERY = /* GraphQL */ `
  * Orchestration overhead of `createCompletion`: the same completion sent, side by side in one run and
  * in shuffled order each round, (1) straight to the sandbox's OpenAI server with the official `openai`
  * SDK, (2) to the LLM subgraph with a gateway-signed identity, (3) through the gateway with a JWT. The
- * differences of the medians are what the subgraph and the gateway add.
+ * differences of the medians are what the subgraph and the gateway add; `{ __typename }` on the subgraph
+ * (`subgraph-floor`) shows how much of that is HTTP, the identity check and Apollo alone.
  */
 export async function run(): Promise<void> {
   const env = await startEnvironment();
   try {
-    const paths: Record<'direct' | 'subgraph' | 'gateway', () => Promise<void>> = {
+    const paths: Record<'direct' | 'subgraph-floor' | 'subgraph' | 'gateway', () => Promise<void>> = {
       direct: env.direct,
+      'subgraph-floor': env.subgraphFloor,
       subgraph: env.subgraph,
       gateway: env.gateway,
     };
     const names = Object.keys(paths) as (keyof typeof paths)[];
     for (let i = 0; i < WARMUP; i++) for (const name of names) await paths[name]();
-    const samples: Record<string, number[]> = { direct: [], subgraph: [], gateway: [] };
+    const samples: Record<string, number[]> = { direct: [], 'subgraph-floor': [], subgraph: [], gateway: [] };
     for (let i = 0; i < ITERATIONS; i++) {
       for (const name of shuffle(names)) {
         const started = performance.now();
@@ -54,7 +56,9 @@ export async function run(): Promise<void> {
     }
     const latency = names.map((name) => summarise(name, samples[name] ?? []));
     const throughput = [];
-    for (const name of names) throughput.push({ name, ...(await measureThroughput(paths[name])) });
+    for (const name of names) {
+      if (name !== 'subgraph-floor') throughput.push({ name, ...(await measureThroughput(paths[name])) });
+    }
 
     const byName = Object.fromEntries(latency.map((row) => [row.name, row])) as Record<
       string,
@@ -66,6 +70,7 @@ export async function run(): Promise<void> {
       subgraphP99: added('subgraph', 'p99'),
       gatewayP50: added('gateway', 'p50'),
       gatewayP99: added('gateway', 'p99'),
+      subgraphFloorP50: byName['subgraph-floor']?.p50 ?? 0,
     };
     console.log(
       `\nllm benchmark: ${ITERATIONS} rounds (after ${WARMUP} warm-up), one completion per path per round\n`,
@@ -172,6 +177,7 @@ async function startEnvironment() {
     query: QUERY,
     variables: { input: { prompt: PROMPT, parameters: { maxTokens: 16 } } },
   });
+  const floorBody = JSON.stringify({ query: '{ __typename }' });
   const post = async (url: string, headers: Record<string, string>) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -196,6 +202,15 @@ async function startEnvironment() {
         [IDENTITY_HEADER]: await signer.sign({ workspaceId, userId, requestId: randomUUID() }),
       }),
     gateway: () => post(`${gateway.url}/graphql`, { authorization: `Bearer ${token}` }),
+    subgraphFloor: async () => {
+      const identity = await signer.sign({ workspaceId, userId, requestId: randomUUID() });
+      const response = await fetch(llm.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+        body: floorBody,
+      });
+      await response.text();
+    },
     async stop() {
       await gateway.close();
       await llm.close();

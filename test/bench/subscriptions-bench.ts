@@ -28,7 +28,16 @@ function child(
   env: Record<string, string>,
 ): { process: ChildProcess; request(message: object): Promise<Reply>; first: Promise<Reply> } {
   const proc = fork(path.join(import.meta.dirname, file), [], {
-    execArgv: ['--expose-gc'],
+    // BENCH_PROFILE=1 writes a CPU profile of each child under bench-results/profiles.
+    execArgv: [
+      '--expose-gc',
+      ...(process.env['BENCH_PROFILE']
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${path.resolve(import.meta.dirname, '../../bench-results/profiles')}`,
+          ]
+        : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -75,7 +84,7 @@ interface Phase {
   gatewayCpuPercent: number;
 }
 
-async function runScenario(
+export async function runScenario(
   shareScope: 'workspace' | 'user',
   phases: readonly { rate: number; seconds: number }[],
 ) {
