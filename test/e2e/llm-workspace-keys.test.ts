@@ -112,6 +112,32 @@ describe('workspace provider keys', () => {
     expect(again.data?.removeWorkspaceProviderKey).toBe(false);
   });
 
+  it('does not open a ciphertext copied into another workspace’s row, and never falls back to the central key', async () => {
+    await gql(SET_KEY, { provider: 'OPENAI', apiKey: workspaceKey });
+    const otherWorkspace = randomUUID();
+    const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await sql`insert into llm.workspace_provider_keys (workspace_id, provider, ciphertext, key_id, last_four, created_by)
+        select ${otherWorkspace}, provider, ciphertext, key_id, last_four, created_by from llm.workspace_provider_keys
+        where workspace_id = ${system.workspaceId}`;
+    } finally {
+      await sql.end();
+    }
+    system.simulator.clearRequests();
+    const body = await gql<{
+      createCompletion: { status: string; error: { code: string; message: string } };
+    }>(
+      'mutation { createCompletion(input: { prompt: "hi", parameters: { maxTokens: 8 } }) { status error { code message } } }',
+      {},
+      await system.tokenFor(otherWorkspace),
+    );
+    expect(body.data?.createCompletion).toEqual({
+      status: 'ERROR',
+      error: { code: 'INTERNAL', message: expect.stringMatching(/cannot be decrypted/) },
+    });
+    expect(system.simulator.requests()).toEqual([]);
+  });
+
   it('never returns or logs the key', () => {
     const everything = responses.join('\n') + system.logs();
     expect(everything).not.toContain(workspaceKey);

@@ -49,10 +49,32 @@ export async function openCall(
   // The key lookup and the reservation are independent: one round trip's time for both.
   const [workspaceKey, reserved] = await Promise.all([
     services.cipher
-      ? openWorkspaceKey(services.db, services.cipher, identity.workspaceId, input.provider)
+      ? openWorkspaceKey(services.db, services.cipher, identity.workspaceId, input.provider).catch(
+          (error: unknown) => new KeyUnreadable(error),
+        )
       : undefined,
     reserveQuota(services.sql, identity.workspaceId, worstCase),
   ]);
+  const release = () =>
+    reserved.ok && reserved.reservation
+      ? settleQuota(services.sql, reserved.reservation, { tokens: 0, costNanoUsd: 0 })
+      : undefined;
+  if (workspaceKey instanceof KeyUnreadable) {
+    // Tampered, copied from another row, or sealed under a key this service no longer holds: never fall
+    // back to the central key silently, since the workspace asked for its own to be used.
+    services.logger.error(
+      { err: workspaceKey.cause, workspaceId: identity.workspaceId, provider: input.provider },
+      'workspace provider key cannot be opened',
+    );
+    await release();
+    return {
+      ok: false,
+      failure: {
+        code: 'INTERNAL',
+        message: `The workspace's ${input.provider} key cannot be decrypted; set it again with setWorkspaceProviderKey.`,
+      },
+    };
+  }
   const apiKey = workspaceKey ?? (await services.centralKeys.get(input.provider));
   if (apiKey === undefined) {
     if (reserved.ok && reserved.reservation)
@@ -129,3 +151,11 @@ export async function closeCall(
 }
 
 export const NO_USAGE: TokenCounts = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+
+/** Marks a stored workspace key that would not open, so the reservation made beside it is released. */
+class KeyUnreadable {
+  readonly cause: unknown;
+  constructor(cause: unknown) {
+    this.cause = cause;
+  }
+}
