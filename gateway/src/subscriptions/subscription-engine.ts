@@ -3,6 +3,7 @@ import type { ApolloGateway, GraphQLDataSource, RemoteGraphQLDataSource } from '
 import type { Identity, IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+import { EventDataSource } from './event-data-source.ts';
 import { prepareSubscription, type SubscriptionRequest } from './prepare-subscription.ts';
 import { createPushIterator } from './push-iterator.ts';
 import { createSharedSubscription, type SharedSubscription } from './shared-subscription.ts';
@@ -89,6 +90,17 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   const planner = createSubscriptionPlanner();
   const connections = createUpstreamConnections({ signer: options.signer });
   const dataSources = new Map<string, GraphQLDataSource>();
+  // Per subgraph, the data source events' entity fetches use: same URL as the gateway's, leaner client.
+  let eventSources: Map<string, GraphQLDataSource> | undefined;
+  const eventDataSources = () => {
+    eventSources ??= new Map(
+      [...dataSources].map(([name, source]) => {
+        const url = (source as Partial<RemoteGraphQLDataSource>).url;
+        return [name, url ? new EventDataSource(url, options.signer) : source];
+      }),
+    );
+    return eventSources;
+  };
   const shared = new Map<string, SharedSubscription>();
   const perWorkspace = new Map<string, number>();
   const queues = new Set<{ queued(): number }>();
@@ -105,6 +117,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       return ((definition: { name: string; url?: string }) => {
         const dataSource = build(definition);
         dataSources.set(definition.name, dataSource);
+        eventSources = undefined;
         return dataSource;
       }) as typeof build;
     },
@@ -174,7 +187,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
           scopeKey,
           graphqlUrl: dataSource.url,
           connections,
-          dataSources,
+          dataSources: eventDataSources(),
           logger: options.logger,
           maxInFlight: limits.maxInFlightPerSubscription,
           maxWaiting: limits.maxWaitingPerSubscription,
