@@ -87,6 +87,7 @@ export async function startGateway(
     logger,
     signer,
     verifyJwt,
+    registry: metrics.registry,
     ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
     ...(options.subscriptionShareScope ? { shareScope: options.subscriptionShareScope } : {}),
   });

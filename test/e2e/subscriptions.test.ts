@@ -116,6 +116,9 @@ describe('subscriptions over graphql-ws through the gateway', () => {
       await activeUpstream(1);
       expect(orders().subscriptions().total - before).toBe(1);
       expect(system.gateways[0]?.subscriptions.stats().upstreamSubscriptions).toBe(1);
+      const metrics = await (await fetch(`${gatewayUrl()}/metrics`)).text();
+      expect(metrics).toMatch(/^ionflux_subscriptions_open\{[^}]*\} 5$/m);
+      expect(metrics).toMatch(/^ionflux_subscriptions_upstream\{[^}]*\} 1$/m);
 
       const entitiesBefore = system.catalog.resolvedEntities();
       const event = await orders().publish(workspaceId, brandId);

@@ -4,10 +4,12 @@ import type { IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
 import type { Express } from 'express';
 import type { ValidationRule } from 'graphql';
+import type { Registry } from 'prom-client';
 import type { JwtVerification } from '../auth/jwt-verifier.ts';
 import { createCallerAuthenticator } from './authenticate-caller.ts';
 import { createSseHandler } from './create-sse-handler.ts';
 import { mountGraphqlWs } from './mount-graphql-ws.ts';
+import { registerSubscriptionMetrics } from './register-subscription-metrics.ts';
 import {
   createSubscriptionEngine,
   type ShareScope,
@@ -23,6 +25,8 @@ export interface GatewaySubscriptionsOptions {
   verifyJwt(authorization: string): Promise<JwtVerification>;
   limits?: SubscriptionLimits;
   shareScope?: ShareScope;
+  /** Where the subscription gauges are registered (the gateway's `/metrics`). */
+  registry?: Registry;
   /** Server-side pings (graphql-ws) and comment lines (SSE). @default 12000 */
   keepAliveMs?: number;
 }
@@ -57,6 +61,7 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     ...(options.shareScope ? { shareScope: options.shareScope } : {}),
   });
   const authenticate = createCallerAuthenticator(options.verifyJwt);
+  if (options.registry) registerSubscriptionMetrics(options.registry, () => engine.stats());
   const keepAliveMs = options.keepAliveMs ?? 12_000;
   let graphqlWs: { close(): Promise<void> } | undefined;
 
