@@ -6,12 +6,12 @@ import { createIdentitySigner } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
 import { createServiceApp, listen, type RunningSubgraph } from '@ionflux/kit/server';
+import { mountSubgraphSubscriptions } from '@ionflux/kit/subscriptions';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import { parse } from 'graphql';
 import type { LlmConfig } from './config.ts';
 import type { LlmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
-import { attachGraphqlWs } from './server/attach-graphql-ws.ts';
 import { mountLlmGraphql } from './server/mount-llm-graphql.ts';
 import { createLlmServices } from './services.ts';
 
@@ -24,7 +24,7 @@ export interface StartLlmSubgraphOptions {
  * Starts the LLM Orchestration subgraph (spec section 1) on `LLM_SUBGRAPH_PORT`: GraphQL over HTTP at
  * `/graphql` for the gateway, the same path over graphql-ws for `completionStream`, plus `/healthz`,
  * `/readyz` and `/metrics`. Built from the kit's parts rather than `startSubgraph` because it needs the
- * HTTP server for WebSockets and a per-request cancellation signal.
+ * HTTP server for WebSockets and a cancellation signal per HTTP request.
  */
 export async function startLlmSubgraph(
   config: LlmConfig,
@@ -75,7 +75,15 @@ export async function startLlmSubgraph(
     introspection: config.NODE_ENV !== 'production',
     createContext,
   });
-  const ws = attachGraphqlWs({ httpServer, schema, identitySigner, logger, createContext });
+  // A subscription is cancelled through its iterator (graphql-ws returns it when the subscriber or the
+  // socket goes), so its context needs no signal of its own.
+  const neverAborted = new AbortController().signal;
+  const ws = mountSubgraphSubscriptions(httpServer, {
+    schema,
+    identitySigner,
+    logger,
+    createContext: (identity) => createContext(identity, neverAborted),
+  });
   const { url, port } = await listen(httpServer, {
     host: config.HOST,
     port: config.LLM_SUBGRAPH_PORT,

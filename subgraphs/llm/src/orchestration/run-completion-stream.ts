@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionChunk, CompletionInput } from '../generated/resolvers-types.ts';
 import type { StreamEvent, TokenCounts } from '../providers/llm-adapter.ts';
@@ -23,7 +24,10 @@ export async function* runCompletionStream(
   signal: AbortSignal,
 ): AsyncGenerator<CompletionChunk> {
   const started = performance.now();
-  const prepared = prepareCompletion(services.adapters, input, identity.requestId);
+  // One gateway connection carries many subscriptions under one signed identity: each stream gets a
+  // request id of its own unless the caller names one.
+  const ownRequestId = `${identity.requestId.slice(0, 100)}.${randomUUID().slice(0, 8)}`;
+  const prepared = prepareCompletion(services.adapters, input, ownRequestId);
   const model = prepared.ok ? prepared.request.model : prepared.model;
   const chunk = (fields: Partial<CompletionChunk>): CompletionChunk => ({
     requestId: prepared.requestId,
