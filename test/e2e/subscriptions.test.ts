@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, request } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -346,6 +347,54 @@ describe('subscriptions over SSE (graphql-sse) through the gateway', () => {
     }
     await activeUpstream(0);
   });
+
+  it('bounds a slow SSE reader too: its stream ends with RATE_LIMITED / SLOW_CONSUMER', async () => {
+    const workspaceId = randomUUID();
+    const brandId = randomUUID();
+    const token = await system.tokenFor(workspaceId);
+    const chunks: string[] = [];
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(
+        `${gatewayUrl()}/graphql`,
+        {
+          method: 'POST',
+          headers: {
+            accept: 'text/event-stream',
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+          },
+        },
+        resolve,
+      );
+      req.on('error', reject);
+      req.end(
+        JSON.stringify({
+          query: 'subscription ($b: ID!) { orderPlaced(brandId: $b) { id padding } }',
+          variables: { b: brandId },
+        }),
+      );
+    });
+    response.pause();
+    await activeUpstream(1);
+    const padding = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 400; i++) await orders().publish(workspaceId, brandId, { padding });
+    await activeUpstream(0);
+    expect(system.gateways[0]?.subscriptions.stats().queuedResults).toBeLessThanOrEqual(1);
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => chunks.push(chunk));
+    response.resume();
+    await new Promise((resolve) => response.on('end', resolve));
+    const events = chunks
+      .join('')
+      .split('\n\n')
+      .filter((e) => e.startsWith('event:'));
+    expect(events.at(-1)).toMatch(/^event: complete/);
+    const last = JSON.parse(events.at(-2)?.replace(/^event: next\ndata: /, '') ?? '{}') as {
+      errors?: { extensions?: unknown }[];
+    };
+    expect(last.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', reason: 'SLOW_CONSUMER' });
+    expect(events.length).toBeLessThan(400);
+  }, 60_000);
 
   it('ends the stream with UNAUTHENTICATED / TOKEN_EXPIRED when the token expires', async () => {
     const subscription = subscribeSse(
