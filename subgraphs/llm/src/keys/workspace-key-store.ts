@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { workspaceProviderKeys, workspaceProviderKeysEncryption } from '@ionflux/drizzle/llm';
 import { type CredentialCipher, contextFor } from '@ionflux/kit/crypto';
-import type { Database } from '@ionflux/kit/db';
+import type { Database, Sql } from '@ionflux/kit/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 
@@ -62,27 +62,20 @@ export async function deleteWorkspaceKey(
 
 /**
  * The workspace's key in plaintext, for one request: the caller keeps it in a local and drops it when
- * the call ends. `undefined` when the workspace has none.
+ * the call ends. `undefined` when the workspace has none. Plain SQL: it runs on every request.
  */
 export async function openWorkspaceKey(
-  db: Database,
+  sql: Sql,
   cipher: CredentialCipher,
   workspaceId: string,
   provider: StoredProvider,
 ): Promise<string | undefined> {
-  const [row] = await db
-    .select({
-      id: workspaceProviderKeys.id,
-      ciphertext: workspaceProviderKeys.ciphertext,
-      keyId: workspaceProviderKeys.keyId,
-    })
-    .from(workspaceProviderKeys)
-    .where(
-      and(eq(workspaceProviderKeys.workspaceId, workspaceId), eq(workspaceProviderKeys.provider, provider)),
-    );
+  const [row] = await sql<{ id: string; ciphertext: Buffer; key_id: string }[]>`
+    select id, ciphertext, key_id from llm.workspace_provider_keys
+    where workspace_id = ${workspaceId} and provider = ${provider}`;
   if (!row) return undefined;
   return cipher.open(
-    { ciphertext: row.ciphertext, keyId: row.keyId },
+    { ciphertext: row.ciphertext, keyId: row.key_id },
     contextFor(workspaceProviderKeysEncryption, 'apiKey', { rowId: row.id, workspaceId }),
   );
 }

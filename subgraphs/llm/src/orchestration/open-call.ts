@@ -49,7 +49,7 @@ export async function openCall(
   // The key lookup and the reservation are independent: one round trip's time for both.
   const [workspaceKey, reserved] = await Promise.all([
     services.cipher
-      ? openWorkspaceKey(services.db, services.cipher, identity.workspaceId, input.provider).catch(
+      ? openWorkspaceKey(services.sql, services.cipher, identity.workspaceId, input.provider).catch(
           (error: unknown) => new KeyUnreadable(error),
         )
       : undefined,
@@ -130,7 +130,7 @@ export async function closeCall(
   const costNanoUsd = estimateCostNanoUsd(open.provider, open.model, input.usage);
   // The ledger row and the settlement are independent writes: one round trip's time for both.
   await Promise.all([
-    recordUsage(services.db, {
+    recordUsage(services.sql, {
       requestId: input.requestId,
       workspaceId: identity.workspaceId,
       userId: identity.userId,

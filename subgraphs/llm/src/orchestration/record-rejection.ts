@@ -18,7 +18,7 @@ export async function recordRejection(
     started: number;
   },
 ): Promise<void> {
-  await recordUsage(services.db, {
+  await recordUsage(services.sql, {
     requestId: entry.requestId,
     workspaceId: identity.workspaceId,
     userId: identity.userId,
