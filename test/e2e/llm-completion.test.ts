@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_FILTER_TRIGGER, type Conversation, composeReply } from '../../sandbox/src/llm/index.ts';
 import { postGraphQL } from '../support/graphql-client.ts';
@@ -231,6 +232,21 @@ describe('createCompletion through the gateway', () => {
   });
 });
 
+describe('llmProviders with the central keys configured', () => {
+  it('lists every provider as usable through its central key', async () => {
+    const { body } = await postGraphQL<{
+      llmProviders: { id: string; usable: boolean; centralKeyConfigured: boolean }[];
+    }>(system.gatewayUrl, '{ llmProviders { id usable centralKeyConfigured workspaceKey { lastFour } } }', {
+      token: system.token,
+    });
+    expect(body.data?.llmProviders).toEqual([
+      { id: 'OPENAI', usable: true, centralKeyConfigured: true, workspaceKey: null },
+      { id: 'CLAUDE', usable: true, centralKeyConfigured: true, workspaceKey: null },
+      { id: 'GEMINI', usable: true, centralKeyConfigured: true, workspaceKey: null },
+    ]);
+  });
+});
+
 describe('createEmbedding through the gateway', () => {
   const EMBED = /* GraphQL */ `
     mutation Embed($input: EmbeddingInput!) {
@@ -268,6 +284,22 @@ describe('createEmbedding through the gateway', () => {
       [1, dimensions],
     ]);
     expect(result.usage.totalTokens).toBeGreaterThan(0);
+  });
+
+  it('ledgers embeddings like completions', async () => {
+    const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      const rows = await sql<{ provider: string; operation: string; status: string; total_tokens: number }[]>`
+        select provider, operation, status, total_tokens from llm.usage_ledger
+        where workspace_id = ${system.workspaceId} and operation = 'embedding' order by provider::text`;
+      expect(rows.map(({ provider, status }) => [provider, status])).toEqual([
+        ['gemini', 'success'],
+        ['openai', 'success'],
+      ]);
+      expect(rows.every((row) => row.total_tokens > 0)).toBe(true);
+    } finally {
+      await sql.end();
+    }
   });
 
   it('refuses Claude, which has no embeddings API', async () => {
