@@ -1,9 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // Two layers: unit tests sit beside the code they test; end-to-end tests in test/ start the real
 // gateway, subgraphs, Postgres and sandbox on free ports. Both share one Postgres started once per run
 // (embedded unless DATABASE_URL is set), each test file getting a database of its own.
 export default defineConfig({
+  // graphql 16 ships CommonJS (main) and ESM (module). Node resolves `import 'graphql'` to the CommonJS
+  // build, the one Apollo requires; Vite would pick the ESM build, loading graphql twice and breaking
+  // `instanceof GraphQLError`. Resolve as Node does.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     globalSetup: ['./test/support/global-setup.ts'],
     testTimeout: 30_000,
