@@ -3,6 +3,7 @@ import { composeReply } from '../../sandbox/src/llm/index.ts';
 import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 import {
   connectWs,
+  eventually,
   type Subscription,
   subscribeSse,
   subscribeWs,
@@ -74,6 +75,33 @@ describe('completionStream through the gateway', () => {
       expectDeltasThenUsage(await chunksOf(subscription), requestId, prompt);
     } finally {
       await client.dispose();
+    }
+  });
+
+  it('never shares a per-call stream: two identical calls each get their whole completion', async () => {
+    const prompt = 'The same prompt twice at once';
+    const input = { provider: 'GEMINI', prompt, parameters: { maxTokens: 40 }, requestId: 'same-call' };
+    system.simulator.setStreamChunkDelay(30);
+    const clients = [
+      connectWs(system.gatewayUrl, system.token),
+      connectWs(system.gatewayUrl, await system.tokenFor(system.workspaceId)),
+    ];
+    try {
+      const [first, second] = clients.map((client) => subscribeWs(client, STREAM, { input })) as [
+        Subscription,
+        Subscription,
+      ];
+      await eventually(
+        () => system.gateway.subscriptions.stats().subscribers === 2,
+        5000,
+        'both subscribers',
+      );
+      expect(system.gateway.subscriptions.stats().upstreamSubscriptions).toBe(2);
+      expectDeltasThenUsage(await chunksOf(first), 'same-call', prompt);
+      expectDeltasThenUsage(await chunksOf(second), 'same-call', prompt);
+    } finally {
+      system.simulator.setStreamChunkDelay(0);
+      await Promise.all(clients.map((client) => client.dispose()));
     }
   });
 
