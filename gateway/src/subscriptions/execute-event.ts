@@ -2,9 +2,8 @@ import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apol
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import { ErrorCode } from '@ionflux/kit/errors';
 import type { Logger } from '@ionflux/kit/logging';
-import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { type ExecutionResult, GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../gateway-context.ts';
-import { graphql } from './graphql-runtime.ts';
 import type { PlannedSubscription, PlanningSupergraph } from './subscription-planner.ts';
 
 /** The service name of the synthetic primary fetch, which answers with the event instead of a subgraph. */
@@ -39,7 +38,7 @@ export async function executeEvent(
 ): Promise<ExecutionResult> {
   const upstreamErrors = (event.errors ?? []).map(
     (error) =>
-      new graphql.GraphQLError(error.message, {
+      new GraphQLError(error.message, {
         ...(error.path ? { path: error.path } : {}),
         extensions: { ...error.extensions },
       }),
@@ -91,9 +90,9 @@ export async function executeEvent(
 }
 
 function asGraphQLError(error: unknown): GraphQLError {
-  if (error instanceof graphql.GraphQLError) return error;
+  if (error instanceof GraphQLError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new graphql.GraphQLError(`A subgraph fetch for this event failed: ${message}`, {
+  return new GraphQLError(`A subgraph fetch for this event failed: ${message}`, {
     extensions: { code: ErrorCode.PROVIDER_UNAVAILABLE },
     ...(error instanceof Error ? { originalError: error } : {}),
   });

@@ -1,11 +1,15 @@
-import type {
-  DocumentNode,
+import {
+  type DocumentNode,
   GraphQLError,
-  GraphQLSchema,
-  OperationDefinitionNode,
-  ValidationRule,
+  type GraphQLSchema,
+  getOperationAST,
+  getVariableValues,
+  type OperationDefinitionNode,
+  parse,
+  specifiedRules,
+  type ValidationRule,
+  validate,
 } from 'graphql';
-import { graphql } from './graphql-runtime.ts';
 import { invalidSubscription } from './subscription-error.ts';
 
 /** What a client sends to subscribe, over graphql-ws or SSE. */
@@ -45,28 +49,22 @@ export function prepareSubscription(
   }
   let document: DocumentNode;
   try {
-    document = graphql.parse(request.query, { maxTokens: options.maxTokens });
+    document = parse(request.query, { maxTokens: options.maxTokens });
   } catch (error) {
     return [
-      invalidSubscription(
-        error instanceof graphql.GraphQLError ? error.message : 'The query could not be parsed.',
-      ),
+      invalidSubscription(error instanceof GraphQLError ? error.message : 'The query could not be parsed.'),
     ];
   }
-  const errors = graphql.validate(schema, document, [...graphql.specifiedRules, ...options.validationRules]);
+  const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
   if (errors.length > 0) return errors.map((error) => invalidSubscription(error.message));
-  const operation = graphql.getOperationAST(document, request.operationName ?? undefined);
+  const operation = getOperationAST(document, request.operationName ?? undefined);
   if (!operation) return [invalidSubscription('Name the operation to run with operationName.')];
   if (operation.operation !== 'subscription') {
     return [
       invalidSubscription('Only subscriptions are served here; send queries and mutations to POST /graphql.'),
     ];
   }
-  const coerced = graphql.getVariableValues(
-    schema,
-    operation.variableDefinitions ?? [],
-    request.variables ?? {},
-  );
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
   if (coerced.errors) return coerced.errors.map((error) => invalidSubscription(error.message));
   return {
     document,

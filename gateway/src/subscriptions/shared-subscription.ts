@@ -1,9 +1,8 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
-import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
+import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
 import { executeEvent, type UpstreamEvent } from './execute-event.ts';
-import { graphql } from './graphql-runtime.ts';
 import { createOrderedExecutor } from './ordered-executor.ts';
 import { SubscriptionEndReason, subscriptionEndError } from './subscription-error.ts';
 import type { PlannedSubscription, PlanningSupergraph } from './subscription-planner.ts';
@@ -119,7 +118,7 @@ export function createSharedSubscription(options: SharedSubscriptionOptions): Sh
         if (Array.isArray(error)) {
           // The subgraph refused the operation: its own errors (codes included) are the clearest answer.
           const errors = (error as FormattedExecutionResult['errors'] & object).map(
-            (e) => new graphql.GraphQLError(e.message, { extensions: { ...e.extensions } }),
+            (e) => new GraphQLError(e.message, { extensions: { ...e.extensions } }),
           );
           void executor.drained().then(() => finish({ errors }));
           return;

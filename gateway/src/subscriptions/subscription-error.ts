@@ -1,6 +1,5 @@
 import { ErrorCode } from '@ionflux/kit/errors';
-import type { GraphQLError } from 'graphql';
-import { graphql } from './graphql-runtime.ts';
+import { GraphQLError } from 'graphql';
 
 /**
  * Why the gateway ended a subscription, in `extensions.reason` beside the system-wide `code`, so a
@@ -37,10 +36,10 @@ const codeByReason: Record<SubscriptionEndReason, ErrorCode> = {
 
 /** The error a subscription ends with: the code for its reason, and the reason itself. */
 export function subscriptionEndError(reason: SubscriptionEndReason, message: string): GraphQLError {
-  return new graphql.GraphQLError(message, { extensions: { code: codeByReason[reason], reason } });
+  return new GraphQLError(message, { extensions: { code: codeByReason[reason], reason } });
 }
 
 /** An error refusing a subscription before it starts (syntax, validation, limits). */
 export function invalidSubscription(message: string): GraphQLError {
-  return new graphql.GraphQLError(message, { extensions: { code: ErrorCode.INVALID_REQUEST } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.INVALID_REQUEST } });
 }

@@ -1,8 +1,14 @@
 import { operationFromDocument, type Schema, Supergraph } from '@apollo/federation-internals';
 import { buildOperationContext } from '@apollo/gateway';
 import { type FetchNode, type PlanNode, QueryPlanner } from '@apollo/query-planner';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { graphql } from './graphql-runtime.ts';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  print,
+} from 'graphql';
 import { invalidSubscription } from './subscription-error.ts';
 
 /** One subscription operation planned against one supergraph. */
@@ -72,9 +78,7 @@ export function createSubscriptionPlanner(): SubscriptionPlanner {
       );
       const node = plan.node;
       if (node?.kind !== 'Subscription') {
-        throw new graphql.GraphQLError(
-          'The query planner did not produce a subscription plan for this operation.',
-        );
+        throw new GraphQLError('The query planner did not produce a subscription plan for this operation.');
       }
       const planned: PlannedSubscription = {
         generation: state.generation,
@@ -85,10 +89,10 @@ export function createSubscriptionPlanner(): SubscriptionPlanner {
           operationDocument: document,
           ...(operationName ? { operationName } : {}),
         }),
-        canonicalText: graphql.print({
-          kind: graphql.Kind.DOCUMENT,
+        canonicalText: print({
+          kind: Kind.DOCUMENT,
           definitions: document.definitions.filter(
-            (d) => d.kind === graphql.Kind.FRAGMENT_DEFINITION || d === operation,
+            (d) => d.kind === Kind.FRAGMENT_DEFINITION || d === operation,
           ),
         }),
         operation,
