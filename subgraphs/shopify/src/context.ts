@@ -1,4 +1,5 @@
 import type { Database } from '@ionflux/kit/db';
+import type { EventBus } from '@ionflux/kit/events';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
 
@@ -6,5 +7,6 @@ import type { Logger } from '@ionflux/kit/logging';
 export interface ShopifyContext {
   identity: Identity;
   db: Database;
+  bus: EventBus;
   logger: Logger;
 }

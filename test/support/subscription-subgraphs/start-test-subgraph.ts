@@ -33,12 +33,13 @@ export async function startTestSubgraph(
 ): Promise<RunningTestSubgraph> {
   const logger = createLogger({ service: name, level: 'warn' });
   const identitySigner = createIdentitySigner(internalSecret);
-  const typeDefs = parse(sdl);
+  const schema = buildSubgraphSchema([
+    { typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> },
+  ]);
   const app = express();
   const httpServer = createServer(app);
   const apollo = await mountSubgraph<TestSubgraphContext>(app, {
-    typeDefs,
-    resolvers,
+    schema,
     identitySigner,
     logger,
     httpServer,
@@ -46,7 +47,7 @@ export async function startTestSubgraph(
     createContext: (identity) => ({ identity }),
   });
   const subscriptions = mountSubgraphSubscriptions(httpServer, {
-    schema: buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]),
+    schema,
     identitySigner,
     logger,
     createContext: (identity): TestSubgraphContext => ({ identity }),

@@ -21,3 +21,5 @@ export type {
 } from './event-bus.ts';
 export { INLINE_PAYLOAD_LIMIT } from './insert-event.ts';
 export { pruneEvents } from './prune-events.ts';
+export type { SubscribeIteratorOptions } from './subscribe-iterator.ts';
+export { subscribeIterator } from './subscribe-iterator.ts';

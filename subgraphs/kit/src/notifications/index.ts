@@ -12,6 +12,7 @@ export { notifyConnectionStatus } from './notify-connection-status.ts';
 export { MAX_MARK_READ_IDS, resolveMarkNotificationsRead } from './resolve-mark-notifications-read.ts';
 export type { WorkspaceNotificationsArgs } from './resolve-workspace-notifications.ts';
 export { resolveWorkspaceNotifications } from './resolve-workspace-notifications.ts';
+export { subscribeWorkspaceNotifications } from './subscribe-workspace-notifications.ts';
 export type { WorkspaceNotificationView } from './to-notification-view.ts';
 export { toNotificationView } from './to-notification-view.ts';
 export type {

@@ -5,18 +5,16 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { DocumentNode } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
 import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
 
 export interface SubgraphServerOptions<Context> {
-  typeDefs: DocumentNode;
-  /** Generated resolver types do not match Apollo's map exactly; callers cast once, here. */
-  resolvers: GraphQLResolverMap<Context>;
+  /** The subgraph's executable schema (`buildSubgraphSchema`). */
+  schema: GraphQLSchema;
   identitySigner: IdentitySigner;
   logger: Logger;
   httpServer: Server;
@@ -36,7 +34,7 @@ export async function mountSubgraph<Context extends object>(
   options: SubgraphServerOptions<Context>,
 ): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    schema: options.schema,
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

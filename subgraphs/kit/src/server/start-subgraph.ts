@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { SubgraphEnv } from '../config/index.ts';
 import { connectDatabase, type DatabaseHandle, type MigrationSet, migrateDatabase } from '../db/index.ts';
+import { createPostgresEventBus, type EventBus } from '../events/index.ts';
 import { createIdentitySigner, type Identity } from '../identity/index.ts';
 import { createLogger, type Logger } from '../logging/index.ts';
 import { createMetrics } from '../metrics/index.ts';
+import { mountSubgraphSubscriptions } from '../subscriptions/index.ts';
 import { createServiceApp } from './create-service-app.ts';
 import { mountSubgraph } from './create-subgraph-server.ts';
 import { listen } from './listen.ts';
@@ -17,7 +19,14 @@ export interface SubgraphDefinition<Context> {
   resolvers: GraphQLResolverMap<Context>;
   /** The table sets this service owns, applied in order at start. */
   migrations: readonly MigrationSet[];
-  createContext(deps: { database: DatabaseHandle; identity: Identity; logger: Logger }): Context;
+  createContext(deps: {
+    database: DatabaseHandle;
+    bus: EventBus;
+    identity: Identity;
+    logger: Logger;
+  }): Context;
+  /** Serve the schema's `Subscription` fields over graphql-ws at `/graphql` (to the gateway only). */
+  subscriptions?: boolean;
 }
 
 export interface StartSubgraphOptions {
@@ -35,6 +44,8 @@ export interface RunningSubgraph {
   port: number;
   logger: Logger;
   database: DatabaseHandle;
+  /** The process's EventBus (Postgres LISTEN/NOTIFY), when the service runs one: its events reach every instance. */
+  bus?: EventBus;
   close(): Promise<void>;
 }
 
@@ -61,16 +72,22 @@ export async function startSubgraph<Context extends object>(
     metrics,
     readinessChecks: [{ name: 'database', check: () => database.ping() }],
   });
+  const bus = await createPostgresEventBus({ sql: database.sql, logger });
   const httpServer = createServer(app);
+  const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
+  const identitySigner = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
+  const createContext = (identity: Identity) => definition.createContext({ database, bus, identity, logger });
   const apollo = await mountSubgraph(app, {
-    typeDefs: parse(definition.sdl),
-    resolvers: definition.resolvers,
-    identitySigner: createIdentitySigner(config.IONFLUX_INTERNAL_SECRET),
+    schema,
+    identitySigner,
     logger,
     httpServer,
     introspection: config.NODE_ENV !== 'production',
-    createContext: (identity) => definition.createContext({ database, identity, logger }),
+    createContext,
   });
+  const subscriptions = definition.subscriptions
+    ? mountSubgraphSubscriptions(httpServer, { schema, identitySigner, createContext, logger })
+    : undefined;
   const { url, port } = await listen(httpServer, {
     host: config.HOST,
     port: options.port,
@@ -84,8 +101,11 @@ export async function startSubgraph<Context extends object>(
     port,
     logger,
     database,
+    bus,
     async close() {
+      await subscriptions?.close();
       await apollo.stop();
+      await bus.close();
       await database.close();
     },
   };

@@ -127,6 +127,15 @@ export type ShopifyConnection = {
   status: ConnectionStatus;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The caller's workspace notifications as they are raised (a store connected, access revoked, the app
+   * uninstalled, a connection degraded), on every instance of every service.
+   */
+  workspaceNotifications: WorkspaceNotification;
+};
+
 /** Something the workspace should know about its integrations, e.g. a store that must be reconnected. */
 export type WorkspaceNotification = {
   __typename?: 'WorkspaceNotification';
@@ -255,6 +264,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
 
@@ -269,6 +279,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   ShopifyConnection: ShopifyConnection | FederationReferenceTypes['ShopifyConnection'];
+  Subscription: Record<PropertyKey, never>;
   WorkspaceNotification: WorkspaceNotification;
 };
 
@@ -318,6 +329,10 @@ export type ShopifyConnectionResolvers<ContextType = ShopifyContext, ParentType 
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  workspaceNotifications?: SubscriptionResolver<ResolversTypes['WorkspaceNotification'], "workspaceNotifications", ParentType, ContextType>;
+};
+
 export type WorkspaceNotificationResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['WorkspaceNotification'] = ResolversParentTypes['WorkspaceNotification']> = {
   connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -336,6 +351,7 @@ export type Resolvers<ContextType = ShopifyContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
 

@@ -1,5 +1,9 @@
 import { resolveIntegrationConnections } from '@ionflux/kit/connections';
-import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@ionflux/kit/notifications';
+import {
+  resolveMarkNotificationsRead,
+  resolveWorkspaceNotifications,
+  subscribeWorkspaceNotifications,
+} from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
 import { listShopifyConnections, toShopifyConnection } from '../connections/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -21,6 +25,12 @@ export const resolvers: Resolvers = {
   Mutation: {
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
+  },
+  Subscription: {
+    workspaceNotifications: {
+      subscribe: (_parent, _args, { bus, identity }) =>
+        subscribeWorkspaceNotifications(bus, identity.workspaceId),
+    },
   },
   ShopifyConnection: {
     // Another subgraph may hand us a connection id; answer only within the caller's workspace.
