@@ -5,14 +5,13 @@ import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
 import { createIdentitySigner } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
-import { createServiceApp, listen, type RunningSubgraph } from '@ionflux/kit/server';
+import { createServiceApp, listen, mountSubgraph, type RunningSubgraph } from '@ionflux/kit/server';
 import { mountSubgraphSubscriptions } from '@ionflux/kit/subscriptions';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import { parse } from 'graphql';
 import type { LlmConfig } from './config.ts';
 import type { LlmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
-import { mountLlmGraphql } from './server/mount-llm-graphql.ts';
 import { createLlmServices } from './services.ts';
 
 export interface StartLlmSubgraphOptions {
@@ -23,8 +22,9 @@ export interface StartLlmSubgraphOptions {
 /**
  * Starts the LLM Orchestration subgraph (spec section 1) on `LLM_SUBGRAPH_PORT`: GraphQL over HTTP at
  * `/graphql` for the gateway, the same path over graphql-ws for `completionStream`, plus `/healthz`,
- * `/readyz` and `/metrics`. Built from the kit's parts rather than `startSubgraph` because it needs the
- * HTTP server for WebSockets and a cancellation signal per HTTP request.
+ * `/readyz` and `/metrics`. Built from the kit's parts rather than `startSubgraph` because its services
+ * (provider clients, quotas, ledger) need the pool and the metrics registry, and its resolvers need the
+ * per-request cancellation signal in their context.
  */
 export async function startLlmSubgraph(
   config: LlmConfig,
@@ -67,7 +67,7 @@ export async function startLlmSubgraph(
     services,
     signal,
   });
-  const apollo = await mountLlmGraphql(app, {
+  const apollo = await mountSubgraph(app, {
     schema,
     identitySigner,
     logger,

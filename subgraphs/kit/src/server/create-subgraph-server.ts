@@ -18,8 +18,11 @@ export interface SubgraphServerOptions<Context> {
   identitySigner: IdentitySigner;
   logger: Logger;
   httpServer: Server;
-  /** Builds the per-request context from the verified identity. */
-  createContext(identity: Identity): Context;
+  /**
+   * Builds the per-request context from the verified identity. `signal` aborts when the caller's HTTP
+   * request closes before the answer is sent, so a provider call nobody waits for can be cancelled.
+   */
+  createContext(identity: Identity, signal: AbortSignal): Context;
   /** @default false in production */
   introspection: boolean;
 }
@@ -58,7 +61,13 @@ export async function mountSubgraph<Context extends object>(
     requireGatewayIdentity(options.identitySigner),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => options.createContext(res.locals['identity'] as Identity),
+      context: async ({ res }) => {
+        const controller = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished) controller.abort(new Error('the caller went away'));
+        });
+        return options.createContext(res.locals['identity'] as Identity, controller.signal);
+      },
     }),
   );
   return apollo;

@@ -1,2 +1,0 @@
-export type { MountOptions } from './mount-llm-graphql.ts';
-export { mountLlmGraphql } from './mount-llm-graphql.ts';
