@@ -74,8 +74,17 @@ export async function openWorkspaceKey(
     select id, ciphertext, key_id from llm.workspace_provider_keys
     where workspace_id = ${workspaceId} and provider = ${provider}`;
   if (!row) return undefined;
+  return openSealedKey(cipher, workspaceId, { id: row.id, ciphertext: row.ciphertext, keyId: row.key_id });
+}
+
+/** Opens a stored key row read elsewhere (the hot path reads it beside the quota reservation). */
+export function openSealedKey(
+  cipher: CredentialCipher,
+  workspaceId: string,
+  row: { id: string; ciphertext: Buffer; keyId: string },
+): string {
   return cipher.open(
-    { ciphertext: row.ciphertext, keyId: row.key_id },
+    { ciphertext: row.ciphertext, keyId: row.keyId },
     contextFor(workspaceProviderKeysEncryption, 'apiKey', { rowId: row.id, workspaceId }),
   );
 }

@@ -1,9 +1,15 @@
+import type { CredentialCipher } from '@ionflux/kit/crypto';
 import type { Identity } from '@ionflux/kit/identity';
-import { openWorkspaceKey } from '../keys/workspace-key-store.ts';
+import { openSealedKey } from '../keys/workspace-key-store.ts';
 import type { ProviderCall, TokenCounts } from '../providers/llm-adapter.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
-import { type Reservation, reserveQuota, settleQuota } from '../quotas/reserve-quota.ts';
+import {
+  type Reservation,
+  reserveQuotaAndReadKey,
+  type SealedKeyRow,
+  settleQuota,
+} from '../quotas/reserve-quota.ts';
 import type { LlmServices } from '../services.ts';
 import { estimateCostNanoUsd } from '../usage/price-table.ts';
 import { recordUsage } from '../usage/record-usage.ts';
@@ -46,15 +52,15 @@ export async function openCall(
       completionTokens: outputTokens,
     }),
   };
-  // The key lookup and the reservation are independent: one round trip's time for both.
-  const [workspaceKey, reserved] = await Promise.all([
-    services.cipher
-      ? openWorkspaceKey(services.sql, services.cipher, identity.workspaceId, input.provider).catch(
-          (error: unknown) => new KeyUnreadable(error),
-        )
-      : undefined,
-    reserveQuota(services.sql, identity.workspaceId, worstCase),
-  ]);
+  // One statement reserves and reads the workspace's key: one round trip and one query's work.
+  const { outcome: reserved, sealedKey } = await reserveQuotaAndReadKey(
+    services.sql,
+    identity.workspaceId,
+    worstCase,
+    input.provider,
+  );
+  const workspaceKey =
+    services.cipher && sealedKey ? openKey(services.cipher, identity.workspaceId, sealedKey) : undefined;
   const release = () =>
     reserved.ok && reserved.reservation
       ? settleQuota(services.sql, reserved.reservation, { tokens: 0, costNanoUsd: 0 })
@@ -128,9 +134,11 @@ export async function closeCall(
   input: CloseCallInput,
 ): Promise<void> {
   const costNanoUsd = estimateCostNanoUsd(open.provider, open.model, input.usage);
-  // The ledger row and the settlement are independent writes: one round trip's time for both.
-  await Promise.all([
-    recordUsage(services.sql, {
+  // The ledger row and the settlement commit in one statement: one round trip, and never one without
+  // the other.
+  await recordUsage(
+    services.sql,
+    {
       requestId: input.requestId,
       workspaceId: identity.workspaceId,
       userId: identity.userId,
@@ -143,14 +151,23 @@ export async function closeCall(
       fallbackFrom: input.fallbackFrom,
       usage: input.usage,
       latencyMs: performance.now() - open.started,
-    }),
+    },
     open.reservation
-      ? settleQuota(services.sql, open.reservation, { tokens: input.usage.totalTokens, costNanoUsd })
+      ? { reservation: open.reservation, actual: { tokens: input.usage.totalTokens, costNanoUsd } }
       : undefined,
-  ]);
+  );
 }
 
 export const NO_USAGE: TokenCounts = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+
+/** Opens the workspace's key, or marks one that would not open so the reservation beside it is released. */
+function openKey(cipher: CredentialCipher, workspaceId: string, row: SealedKeyRow): string | KeyUnreadable {
+  try {
+    return openSealedKey(cipher, workspaceId, row);
+  } catch (error) {
+    return new KeyUnreadable(error);
+  }
+}
 
 /** Marks a stored workspace key that would not open, so the reservation made beside it is released. */
 class KeyUnreadable {

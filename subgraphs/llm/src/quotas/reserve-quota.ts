@@ -17,23 +17,12 @@ export type ReserveOutcome =
 const FRESH = `q.period_start < date_trunc(q.period::text, now())`;
 const used = (column: string) => `(case when ${FRESH} then 0 else q.${column} end)`;
 
-/**
- * Reserves the worst case of one request in a single conditional UPDATE: Postgres locks the quota row,
- * so concurrent requests on any number of processes are serialised and each sees the others'
- * reservations. Resolves `reservation: null` when the workspace has no quota.
- */
-export async function reserveQuota(
-  sql: Sql,
-  workspaceId: string,
-  worstCase: { tokens: number; costNanoUsd: number },
-): Promise<ReserveOutcome> {
-  const { tokens, costNanoUsd } = worstCase;
-  // One round trip: the UPDATE reserves when the quota allows; the other columns (read from the same
-  // snapshot, before the update) say whether there is a quota at all and, if so, which limit refused.
-  const [row] = await sql.unsafe<
-    { reserved: boolean; has_quota: boolean; over_tokens: boolean; ends_at: string | null }[]
-  >(
-    `with reserved as (
+type ReserveRow = { reserved: boolean; has_quota: boolean; over_tokens: boolean; ends_at: string | null };
+
+// The UPDATE reserves when the quota allows; the other columns (read from the same snapshot, before the
+// update) say whether there is a quota at all and, if so, which limit refused. $1 workspace, $2 tokens,
+// $3 cost.
+const RESERVE_CTES = `reserved as (
        update llm.workspace_quotas q set
          used_tokens = ${used('used_tokens')},
          used_cost_nano_usd = ${used('used_cost_nano_usd')},
@@ -52,13 +41,70 @@ export async function reserveQuota(
                and ${used('used_tokens')} + ${used('reserved_tokens')} + $2 > q.max_tokens) as over_tokens,
               (date_trunc(q.period::text, now()) + ('1 ' || q.period::text)::interval)::text as ends_at
        from llm.workspace_quotas q where q.workspace_id = $1
+     )`;
+const RESERVE_COLUMNS = `exists(select 1 from reserved) as reserved, exists(select 1 from quota) as has_quota,
+            coalesce((select over_tokens from quota), false) as over_tokens, (select ends_at from quota) as ends_at`;
+
+/**
+ * Reserves the worst case of one request in a single conditional UPDATE: Postgres locks the quota row,
+ * so concurrent requests on any number of processes are serialised and each sees the others'
+ * reservations. Resolves `reservation: null` when the workspace has no quota.
+ */
+export async function reserveQuota(
+  sql: Sql,
+  workspaceId: string,
+  worstCase: { tokens: number; costNanoUsd: number },
+): Promise<ReserveOutcome> {
+  const [row] = await sql.unsafe<ReserveRow[]>(`with ${RESERVE_CTES} select ${RESERVE_COLUMNS}`, [
+    workspaceId,
+    worstCase.tokens,
+    worstCase.costNanoUsd,
+  ]);
+  return toOutcome(row, workspaceId, worstCase);
+}
+
+/** A workspace key row as stored: sealed, opened by the caller. */
+export interface SealedKeyRow {
+  id: string;
+  ciphertext: Buffer;
+  keyId: string;
+}
+
+/**
+ * {@link reserveQuota} and the read of the workspace's stored key for `provider` in one statement, so the
+ * request pays one round trip before the provider call rather than two queries' worth of work.
+ */
+export async function reserveQuotaAndReadKey(
+  sql: Sql,
+  workspaceId: string,
+  worstCase: { tokens: number; costNanoUsd: number },
+  provider: string,
+): Promise<{ outcome: ReserveOutcome; sealedKey: SealedKeyRow | undefined }> {
+  const [row] = await sql.unsafe<
+    (ReserveRow & { key_row_id: string | null; key_ciphertext: Buffer | null; key_key_id: string | null })[]
+  >(
+    `with ${RESERVE_CTES},
+     stored as (
+       select id, ciphertext, key_id from llm.workspace_provider_keys where workspace_id = $1 and provider = $4
      )
-     select exists(select 1 from reserved) as reserved, exists(select 1 from quota) as has_quota,
-            coalesce((select over_tokens from quota), false) as over_tokens, (select ends_at from quota) as ends_at`,
-    [workspaceId, tokens, costNanoUsd],
+     select ${RESERVE_COLUMNS}, (select id from stored) as key_row_id,
+            (select ciphertext from stored) as key_ciphertext, (select key_id from stored) as key_key_id`,
+    [workspaceId, worstCase.tokens, worstCase.costNanoUsd, provider],
   );
+  const sealedKey =
+    row?.key_row_id && row.key_ciphertext && row.key_key_id
+      ? { id: row.key_row_id, ciphertext: row.key_ciphertext, keyId: row.key_key_id }
+      : undefined;
+  return { outcome: toOutcome(row, workspaceId, worstCase), sealedKey };
+}
+
+function toOutcome(
+  row: ReserveRow | undefined,
+  workspaceId: string,
+  worstCase: { tokens: number; costNanoUsd: number },
+): ReserveOutcome {
   if (!row?.has_quota) return { ok: true, reservation: null };
-  if (row.reserved) return { ok: true, reservation: { workspaceId, tokens, costNanoUsd } };
+  if (row.reserved) return { ok: true, reservation: { workspaceId, ...worstCase } };
   return {
     ok: false,
     limit: row.over_tokens ? 'tokens' : 'cost',
