@@ -58,6 +58,13 @@ export function createOpenAiAdapter(options: OpenAiAdapterOptions): LlmAdapter {
     maxRetries: 0,
   });
   const clientFor = (call: ProviderCall) => base.withOptions({ apiKey: call.apiKey });
+  // Per-call options on the one client: the key travels as this request's header (which the SDK puts
+  // last, over its own), since `withOptions` builds a whole client per call, measured at a tenth of a
+  // millisecond of CPU on each request.
+  const per = (call: ProviderCall) => ({
+    signal: call.signal,
+    headers: { Authorization: `Bearer ${call.apiKey}` },
+  });
 
   return {
     provider: 'openai',
@@ -75,9 +82,9 @@ export function createOpenAiAdapter(options: OpenAiAdapterOptions): LlmAdapter {
     validate: (request) => validateCommon(request, limits),
 
     async complete(request, call) {
-      const completion = await clientFor(call).chat.completions.create(
+      const completion = await base.chat.completions.create(
         { ...toOpenAiParams(request), stream: false },
-        { signal: call.signal },
+        per(call),
       );
       const choice = completion.choices[0];
       return {
@@ -91,9 +98,9 @@ export function createOpenAiAdapter(options: OpenAiAdapterOptions): LlmAdapter {
     },
 
     async *stream(request, call): AsyncIterable<StreamEvent> {
-      const stream = await clientFor(call).chat.completions.create(
+      const stream = await base.chat.completions.create(
         { ...toOpenAiParams(request), stream: true, stream_options: { include_usage: true } },
-        { signal: call.signal },
+        per(call),
       );
       let id = '';
       let finish: string | null = null;
@@ -118,13 +125,13 @@ export function createOpenAiAdapter(options: OpenAiAdapterOptions): LlmAdapter {
     },
 
     async embed(request, call) {
-      const response = await clientFor(call).embeddings.create(
+      const response = await base.embeddings.create(
         {
           model: request.model,
           input: [...request.input],
           ...(request.dimensions === undefined ? {} : { dimensions: request.dimensions }),
         },
-        { signal: call.signal },
+        per(call),
       );
       return {
         model: response.model,
