@@ -112,6 +112,8 @@ try {
     DATABASE_URL: databaseUrl,
     IONFLUX_JWT_SECRET: env['IONFLUX_JWT_SECRET'] || (env['IONFLUX_JWKS_URL'] ? '' : secrets.jwtSecret),
     IONFLUX_INTERNAL_SECRET: env['IONFLUX_INTERNAL_SECRET'] || secrets.internalSecret,
+    // OAuth callbacks and webhooks are addressed to the gateway, which proxies them to their subgraph.
+    IONFLUX_PUBLIC_URL: env['IONFLUX_PUBLIC_URL'] || gatewayUrl,
     // With another secrets provider the key comes from it, not from here.
     ...(env['IONFLUX_SECRETS_PROVIDER'] && env['IONFLUX_SECRETS_PROVIDER'] !== 'env'
       ? {}

@@ -19,6 +19,7 @@ import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
+import { createProviderRouteProxy } from './routes/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
 import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
 import {
@@ -82,6 +83,16 @@ export async function startGateway(
   });
 
   const app = createServiceApp({ logger, metrics, readinessChecks: subgraphReadiness(subgraphUrls) });
+  // OAuth callbacks and webhooks at the public origin, raw bytes to their owner: before any body parser.
+  app.use(
+    createProviderRouteProxy(
+      {
+        shopify: new URL(subgraphUrls['shopify'] ?? '').origin,
+        tiktok: new URL(subgraphUrls['tiktok'] ?? '').origin,
+      },
+      logger,
+    ),
+  );
   const httpServer = createServer(app);
   const subscriptions = createGatewaySubscriptions({
     logger,

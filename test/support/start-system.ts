@@ -53,7 +53,8 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
   const gateway = await startGateway(
     parseGatewayConfig({
       ...base,
-      PORT: '0',
+      // A test that must know the public URL before the subgraphs start (OAuth callbacks) picks the port.
+      PORT: env['PORT'] ?? '0',
       IONFLUX_JWT_SECRET: jwtSecret,
       LLM_SUBGRAPH_URL: llm.graphqlUrl,
       SHOPIFY_SUBGRAPH_URL: shopify.graphqlUrl,

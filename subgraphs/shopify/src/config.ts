@@ -1,9 +1,28 @@
-import { parseEnv, portVar, subgraphEnv } from '@ionflux/kit/config';
+import { optionalString, parseEnv, portVar, subgraphEnv } from '@ionflux/kit/config';
+import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
 
 const shopifyEnvSchema = z.object({
   ...subgraphEnv,
+  ...secretsEnv,
   SHOPIFY_SUBGRAPH_PORT: portVar(4002),
+  // The app's credentials and the master key are read through the secrets provider; with the default
+  // `env` provider these are where it finds them.
+  SHOPIFY_API_KEY: optionalString(),
+  SHOPIFY_API_SECRET: optionalString(),
+  IONFLUX_MASTER_KEY: optionalString(),
+  IONFLUX_MASTER_KEYS_PREVIOUS: optionalString(),
+  /** Admin API version the app speaks. @default '2025-04' */
+  SHOPIFY_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .default('2025-04'),
+  /** Where a shop's admin lives; the sandbox serves `${sandbox}/store/{shop}`. @default 'https://{shop}' */
+  SHOPIFY_ADMIN_ORIGIN: z.string().includes('{shop}').default('https://{shop}'),
+  /** The public origin (the gateway's) that OAuth callbacks and webhooks are addressed to. @default 'http://localhost:4000' */
+  IONFLUX_PUBLIC_URL: z.url().default('http://localhost:4000'),
+  /** Where the browser lands after the OAuth callback when the start named no return URL; unset → a plain result page. */
+  SHOPIFY_OAUTH_RETURN_URL: optionalString(),
 });
 
 export type ShopifyConfig = z.output<typeof shopifyEnvSchema>;

@@ -2,6 +2,7 @@ import type { Database } from '@ionflux/kit/db';
 import type { EventBus } from '@ionflux/kit/events';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import type { ShopifyOAuth } from './oauth/shopify-oauth.ts';
 
 /** What every Shopify resolver gets: the verified caller and the service's handles. */
 export interface ShopifyContext {
@@ -9,4 +10,6 @@ export interface ShopifyContext {
   db: Database;
   bus: EventBus;
   logger: Logger;
+  /** Connecting stores; absent when the app credentials or the master key are not configured. */
+  oauth: ShopifyOAuth | undefined;
 }

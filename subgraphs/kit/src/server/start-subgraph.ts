@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { Express } from 'express';
 import { parse } from 'graphql';
 import type { SubgraphEnv } from '../config/index.ts';
 import { connectDatabase, type DatabaseHandle, type MigrationSet, migrateDatabase } from '../db/index.ts';
@@ -27,6 +28,14 @@ export interface SubgraphDefinition<Context> {
   }): Context;
   /** Serve the schema's `Subscription` fields over graphql-ws at `/graphql` (to the gateway only). */
   subscriptions?: boolean;
+  /**
+   * Mounts the service's own HTTP routes (OAuth callbacks, webhooks) before `/graphql`; what it returns
+   * is closed first on `close()`.
+   */
+  routes?(
+    app: Express,
+    deps: { database: DatabaseHandle; bus: EventBus; logger: Logger },
+  ): Promise<{ close(): Promise<void> } | undefined>;
 }
 
 export interface StartSubgraphOptions {
@@ -76,6 +85,7 @@ export async function startSubgraph<Context extends object>(
   const httpServer = createServer(app);
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
   const identitySigner = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
+  const routes = await definition.routes?.(app, { database, bus, logger });
   const createContext = (identity: Identity) => definition.createContext({ database, bus, identity, logger });
   const apollo = await mountSubgraph(app, {
     schema,
@@ -104,6 +114,7 @@ export async function startSubgraph<Context extends object>(
     bus,
     async close() {
       await subscriptions?.close();
+      await routes?.close();
       await apollo.stop();
       await bus.close();
       await database.close();

@@ -63,16 +63,35 @@ export type IntegrationProvider =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Forgets the store's token and marks the connection DISCONNECTED (the app stays installed on the store). */
+  disconnectShopifyConnection: ShopifyConnection;
   /**
    * Marks notifications of the caller's workspace read; returns how many became read. Ids of other
    * workspaces, unknown ids and notifications already read change nothing. At most 500 ids.
    */
   markWorkspaceNotificationsRead: Scalars['Int']['output'];
+  /**
+   * Begins connecting a store to a brand: shop is a *.myshopify.com domain (or its first label). Anything
+   * else is INVALID_REQUEST; nothing is redirected to it.
+   */
+  startShopifyConnection: ShopifyAuthorization;
+};
+
+
+export type MutationDisconnectShopifyConnectionArgs = {
+  connectionId: Scalars['ID']['input'];
 };
 
 
 export type MutationMarkWorkspaceNotificationsReadArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationStartShopifyConnectionArgs = {
+  brandId: Scalars['ID']['input'];
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+  shop: Scalars['String']['input'];
 };
 
 /** How much a notification matters: ERROR means something stopped working until someone acts. */
@@ -106,6 +125,15 @@ export type QueryShopifyConnectionsArgs = {
 export type QueryWorkspaceNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Where to send the user to install the app on a store (spec 2.1); the state is single use and expires. */
+export type ShopifyAuthorization = {
+  __typename?: 'ShopifyAuthorization';
+  /** The store's consent page; the browser comes back to /oauth/shopify/callback at IONFLUX_PUBLIC_URL. */
+  authorizationUrl: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  state: Scalars['String']['output'];
 };
 
 /** A Shopify store connected to a brand of the caller's workspace (spec 2.1). */
@@ -263,6 +291,7 @@ export type ResolversTypes = {
   NotificationSeverity: NotificationSeverity;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ShopifyAuthorization: ResolverTypeWrapper<ShopifyAuthorization>;
   ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
@@ -278,6 +307,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  ShopifyAuthorization: ShopifyAuthorization;
   ShopifyConnection: ShopifyConnection | FederationReferenceTypes['ShopifyConnection'];
   Subscription: Record<PropertyKey, never>;
   WorkspaceNotification: WorkspaceNotification;
@@ -303,13 +333,21 @@ export type IntegrationConnectionResolvers<ContextType = ShopifyContext, ParentT
 };
 
 export type MutationResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  disconnectShopifyConnection?: Resolver<ResolversTypes['ShopifyConnection'], ParentType, ContextType, RequireFields<MutationDisconnectShopifyConnectionArgs, 'connectionId'>>;
   markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+  startShopifyConnection?: Resolver<ResolversTypes['ShopifyAuthorization'], ParentType, ContextType, RequireFields<MutationStartShopifyConnectionArgs, 'brandId' | 'shop'>>;
 };
 
 export type QueryResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   shopifyConnections?: Resolver<Array<ResolversTypes['ShopifyConnection']>, ParentType, ContextType, Partial<QueryShopifyConnectionsArgs>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
+};
+
+export type ShopifyAuthorizationResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['ShopifyAuthorization'] = ResolversParentTypes['ShopifyAuthorization']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ShopifyConnectionResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['ShopifyConnection'] = ResolversParentTypes['ShopifyConnection'], FederationReferenceType extends FederationReferenceTypes['ShopifyConnection'] = FederationReferenceTypes['ShopifyConnection']> = {
@@ -350,6 +388,7 @@ export type Resolvers<ContextType = ShopifyContext> = {
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ShopifyAuthorization?: ShopifyAuthorizationResolvers<ContextType>;
   ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;

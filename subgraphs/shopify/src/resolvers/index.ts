@@ -5,8 +5,10 @@ import {
   subscribeWorkspaceNotifications,
 } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
+import { disconnectShopifyConnection } from '../connection-lifecycle/index.ts';
 import { listShopifyConnections, toShopifyConnection } from '../connections/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { startShopifyConnection } from '../oauth/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -25,6 +27,8 @@ export const resolvers: Resolvers = {
   Mutation: {
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
+    startShopifyConnection,
+    disconnectShopifyConnection,
   },
   Subscription: {
     workspaceNotifications: {

@@ -1,0 +1,2 @@
+export type { ProviderRouteOwners } from './provider-route-proxy.ts';
+export { createProviderRouteProxy } from './provider-route-proxy.ts';

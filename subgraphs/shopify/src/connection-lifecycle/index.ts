@@ -1,0 +1,3 @@
+export { applyAppUninstalled } from './apply-app-uninstalled.ts';
+export { disconnectShopifyConnection } from './disconnect-shopify-connection.ts';
+export { onAdminUnauthorized } from './on-admin-unauthorized.ts';

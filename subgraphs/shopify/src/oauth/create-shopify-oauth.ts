@@ -1,0 +1,26 @@
+import type { Sql } from '@ionflux/kit/db';
+import type { EventBus } from '@ionflux/kit/events';
+import type { Logger } from '@ionflux/kit/logging';
+import type { ShopifyConfig } from '../config.ts';
+import type { ShopifyOAuth } from './shopify-oauth.ts';
+import type { ShopifyOAuthBase } from './shopify-oauth-base.ts';
+
+/** Binds the loaded credentials to the process's pool and bus; one per process, shared by requests. */
+export function createShopifyOAuth(
+  base: ShopifyOAuthBase,
+  handles: { sql: Sql; bus: EventBus; logger: Logger },
+  config: Pick<ShopifyConfig, 'IONFLUX_PUBLIC_URL' | 'SHOPIFY_OAUTH_RETURN_URL'>,
+): ShopifyOAuth {
+  return {
+    deps: {
+      sql: handles.sql,
+      bus: handles.bus,
+      cipher: base.cipher,
+      profiles: base.profiles,
+      logger: handles.logger,
+    },
+    apiSecret: base.apiSecret,
+    redirectUri: new URL('/oauth/shopify/callback', config.IONFLUX_PUBLIC_URL).toString(),
+    returnUrl: config.SHOPIFY_OAUTH_RETURN_URL,
+  };
+}

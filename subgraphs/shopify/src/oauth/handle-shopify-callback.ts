@@ -1,0 +1,70 @@
+import type { Logger } from '@ionflux/kit/logging';
+import { completeAuthorization } from '@ionflux/kit/oauth';
+import type { Request, Response } from 'express';
+import { callbackPage } from './callback-page.ts';
+import { returnRedirect } from './return-redirect.ts';
+import type { ShopifyOAuth } from './shopify-oauth.ts';
+import { verifyCallbackHmac } from './verify-callback-hmac.ts';
+
+/**
+ * How far Shopify's `timestamp` may be from now. The state already expires after 10 minutes; this
+ * bounds a signed query replayed with a fresh state. @default 600 s
+ */
+export const CALLBACK_MAX_AGE_SECONDS = 600;
+
+/**
+ * `GET /oauth/shopify/callback`: the query's HMAC and timestamp are checked before anything is read or
+ * stored (a forged or stale callback gets 400 and leaves no trace), then the kit consumes the state,
+ * exchanges the code and stores the connection. The browser is sent to the return URL with the outcome,
+ * or shown a short page.
+ */
+export async function handleShopifyCallback(
+  oauth: ShopifyOAuth,
+  logger: Logger,
+  req: Request,
+  res: Response,
+  now: () => Date = () => new Date(),
+): Promise<void> {
+  const params = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
+  const refuse = (reason: string) => {
+    logger.warn({ reason }, 'shopify oauth callback refused');
+    res.status(400).type('html').send(callbackPage('Shopify connection failed', reason));
+  };
+  if (!verifyCallbackHmac(params, oauth.apiSecret)) {
+    refuse('The callback is not signed by Shopify. Start connecting again.');
+    return;
+  }
+  const timestamp = Number(params.get('timestamp'));
+  if (
+    !Number.isFinite(timestamp) ||
+    Math.abs(now().getTime() / 1000 - timestamp) > CALLBACK_MAX_AGE_SECONDS
+  ) {
+    refuse('The callback is too old. Start connecting again.');
+    return;
+  }
+  const query: Record<string, string> = {};
+  for (const [key, value] of params) query[key] = value;
+  const result = await completeAuthorization(oauth.deps, query, { provider: 'shopify' });
+  const returnUrl = result.returnUrl ?? oauth.returnUrl;
+  if (result.ok) {
+    if (returnUrl) {
+      res.redirect(
+        303,
+        returnRedirect(returnUrl, { shopify: 'connected', connection_id: result.connection.id }),
+      );
+      return;
+    }
+    res
+      .status(200)
+      .type('html')
+      .send(
+        callbackPage('Shopify store connected', `${result.connection.account_id} is connected to IONFLUX.`),
+      );
+    return;
+  }
+  if (returnUrl) {
+    res.redirect(303, returnRedirect(returnUrl, { shopify: 'error', reason: result.reason }));
+    return;
+  }
+  res.status(400).type('html').send(callbackPage('Shopify connection failed', result.message));
+}

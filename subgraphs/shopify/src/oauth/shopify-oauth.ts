@@ -1,0 +1,23 @@
+import { IntegrationError } from '@ionflux/kit/errors';
+import type { OAuthDeps } from '@ionflux/kit/oauth';
+
+/** The Shopify OAuth handles of a request: the kit's deps, the app secret, and where callbacks go. */
+export interface ShopifyOAuth {
+  deps: OAuthDeps;
+  apiSecret: string;
+  /** `${IONFLUX_PUBLIC_URL}/oauth/shopify/callback`. */
+  redirectUri: string;
+  /** `SHOPIFY_OAUTH_RETURN_URL`, when set. */
+  returnUrl: string | undefined;
+}
+
+/** The OAuth handles, or INTERNAL naming the missing configuration. */
+export function requireShopifyOAuth(oauth: ShopifyOAuth | undefined): ShopifyOAuth {
+  if (!oauth) {
+    throw new IntegrationError(
+      'INTERNAL',
+      'Shopify is not configured: set SHOPIFY_API_KEY, SHOPIFY_API_SECRET and IONFLUX_MASTER_KEY.',
+    );
+  }
+  return oauth;
+}

@@ -1,0 +1,30 @@
+import { startAuthorization } from '@ionflux/kit/oauth';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { requireShopifyOAuth } from './shopify-oauth.ts';
+
+/** What a brand's store is asked for when the caller names no scopes (spec 2.1: read products and orders). */
+export const DEFAULT_SHOPIFY_SCOPES = ['read_products', 'read_orders'] as const;
+
+/**
+ * `startShopifyConnection`: a single-use state bound to the caller and the brand, and the store's consent
+ * URL. A shop that is not a `*.myshopify.com` domain is INVALID_REQUEST (the kit's anchored check), so
+ * no URL ever points at a host the caller picked.
+ */
+export const startShopifyConnection: NonNullable<MutationResolvers['startShopifyConnection']> = async (
+  _parent,
+  { brandId, shop, scopes },
+  { oauth, identity },
+) => {
+  const { deps, redirectUri, returnUrl } = requireShopifyOAuth(oauth);
+  const start = await startAuthorization(deps, {
+    provider: 'shopify',
+    workspaceId: identity.workspaceId,
+    userId: identity.userId,
+    owner: { type: 'brand', id: brandId },
+    scopes: scopes && scopes.length > 0 ? scopes : DEFAULT_SHOPIFY_SCOPES,
+    redirectUri,
+    accountHint: shop,
+    returnUrl,
+  });
+  return { authorizationUrl: start.authorizationUrl, state: start.state, expiresAt: start.expiresAt };
+};
