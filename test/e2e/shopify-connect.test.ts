@@ -289,23 +289,9 @@ describe('connecting a Shopify store through the gateway', () => {
     expect(other.body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 
-  it('app/uninstalled from the simulator through the gateway disconnects the store and notifies', async () => {
+  it('app/uninstalled (subscribed on connect) from the simulator through the gateway disconnects the store and notifies', async () => {
     const shop = simulator.demoShop;
-    // The app registers its webhooks with the Admin API; here the test registers app/uninstalled itself.
-    const { access_token } = simulator.issueAccessToken(shop, ['read_products']);
-    const registered = await fetch(
-      `${simulator.adminOriginTemplate.replace('{shop}', shop)}/admin/api/${simulator.apiVersion}/graphql.json`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-shopify-access-token': access_token },
-        body: JSON.stringify({
-          query: `mutation ($url: URL!) { webhookSubscriptionCreate(topic: APP_UNINSTALLED,
-            webhookSubscription: { callbackUrl: $url, format: JSON }) { userErrors { message } } }`,
-          variables: { url: `${publicUrl}/webhooks/shopify` },
-        }),
-      },
-    );
-    expect(registered.status).toBe(200);
+    // The app subscribed app/uninstalled to the gateway's /webhooks/shopify when the store connected.
     expect(await storedConnections(shop)).toBe(1);
 
     const control = await fetch(`${simulator.url}/_control/shops/${shop}/uninstall`, { method: 'POST' });
@@ -313,6 +299,8 @@ describe('connecting a Shopify store through the gateway', () => {
     await simulator.webhooksIdle();
     const delivered = simulator.deliveries({ topic: 'app/uninstalled', shop });
     expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.every((d) => d.url === `${publicUrl}/webhooks/shopify`)).toBe(true);
+    expect(delivered.every((d) => d.attempts.at(-1)?.status === 200)).toBe(true);
 
     await expect
       .poll(async () => (await connections()).find((c) => c.shop === shop)?.status, { timeout: 15_000 })

@@ -9,7 +9,10 @@ import type { ShopifyOAuthBase } from './shopify-oauth-base.ts';
 export function createShopifyOAuth(
   base: ShopifyOAuthBase,
   handles: { sql: Sql; bus: EventBus; logger: Logger },
-  config: Pick<ShopifyConfig, 'IONFLUX_PUBLIC_URL' | 'SHOPIFY_OAUTH_RETURN_URL'>,
+  config: Pick<
+    ShopifyConfig,
+    'IONFLUX_PUBLIC_URL' | 'SHOPIFY_OAUTH_RETURN_URL' | 'SHOPIFY_ADMIN_ORIGIN' | 'SHOPIFY_API_VERSION'
+  >,
 ): ShopifyOAuth {
   return {
     deps: {
@@ -21,6 +24,9 @@ export function createShopifyOAuth(
     },
     apiSecret: base.apiSecret,
     redirectUri: new URL('/oauth/shopify/callback', config.IONFLUX_PUBLIC_URL).toString(),
+    webhookUrl: new URL('/webhooks/shopify', config.IONFLUX_PUBLIC_URL).toString(),
+    adminGraphqlUrl: (shop) =>
+      `${config.SHOPIFY_ADMIN_ORIGIN.replace('{shop}', shop)}/admin/api/${config.SHOPIFY_API_VERSION}/graphql.json`,
     returnUrl: config.SHOPIFY_OAUTH_RETURN_URL,
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from '@ionflux/kit/logging';
 import { completeAuthorization } from '@ionflux/kit/oauth';
 import type { Request, Response } from 'express';
 import { callbackPage } from './callback-page.ts';
+import { registerShopifyWebhooks } from './register-shopify-webhooks.ts';
 import { returnRedirect } from './return-redirect.ts';
 import type { ShopifyOAuth } from './shopify-oauth.ts';
 import { verifyCallbackHmac } from './verify-callback-hmac.ts';
@@ -47,6 +48,18 @@ export async function handleShopifyCallback(
   const result = await completeAuthorization(oauth.deps, query, { provider: 'shopify' });
   const returnUrl = result.returnUrl ?? oauth.returnUrl;
   if (result.ok) {
+    const { connection } = result;
+    const webhooks = await registerShopifyWebhooks(oauth, {
+      id: connection.id,
+      workspaceId: connection.workspace_id,
+      shop: connection.account_id,
+    }).catch((error: unknown) => ({ registered: 0, failed: [String((error as Error).message)] }));
+    if (webhooks.failed.length > 0) {
+      logger.warn(
+        { connectionId: connection.id, failed: webhooks.failed },
+        'shopify webhooks not registered',
+      );
+    }
     if (returnUrl) {
       res.redirect(
         303,

@@ -7,6 +7,10 @@ export interface ShopifyOAuth {
   apiSecret: string;
   /** `${IONFLUX_PUBLIC_URL}/oauth/shopify/callback`. */
   redirectUri: string;
+  /** `${IONFLUX_PUBLIC_URL}/webhooks/shopify`: where the store's webhooks are subscribed. */
+  webhookUrl: string;
+  /** The Admin GraphQL endpoint of a shop at the configured API version. */
+  adminGraphqlUrl(shop: string): string;
   /** `SHOPIFY_OAUTH_RETURN_URL`, when set. */
   returnUrl: string | undefined;
 }
