@@ -3,7 +3,12 @@ import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ShopifySimulator, signBody, startShopifySimulator } from '../../sandbox/src/shopify/index.ts';
+import {
+  type ShopifySimulator,
+  signBody,
+  signQuery,
+  startShopifySimulator,
+} from '../../sandbox/src/shopify/index.ts';
 import { launchBrowser, newLoopbackOnlyContext } from '../support/browser.ts';
 import { findPlaintext } from '../support/find-plaintext.ts';
 import { postGraphQL } from '../support/graphql-client.ts';
@@ -187,6 +192,27 @@ describe('connecting a Shopify store through the gateway', () => {
     callback.searchParams.set('shop', 'other.myshopify.com');
     expect((await fetch(callback)).status).toBe(400);
     expect(await storedConnections('other.myshopify.com')).toBe(0);
+  });
+
+  it('refuses a correctly signed callback whose timestamp is stale, storing nothing', async () => {
+    const shop = 'stale-test.myshopify.com';
+    const callback = await approve(
+      (await start(shop)).body.data?.startShopifyConnection.authorizationUrl ?? '',
+    );
+    callback.searchParams.set('timestamp', String(Math.floor(Date.now() / 1000) - 3600));
+    callback.searchParams.delete('hmac');
+    callback.searchParams.set('hmac', signQuery(callback.searchParams, API_SECRET));
+    const answer = await fetch(callback);
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('too old');
+    expect(await storedConnections(shop)).toBe(0);
+  });
+
+  it('proxies /oauth/tiktok/* and /webhooks/tiktok to the TikTok subgraph (which has no such routes yet)', async () => {
+    expect((await fetch(`${system.gatewayUrl}/oauth/tiktok/callback?code=x`)).status).toBe(404);
+    expect((await fetch(`${system.gatewayUrl}/webhooks/tiktok`, { method: 'POST', body: '{}' })).status).toBe(
+      404,
+    );
   });
 
   it('refuses a replayed state: the second callback with the same state stores nothing', async () => {
