@@ -12,19 +12,36 @@ const resolverConfig = (contextType: string) => ({
   avoidOptionals: false,
 });
 
-const subgraph = (name: string, files: string[], contextType: string) => ({
+const subgraph = (
+  name: string,
+  files: string[],
+  contextType: string,
+  mappers: Record<string, string> = {},
+) => ({
   [`subgraphs/${name}/src/generated/resolvers-types.ts`]: {
     schema: files.map((file) => `schema/${file}`),
     plugins: ['typescript', 'typescript-resolvers'],
-    config: resolverConfig(contextType),
+    config: { ...resolverConfig(contextType), mappers },
   },
 });
+
+// Shopify read types resolve from the generic IONFLUX shapes (spec 4.G), which carry the connection id.
+const shopifyMappers = {
+  ShopifyProduct: '../mapping/index.ts#IonfluxProduct',
+  ShopifyOrder: '../mapping/index.ts#IonfluxOrder',
+  ShopifyLineItem: '../mapping/index.ts#IonfluxLineItem',
+};
 
 const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...subgraph('llm', ['llm.graphql'], '../context.ts#LlmContext'),
-    ...subgraph('shopify', ['shopify.graphql', 'connections.graphql'], '../context.ts#ShopifyContext'),
+    ...subgraph(
+      'shopify',
+      ['shopify.graphql', 'connections.graphql'],
+      '../context.ts#ShopifyContext',
+      shopifyMappers,
+    ),
     ...subgraph('tiktok', ['tiktok.graphql', 'connections.graphql'], '../context.ts#TikTokContext'),
   },
 };

@@ -2,6 +2,7 @@
 // writes its figures as JSON under bench-results/. Add one by adding its module to `benchmarks`.
 const benchmarks: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   llm: () => import('./llm-bench.ts'),
+  shopify: () => import('./shopify-bench.ts'),
   subscriptions: () => import('./subscriptions-bench.ts'),
 };
 

@@ -23,6 +23,8 @@ const shopifyEnvSchema = z.object({
   IONFLUX_PUBLIC_URL: z.url().default('http://localhost:4000'),
   /** Where the browser lands after the OAuth callback when the start named no return URL; unset → a plain result page. */
   SHOPIFY_OAUTH_RETURN_URL: optionalString(),
+  /** Batch product lookups into `nodes(ids:)`; `false` only to measure the difference. @default true */
+  SHOPIFY_ADMIN_BATCH: z.stringbool().default(true),
 });
 
 export type ShopifyConfig = z.output<typeof shopifyEnvSchema>;

@@ -3,6 +3,7 @@ import { migrationSet } from '@ionflux/drizzle/migrations';
 import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import postgres from 'postgres';
+import { type AdminApiDeps, createAdminApiDeps } from './admin-api/index.ts';
 import type { ShopifyConfig } from './config.ts';
 import type { ShopifyContext } from './context.ts';
 import { createShopifyOAuth, loadShopifyOAuthBase, type ShopifyOAuth } from './oauth/index.ts';
@@ -16,6 +17,7 @@ export async function startShopifySubgraph(
 ): Promise<RunningSubgraph> {
   const oauthBase = await loadShopifyOAuthBase(config);
   let oauth: ShopifyOAuth | undefined;
+  let admin: AdminApiDeps | undefined;
   return startSubgraph<ShopifyContext>(
     {
       name: 'shopify',
@@ -28,6 +30,7 @@ export async function startShopifySubgraph(
         identity,
         logger,
         oauth,
+        admin,
       }),
       async routes(app, { bus, logger }) {
         if (!oauthBase) {
@@ -44,9 +47,11 @@ export async function startShopifySubgraph(
           connection: { application_name: 'ionflux-shopify-oauth' },
         });
         oauth = createShopifyOAuth(oauthBase, { sql, bus, logger }, config);
+        admin = createAdminApiDeps(oauth.deps, config, logger);
         const routes = await mountShopifyRoutes(app, oauth, { databaseUrl: config.DATABASE_URL, logger });
         return {
           async close() {
+            await admin?.http.close();
             await routes.close();
             await sql.end({ timeout: 5 });
           },

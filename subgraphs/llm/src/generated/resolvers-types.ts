@@ -336,6 +336,26 @@ export type QueryLlmUsageArgs = {
   to: Scalars['DateTime']['input'];
 };
 
+/** A Shopify product (owned by the Shopify subgraph), extended with an LLM-written summary. */
+export type ShopifyProduct = {
+  __typename?: 'ShopifyProduct';
+  /**
+   * A short summary written by the workspace's default LLM from the title and description, within the
+   * workspace's LLM quota (each summary is one ledgered completion). `style`: e.g. "playful", "for a tweet".
+   * Null when the product has neither text; a refused completion is an error on this field only.
+   */
+  aiSummary?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+};
+
+
+/** A Shopify product (owned by the Shopify subgraph), extended with an LLM-written summary. */
+export type ShopifyProductAiSummaryArgs = {
+  style?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Streams a completion: text deltas, then a final chunk with finish reason and usage. */
@@ -366,6 +386,17 @@ export type WorkspaceProviderKey = {
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -429,7 +460,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  ShopifyProduct: ShopifyProduct;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  ShopifyProduct:
+    ( { __typename: 'ShopifyProduct' }
+    & GraphQLRecursivePick<FederationTypes['ShopifyProduct'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ShopifyProduct'], {"title":true,"description":true}> ) );
+};
 
 
 
@@ -469,6 +512,7 @@ export type ResolversTypes = {
   ProviderParameterInput: ProviderParameterInput;
   ProviderResponse: ResolverTypeWrapper<ProviderResponse>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ShopifyProduct: ResolverTypeWrapper<ShopifyProduct>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TokenUsage: ResolverTypeWrapper<TokenUsage>;
   WorkspaceProviderKey: ResolverTypeWrapper<WorkspaceProviderKey>;
@@ -504,6 +548,7 @@ export type ResolversParentTypes = {
   ProviderParameterInput: ProviderParameterInput;
   ProviderResponse: ProviderResponse;
   Query: Record<PropertyKey, never>;
+  ShopifyProduct: ShopifyProduct | FederationReferenceTypes['ShopifyProduct'];
   Subscription: Record<PropertyKey, never>;
   TokenUsage: TokenUsage;
   WorkspaceProviderKey: WorkspaceProviderKey;
@@ -651,6 +696,12 @@ export type QueryResolvers<ContextType = LlmContext, ParentType extends Resolver
   llmUsage?: Resolver<ResolversTypes['LlmUsageReport'], ParentType, ContextType, RequireFields<QueryLlmUsageArgs, 'from' | 'to'>>;
 };
 
+export type ShopifyProductResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['ShopifyProduct'] = ResolversParentTypes['ShopifyProduct'], FederationReferenceType extends FederationReferenceTypes['ShopifyProduct'] = FederationReferenceTypes['ShopifyProduct']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShopifyProduct']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  aiSummary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ShopifyProductAiSummaryArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   completionStream?: SubscriptionResolver<ResolversTypes['CompletionChunk'], "completionStream", ParentType, ContextType, RequireFields<SubscriptionCompletionStreamArgs, 'input'>>;
 };
@@ -685,6 +736,7 @@ export type Resolvers<ContextType = LlmContext> = {
   ProviderError?: ProviderErrorResolvers<ContextType>;
   ProviderResponse?: ProviderResponseResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ShopifyProduct?: ShopifyProductResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TokenUsage?: TokenUsageResolvers<ContextType>;
   WorkspaceProviderKey?: WorkspaceProviderKeyResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { cancellable } from '../orchestration/cancellable.ts';
 import { runCompletion } from '../orchestration/run-completion.ts';
 import { runCompletionStream } from '../orchestration/run-completion-stream.ts';
 import { runEmbedding } from '../orchestration/run-embedding.ts';
+import { resolveAiSummary } from '../shopify-product/index.ts';
 import { llmProviders } from './llm-providers.ts';
 import {
   llmFallback,
@@ -51,5 +52,8 @@ export const resolvers: Resolvers = {
         ),
       resolve: (chunk: unknown) => chunk as never,
     },
+  },
+  ShopifyProduct: {
+    aiSummary: resolveAiSummary,
   },
 };

@@ -5,10 +5,14 @@ import {
   subscribeWorkspaceNotifications,
 } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
+import { resolveShopifyProducts, resolveShopifyShop } from '../catalog/index.ts';
 import { disconnectShopifyConnection } from '../connection-lifecycle/index.ts';
 import { listShopifyConnections, toShopifyConnection } from '../connections/index.ts';
+import { resolveShopifyCustomers } from '../customers/index.ts';
+import { createShopifyDiscountCode } from '../discounts/index.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { startShopifyConnection } from '../oauth/index.ts';
+import { resolveLineItemProduct, resolveShopifyOrder, resolveShopifyOrders } from '../orders/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -23,12 +27,18 @@ export const resolvers: Resolvers = {
       resolveIntegrationConnections(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
       resolveWorkspaceNotifications(db, identity.workspaceId, args),
+    shopifyShop: resolveShopifyShop,
+    shopifyProducts: resolveShopifyProducts,
+    shopifyOrders: resolveShopifyOrders,
+    shopifyOrder: resolveShopifyOrder,
+    shopifyCustomers: resolveShopifyCustomers,
   },
   Mutation: {
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
     startShopifyConnection,
     disconnectShopifyConnection,
+    createShopifyDiscountCode,
   },
   Subscription: {
     workspaceNotifications: {
@@ -42,5 +52,8 @@ export const resolvers: Resolvers = {
       const [record] = await listShopifyConnections(db, identity.workspaceId, { connectionId: reference.id });
       return record ? toShopifyConnection(record) : null;
     },
+  },
+  ShopifyLineItem: {
+    product: resolveLineItemProduct,
   },
 };

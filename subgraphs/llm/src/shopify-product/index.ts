@@ -1,0 +1,1 @@
+export { resolveAiSummary } from './resolve-ai-summary.ts';

@@ -1,0 +1,13 @@
+export type { AdminCustomer } from './customers-query.ts';
+export { customersQuery, MAX_CUSTOMERS_PAGE } from './customers-query.ts';
+export type { DiscountCodeCreateResult, DiscountCodeCreateVariables } from './discount-code-create.ts';
+export { discountCodeCreate } from './discount-code-create.ts';
+export type { AdminNode, AdminVariantNode } from './nodes-query.ts';
+export { MAX_NODE_IDS, NODES_PER_CALL, nodesQuery } from './nodes-query.ts';
+export type { AdminOrder, OrdersPageVariables } from './orders-query.ts';
+export { lineItemsWindow, MAX_ORDERS_PAGE, orderQuery, ordersQuery } from './orders-query.ts';
+export type { AdminProduct } from './product-fields.ts';
+export type { PageInfo, ProductsPageVariables } from './products-query.ts';
+export { MAX_PRODUCTS_PAGE, productsQuery } from './products-query.ts';
+export type { AdminShop } from './shop-query.ts';
+export { shopQuery } from './shop-query.ts';

@@ -1,0 +1,1 @@
+export { CUSTOMERS_SCOPE, resolveShopifyCustomers } from './resolve-shopify-customers.ts';

@@ -1,0 +1,1 @@
+export { createShopifyDiscountCode, DISCOUNTS_SCOPE } from './create-shopify-discount-code.ts';

@@ -1,0 +1,3 @@
+export { resolveLineItemProduct } from './resolve-line-item-product.ts';
+export { resolveShopifyOrder } from './resolve-shopify-order.ts';
+export { resolveShopifyOrders } from './resolve-shopify-orders.ts';

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { createCredentialCipher, parseKeyring } from '@ionflux/kit/crypto';
+import { createInMemoryEventBus } from '@ionflux/kit/events';
+import {
+  completeAuthorization,
+  createShopifyOAuthProfile,
+  type OAuthDeps,
+  startAuthorization,
+} from '@ionflux/kit/oauth';
+import type { ShopifySimulator } from '@ionflux/sandbox';
+import postgres from 'postgres';
+
+export interface ShopifyAppKeys {
+  apiKey: string;
+  apiSecret: string;
+  masterKey: string;
+}
+
+/** The env that points the Shopify subgraph at the simulator with these app keys. */
+export function shopifyEnv(simulator: ShopifySimulator, keys: ShopifyAppKeys): Record<string, string> {
+  return {
+    SHOPIFY_API_KEY: keys.apiKey,
+    SHOPIFY_API_SECRET: keys.apiSecret,
+    IONFLUX_MASTER_KEY: keys.masterKey,
+    SHOPIFY_ADMIN_ORIGIN: simulator.adminOriginTemplate,
+    SHOPIFY_API_VERSION: simulator.apiVersion,
+  };
+}
+
+/**
+ * Connects `shop` to a workspace by driving the kit OAuth functions against the simulator (start →
+ * scripted install → completeAuthorization), as the callback route does, without a browser. Resolves
+ * the connection id; the token is stored sealed exactly as in production.
+ */
+export async function connectShopifyStore(input: {
+  databaseUrl: string;
+  simulator: ShopifySimulator;
+  keys: ShopifyAppKeys;
+  workspaceId: string;
+  userId: string;
+  shop: string;
+  scopes: string[];
+}): Promise<string> {
+  const sql = postgres(input.databaseUrl, { max: 2, onnotice: () => {} });
+  const deps: OAuthDeps = {
+    sql,
+    cipher: createCredentialCipher(parseKeyring(input.keys.masterKey)),
+    bus: createInMemoryEventBus(),
+    profiles: {
+      shopify: createShopifyOAuthProfile({
+        apiKey: input.keys.apiKey,
+        apiSecret: input.keys.apiSecret,
+        adminOriginTemplate: input.simulator.adminOriginTemplate,
+        expiring: false,
+      }),
+    },
+  };
+  try {
+    const start = await startAuthorization(deps, {
+      provider: 'shopify',
+      workspaceId: input.workspaceId,
+      userId: input.userId,
+      owner: { type: 'brand', id: randomUUID() },
+      scopes: input.scopes,
+      redirectUri: 'http://127.0.0.1/oauth/shopify/callback',
+      accountHint: input.shop,
+    });
+    const approved = await fetch(start.authorizationUrl, { method: 'POST', redirect: 'manual' });
+    const location = approved.headers.get('location');
+    if (approved.status !== 302 || !location) throw new Error(`install failed: ${approved.status}`);
+    const query = Object.fromEntries(new URL(location).searchParams);
+    const result = await completeAuthorization(deps, query, { provider: 'shopify' });
+    if (!result.ok) throw new Error(`authorization failed: ${result.reason} ${result.message}`);
+    return result.connection.id;
+  } finally {
+    await sql.end();
+  }
+}
