@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { z } from 'zod';
 
@@ -26,8 +27,9 @@ const claimsSchema = z.object({
 export function createJwtVerifier(
   options: JwtVerifierOptions,
 ): (authorization: string) => Promise<JwtVerification> {
-  const key: Uint8Array | JWTVerifyGetKey = options.secret
-    ? new TextEncoder().encode(options.secret)
+  // A KeyObject made once: given raw bytes, jose imports a WebCrypto key on every verification.
+  const key: KeyObject | JWTVerifyGetKey = options.secret
+    ? createSecretKey(Buffer.from(options.secret, 'utf8'))
     : createRemoteJWKSet(new URL(requireJwks(options.jwksUrl)));
   const algorithms = options.secret ? ['HS256'] : ['RS256', 'ES256', 'EdDSA', 'PS256'];
 
@@ -36,7 +38,7 @@ export function createJwtVerifier(
     if (!match?.[1]) return { ok: false, reason: 'the Authorization header must be "Bearer <token>"' };
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
+      ({ payload } = await jwtVerify(match[1], key as KeyObject, {
         algorithms,
         ...(options.issuer ? { issuer: options.issuer } : {}),
         ...(options.audience ? { audience: options.audience } : {}),

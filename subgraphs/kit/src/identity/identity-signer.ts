@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Identity } from './identity.ts';
 
@@ -20,7 +21,8 @@ export interface IdentitySigner {
  * @default ttlSeconds 60
  */
 export function createIdentitySigner(internalSecret: string, ttlSeconds = 60): IdentitySigner {
-  const key = new TextEncoder().encode(internalSecret);
+  // A KeyObject made once: given raw bytes, jose imports a WebCrypto key on every sign and verify.
+  const key = createSecretKey(Buffer.from(internalSecret, 'utf8'));
   return {
     async sign(identity) {
       return new SignJWT({ wid: identity.workspaceId, rid: identity.requestId })
