@@ -179,6 +179,23 @@ describe('reading a connected Shopify store through the gateway', () => {
     expect(calls.filter((call) => call.status === 429)).toHaveLength(0);
   }, 120_000);
 
+  it('a bucket drained behind our back (another app) is waited out: THROTTLED retried, the query succeeds', async () => {
+    const shop = 'ionflux-drained.myshopify.com';
+    const drained = await connect(shop);
+    simulator.setThrottle(shop, 0);
+    const since = lastSeq();
+    const { body } = await query(
+      'query($c: ID!) { shopifyProducts(connectionId: $c, first: 5) { nodes { id } } }',
+      {
+        c: drained,
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    const calls = adminCalls(since);
+    expect(calls.at(-1)?.status).toBe(200);
+    expect(calls.filter((call) => call.status === 429).length).toBeGreaterThan(0);
+  });
+
   it('a revoked token (app uninstalled) → INTEGRATION_AUTH_INVALID and the connection NEEDS_REAUTH', async () => {
     const shop = 'ionflux-revoked.myshopify.com';
     const revoked = await connect(shop);
