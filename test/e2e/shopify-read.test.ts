@@ -130,9 +130,22 @@ describe('reading a connected Shopify store through the gateway', () => {
       code: 'SCOPE_REQUIRED',
       missingScopes: ['read_customers'],
     });
-    const grantUrl = String(body.errors?.[0]?.extensions?.['grantUrl']);
-    expect(grantUrl).toContain('connection_id=');
-    expect(grantUrl).toContain('scope=read_customers');
+    // The grant URL is the store's own authorize page for granted + missing scopes, its state bound to
+    // this caller and connection, returning to the OAuth callback, which widens the same connection.
+    const grantUrl = new URL(String(body.errors?.[0]?.extensions?.['grantUrl']));
+    expect(grantUrl.pathname).toMatch(/\/admin\/oauth\/authorize$/);
+    expect(grantUrl.searchParams.get('scope')?.split(',')).toEqual(
+      expect.arrayContaining(['read_customers', 'read_orders']),
+    );
+    expect(grantUrl.searchParams.get('redirect_uri')).toMatch(/\/oauth\/shopify\/callback$/);
+    const sql = postgres(system.databaseUrl, { max: 1 });
+    try {
+      const states =
+        await sql`select connection_id, user_id from kit.oauth_states where connection_id = ${connectionId}`;
+      expect(states).toEqual([{ connection_id: connectionId, user_id: system.userId }]);
+    } finally {
+      await sql.end();
+    }
     expect(adminCalls(since)).toHaveLength(0);
   });
 

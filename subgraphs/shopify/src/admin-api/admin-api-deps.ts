@@ -13,7 +13,8 @@ export interface AdminApiDeps {
   adminOriginTemplate: string;
   logger: Logger;
   /** `grantUrl` base for SCOPE_REQUIRED (the connection half's "grant more access" route). */
-  scopeGrantStartUrl?: string | undefined;
+  /** The OAuth callback (`<IONFLUX_PUBLIC_URL>/oauth/shopify/callback`) scope grants return to. */
+  oauthRedirectUri: string;
   /** Batch product/variant lookups into `nodes(ids:)` (off only to measure the difference). */
   batchLookups: boolean;
 }

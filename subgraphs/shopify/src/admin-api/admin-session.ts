@@ -12,6 +12,8 @@ import { bucketForShop } from './shop-buckets.ts';
 export interface AdminTarget {
   connectionId: string;
   workspaceId: string;
+  /** The caller: a missing scope is answered with an authorization URL made for them. */
+  userId: string;
 }
 
 /** One request's handle on one connected shop: a fresh token, the shop's bucket, a pinned client. */
@@ -112,7 +114,9 @@ export async function openAdminSession(
           scopes: [...token.scopes],
         },
         required,
-        startUrl: deps.scopeGrantStartUrl,
+        // The grant URL is Shopify's own authorize page for granted + missing scopes, with a state
+        // bound to this caller and connection (valid 10 minutes); the callback widens the connection.
+        authorize: { userId: target.userId, redirectUri: deps.oauthRedirectUri },
       }),
   };
 }

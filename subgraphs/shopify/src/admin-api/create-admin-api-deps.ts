@@ -30,7 +30,7 @@ export function createAdminApiDeps(
     apiVersion: settings.SHOPIFY_API_VERSION,
     adminOriginTemplate: settings.SHOPIFY_ADMIN_ORIGIN,
     logger,
-    scopeGrantStartUrl: new URL('/oauth/shopify/scopes', settings.IONFLUX_PUBLIC_URL).toString(),
+    oauthRedirectUri: new URL('/oauth/shopify/callback', settings.IONFLUX_PUBLIC_URL).toString(),
     batchLookups: settings.SHOPIFY_ADMIN_BATCH,
   };
 }

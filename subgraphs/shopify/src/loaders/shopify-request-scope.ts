@@ -18,7 +18,7 @@ export interface ShopifyRequestScope {
 /** Builds the request scope; nothing is opened (no token read) until a resolver asks for a connection. */
 export function createShopifyRequestScope(
   deps: AdminApiDeps | undefined,
-  workspaceId: string,
+  caller: { workspaceId: string; userId: string },
   signal?: AbortSignal,
 ): ShopifyRequestScope {
   const scopes = new Map<string, Promise<ConnectionScope>>();
@@ -32,7 +32,7 @@ export function createShopifyRequestScope(
             'Shopify is not configured: set SHOPIFY_API_KEY, SHOPIFY_API_SECRET and IONFLUX_MASTER_KEY.',
           );
         }
-        scope = openAdminSession(deps, { connectionId, workspaceId }, signal).then((session) => ({
+        scope = openAdminSession(deps, { connectionId, ...caller }, signal).then((session) => ({
           connectionId,
           session,
           nodes: createNodeLoader(session, { batch: deps.batchLookups }),
@@ -51,11 +51,12 @@ const scopes = new WeakMap<object, ShopifyRequestScope>();
 /** The request scope of a resolver context (one per GraphQL request), made on first use. */
 export function requestScopeOf(context: {
   admin: AdminApiDeps | undefined;
-  identity: { workspaceId: string };
+  identity: { workspaceId: string; userId: string };
 }): ShopifyRequestScope {
   let scope = scopes.get(context);
   if (!scope) {
-    scope = createShopifyRequestScope(context.admin, context.identity.workspaceId);
+    const { workspaceId, userId } = context.identity;
+    scope = createShopifyRequestScope(context.admin, { workspaceId, userId });
     scopes.set(context, scope);
   }
   return scope;
