@@ -3,7 +3,7 @@ import type { ApolloGateway, GraphQLDataSource, RemoteGraphQLDataSource } from '
 import type { Identity, IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
-import { EventDataSource } from './event-data-source.ts';
+import { IdentityDataSource } from '../subgraphs/identity-data-source.ts';
 import { prepareSubscription, type SubscriptionRequest } from './prepare-subscription.ts';
 import { createPushIterator } from './push-iterator.ts';
 import { createSharedSubscription, type SharedSubscription } from './shared-subscription.ts';
@@ -96,7 +96,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
     eventSources ??= new Map(
       [...dataSources].map(([name, source]) => {
         const url = (source as Partial<RemoteGraphQLDataSource>).url;
-        return [name, url ? new EventDataSource(url, options.signer) : source];
+        return [name, url ? new IdentityDataSource(url, options.signer) : source];
       }),
     );
     return eventSources;
