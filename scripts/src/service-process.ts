@@ -21,8 +21,7 @@ export function spawnService(
 ): ServiceProcess {
   const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
   const recent: string[] = [];
-  // The IPC channel is only a lifeline: a service whose parent dies (even by SIGKILL) sees it close and stops.
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (chunk: Buffer) => {
     log.write(chunk);
     recent.push(...chunk.toString('utf8').split('\n').filter(Boolean));

@@ -44,7 +44,4 @@ export async function runService(
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  // Started by `npm start` with an IPC channel: when that parent is gone (even killed with SIGKILL), stop too
-  // rather than live on as an orphan holding ports.
-  if (process.send) process.once('disconnect', () => void stop('parent exited'));
 }
