@@ -199,11 +199,11 @@ async function startEnvironment() {
     // The gateway signs a fresh identity per request; so does this path.
     subgraph: async () =>
       post(llm.graphqlUrl, {
-        [IDENTITY_HEADER]: await signer.sign({ workspaceId, userId, requestId: randomUUID() }),
+        [IDENTITY_HEADER]: signer.sign({ workspaceId, userId, requestId: randomUUID() }),
       }),
     gateway: () => post(`${gateway.url}/graphql`, { authorization: `Bearer ${token}` }),
     subgraphFloor: async () => {
-      const identity = await signer.sign({ workspaceId, userId, requestId: randomUUID() });
+      const identity = signer.sign({ workspaceId, userId, requestId: randomUUID() });
       const response = await fetch(llm.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },

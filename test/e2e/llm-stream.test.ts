@@ -46,11 +46,11 @@ interface Chunk {
 async function connect(identity?: string): Promise<Client> {
   const signed =
     identity ??
-    (await createIdentitySigner(system.internalSecret).sign({
+    createIdentitySigner(system.internalSecret).sign({
       workspaceId,
       userId: randomUUID(),
       requestId: randomUUID(),
-    }));
+    });
   return createClient({
     url: system.subgraphs.llm.graphqlUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,

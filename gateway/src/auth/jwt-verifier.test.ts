@@ -48,6 +48,34 @@ describe('createJwtVerifier with IONFLUX_JWT_SECRET (HS256)', () => {
   });
 });
 
+describe('createJwtVerifier remembering verified tokens', () => {
+  const token = (claims: { exp: number; nbf?: number }) =>
+    new SignJWT({ workspace_id: workspaceId, ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .sign(new TextEncoder().encode(secret));
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it('honours a remembered token only until its expiry', async () => {
+    const verify = createJwtVerifier({ secret });
+    const header = `Bearer ${await token({ exp: nowSeconds() + 1 })}`;
+    expect((await verify(header)).ok).toBe(true);
+    expect((await verify(header)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const late = await verify(header);
+    expect(late.ok).toBe(false);
+    expect(late.ok ? '' : late.reason).toMatch(/expired/);
+  });
+
+  it('does not remember a refusal: a token not yet valid is accepted once it is', async () => {
+    const verify = createJwtVerifier({ secret });
+    const header = `Bearer ${await token({ nbf: nowSeconds() + 1, exp: nowSeconds() + 60 })}`;
+    expect((await verify(header)).ok).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await verify(header)).toEqual({ ok: true, caller: { userId, workspaceId } });
+  });
+});
+
 describe('createJwtVerifier with IONFLUX_JWKS_URL', () => {
   let server: Server;
   let jwksUrl: string;

@@ -68,7 +68,7 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
               },
               closed: () => clearTimeout(pongTimeout),
             },
-            connectionParams: async () => ({ [IDENTITY_HEADER]: await options.signer.sign(identity) }),
+            connectionParams: () => ({ [IDENTITY_HEADER]: options.signer.sign(identity) }),
           }),
         };
         entries.set(key, entry);

@@ -112,7 +112,9 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     isFailure: (result) => countsAgainstHealth(result as AttemptResult),
     stateGauge: metrics.breakerState,
   });
-  const attemptTimeout = timeout(timeoutMs, TimeoutStrategy.Cooperative);
+  // Not aborted on return: an attempt has read its whole body by then, and aborting builds a DOMException
+  // (a stack capture) on every call.
+  const attemptTimeout = timeout(timeoutMs, { strategy: TimeoutStrategy.Cooperative, abortOnReturn: false });
   const send = {
     fetch: options.fetch ?? globalThis.fetch,
     dispatcher: agent,

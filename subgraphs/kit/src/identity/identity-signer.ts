@@ -1,55 +1,61 @@
-import { createSecretKey } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
+import { createSigner, createVerifier } from 'fast-jwt';
 import type { Identity } from './identity.ts';
 
 const ISSUER = 'ionflux-gateway';
 const AUDIENCE = 'ionflux-subgraph';
-const ALGORITHM = 'HS256';
 
 export type IdentityVerification = { ok: true; identity: Identity } | { ok: false; reason: string };
 
+/** Signs and checks the identity header; synchronous, since both sides do it on every request. */
 export interface IdentitySigner {
-  sign(identity: Identity): Promise<string>;
-  verify(token: string | undefined): Promise<IdentityVerification>;
+  sign(identity: Identity): string;
+  verify(token: string | undefined): IdentityVerification;
 }
 
 /**
- * Signs the identity the gateway forwards to subgraphs with `IONFLUX_INTERNAL_SECRET`, so a subgraph
- * reached directly (not through the gateway) cannot be told who the caller is.
+ * Signs the identity the gateway forwards to subgraphs with `IONFLUX_INTERNAL_SECRET` (an HS256 JWT),
+ * so a subgraph reached directly (not through the gateway) cannot be told who the caller is.
+ *
+ * fast-jwt rather than jose here: jose signs through WebCrypto, an asynchronous job on the libuv thread
+ * pool that measured 70–200 µs per sign or verify on these machines, paid twice on every request (the
+ * gateway signs, the subgraph verifies); fast-jwt's HMAC is Node's synchronous one, a few microseconds.
  *
  * @param ttlSeconds how long a signed identity stays valid; short, since it only has to cross one hop.
  * @default ttlSeconds 60
  */
 export function createIdentitySigner(internalSecret: string, ttlSeconds = 60): IdentitySigner {
-  // A KeyObject made once: given raw bytes, jose imports a WebCrypto key on every sign and verify.
-  const key = createSecretKey(Buffer.from(internalSecret, 'utf8'));
+  const key = Buffer.from(internalSecret, 'utf8');
+  const signToken = createSigner({
+    key,
+    algorithm: 'HS256',
+    iss: ISSUER,
+    aud: AUDIENCE,
+    expiresIn: ttlSeconds * 1000,
+  });
+  const verifyToken = createVerifier({
+    key,
+    algorithms: ['HS256'],
+    allowedIss: ISSUER,
+    allowedAud: AUDIENCE,
+    requiredClaims: ['exp', 'iss', 'aud'],
+  });
   return {
-    async sign(identity) {
-      return new SignJWT({ wid: identity.workspaceId, rid: identity.requestId })
-        .setProtectedHeader({ alg: ALGORITHM })
-        .setSubject(identity.userId)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
-        .sign(key);
+    sign(identity) {
+      return signToken({ sub: identity.userId, wid: identity.workspaceId, rid: identity.requestId });
     },
-    async verify(token) {
+    verify(token) {
       if (!token) return { ok: false, reason: 'missing identity signature' };
+      let payload: { sub?: unknown; wid?: unknown; rid?: unknown };
       try {
-        const { payload } = await jwtVerify(token, key, {
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          algorithms: [ALGORITHM],
-        });
-        const { sub, wid, rid } = payload;
-        if (typeof sub !== 'string' || typeof wid !== 'string' || typeof rid !== 'string') {
-          return { ok: false, reason: 'identity signature lacks user, workspace or request id' };
-        }
-        return { ok: true, identity: { userId: sub, workspaceId: wid, requestId: rid } };
+        payload = verifyToken(token);
       } catch {
         return { ok: false, reason: 'invalid or expired identity signature' };
       }
+      const { sub, wid, rid } = payload;
+      if (typeof sub !== 'string' || typeof wid !== 'string' || typeof rid !== 'string') {
+        return { ok: false, reason: 'identity signature lacks user, workspace or request id' };
+      }
+      return { ok: true, identity: { userId: sub, workspaceId: wid, requestId: rid } };
     },
   };
 }

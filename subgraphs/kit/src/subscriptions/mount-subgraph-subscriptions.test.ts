@@ -66,7 +66,7 @@ function firstOutcome(client: Client): Promise<{ data?: unknown; error?: unknown
 
 describe('mountSubgraphSubscriptions', () => {
   it('serves a connection carrying the gateway-signed identity, resolving with it', async () => {
-    const client = connect({ [IDENTITY_HEADER]: await createIdentitySigner(secret).sign(identity) });
+    const client = connect({ [IDENTITY_HEADER]: createIdentitySigner(secret).sign(identity) });
     expect(await firstOutcome(client)).toEqual({ data: { whoAmI: identity.workspaceId } });
     await client.dispose();
   });
@@ -75,7 +75,7 @@ describe('mountSubgraphSubscriptions', () => {
     ['no identity', async () => ({})],
     [
       'an identity signed with another secret',
-      async () => ({ [IDENTITY_HEADER]: await createIdentitySigner('t'.repeat(48)).sign(identity) }),
+      async () => ({ [IDENTITY_HEADER]: createIdentitySigner('t'.repeat(48)).sign(identity) }),
     ],
   ])('closes a connection with %s with 4401', async (_name, params) => {
     const client = connect(await params());

@@ -59,9 +59,7 @@ export function mountSubgraphSubscriptions<Context>(
       schema: options.schema,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.[IDENTITY_HEADER];
-        const verification = await options.identitySigner.verify(
-          typeof token === 'string' ? token : undefined,
-        );
+        const verification = options.identitySigner.verify(typeof token === 'string' ? token : undefined);
         if (!verification.ok) {
           ctx.extra.socket.close(
             UNAUTHORIZED,
