@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_FILTER_TRIGGER, type Conversation, composeReply } from '../../sandbox/src/llm/index.ts';
 import { postGraphQL } from '../support/graphql-client.ts';
+import { ledgerSettled } from '../support/ledger-settled.ts';
 import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
@@ -289,6 +290,7 @@ describe('createEmbedding through the gateway', () => {
   it('ledgers embeddings like completions', async () => {
     const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => {} });
     try {
+      await ledgerSettled(sql, system.workspaceId);
       const rows = await sql<{ provider: string; operation: string; status: string; total_tokens: number }[]>`
         select provider, operation, status, total_tokens from llm.usage_ledger
         where workspace_id = ${system.workspaceId} and operation = 'embedding' order by provider::text`;

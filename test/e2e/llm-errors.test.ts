@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/graphql-client.ts';
+import { ledgerSettled } from '../support/ledger-settled.ts';
 import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
@@ -175,6 +176,7 @@ describe('createCompletion error paths', () => {
   it('ledgers every failure with its code', async () => {
     const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => {} });
     try {
+      await ledgerSettled(sql, system.workspaceId);
       const rows = await sql<{ request_id: string; status: string; error_code: string | null }[]>`
         select request_id, status, error_code from llm.usage_ledger where workspace_id = ${system.workspaceId}`;
       const codeOf = (id: string) => rows.find((row) => row.request_id === id)?.error_code;

@@ -5,6 +5,7 @@ import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/graphql-client.ts';
+import { ledgerSettled } from '../support/ledger-settled.ts';
 import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
@@ -64,6 +65,7 @@ describe('usage ledger', () => {
     );
     expect(results.filter((result) => result.status !== 'SUCCESS')).toEqual([]);
     expect(new Set(results.map((result) => result.requestId)).size).toBe(200);
+    await ledgerSettled(sql, workspace);
 
     const rows = await sql<{ request_id: string; total_tokens: number; user_id: string; status: string }[]>`
       select request_id, total_tokens, user_id, status from llm.usage_ledger where workspace_id = ${workspace}`;
@@ -168,6 +170,7 @@ describe('workspace quota', () => {
     expect(succeeded.length).toBeGreaterThan(5);
     expect(refused.length).toBeGreaterThan(0);
     expect(succeeded.length + refused.length).toBe(60);
+    await ledgerSettled(sql, workspaceId);
 
     const { body } = await postGraphQL<{
       llmQuota: { usedTokens: number; reservedTokens: number; maxTokens: number };
@@ -201,6 +204,7 @@ describe('workspace quota', () => {
       period_start = date_trunc('day', now()) - interval '1 day' where workspace_id = ${workspaceId}`;
     const result = await complete(token, { prompt: 'A new day', parameters: { maxTokens: 10 } });
     expect(result.status).toBe('SUCCESS');
+    await ledgerSettled(sql, workspaceId);
     const { body } = await postGraphQL<{ llmQuota: { usedTokens: number; reservedTokens: number } }>(
       system.gatewayUrl,
       '{ llmQuota { usedTokens reservedTokens } }',

@@ -3,6 +3,7 @@ import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/graphql-client.ts';
+import { ledgerSettled } from '../support/ledger-settled.ts';
 import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
@@ -75,6 +76,7 @@ describe('resilience: circuit breaker and workspace fallback', () => {
 
     const sql = postgres(system.databaseUrl, { max: 1, onnotice: () => {} });
     try {
+      await ledgerSettled(sql, system.workspaceId);
       const rows = await sql<
         {
           request_id: string;
@@ -179,7 +181,7 @@ describe('resilience: circuit breaker and workspace fallback', () => {
       for (let i = 0; i < 40 && !row; i++) {
         [row] = await sql<
           { status: string }[]
-        >`select status from llm.usage_ledger where request_id = 'walked-away-http'`;
+        >`select status from llm.usage_ledger where request_id = 'walked-away-http' and finished_at is not null`;
         if (!row) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       // Recorded well before the provider's 3 s answer would have come.

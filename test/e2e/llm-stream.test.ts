@@ -83,7 +83,8 @@ async function ledgerRow(requestId: string) {
     const [row] = await sql<
       { status: string; operation: string; total_tokens: number; error_code: string | null }[]
     >`
-      select status, operation, total_tokens, error_code from llm.usage_ledger where request_id = ${requestId}`;
+      select status, operation, total_tokens, error_code from llm.usage_ledger
+      where request_id = ${requestId} and finished_at is not null`;
     if (row) return row;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

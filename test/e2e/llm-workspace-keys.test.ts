@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPlaintext } from '../support/find-plaintext.ts';
 import { postGraphQL } from '../support/graphql-client.ts';
+import { ledgerSettled } from '../support/ledger-settled.ts';
 import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
@@ -91,6 +92,7 @@ describe('workspace provider keys', () => {
       expect(rows).toEqual([
         { key_id: 'ktest', last_four: workspaceKey.slice(-4), bytes: expect.any(Number) },
       ]);
+      await ledgerSettled(sql, system.workspaceId);
       const ledger = await sql<{ key_source: string }[]>`
         select key_source from llm.usage_ledger where workspace_id = ${system.workspaceId}`;
       expect(ledger.map((row) => row.key_source)).toContain('workspace');

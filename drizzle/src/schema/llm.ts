@@ -1,4 +1,15 @@
-import { bigint, index, integer, pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgSchema,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea } from './kit/kit-schema.ts';
 
 /** Tables of the LLM Orchestration subgraph. */
@@ -43,14 +54,26 @@ export const workspaceProviderKeysEncryption = {
 } as const;
 
 export const usageOperation = llm.enum('usage_operation', ['completion', 'stream', 'embedding']);
-export const usageStatus = llm.enum('usage_status', ['success', 'error', 'cancelled']);
+/**
+ * `pending`: written before the provider call, finished just after the answer is sent. `interrupted`: a
+ * pending row whose process died mid-call, closed by the sweep at its reserved worst case.
+ */
+export const usageStatus = llm.enum('usage_status', [
+  'success',
+  'error',
+  'cancelled',
+  'pending',
+  'interrupted',
+]);
 export const keySource = llm.enum('key_source', ['central', 'workspace']);
 export const quotaPeriod = llm.enum('quota_period', ['day', 'month']);
 
 /**
  * One row per provider call (spec 1.3's tracking, auditing and cost attribution): who asked, which
  * provider and model answered, the tokens it reported, how long it took and what it cost by the price
- * table. Costs are in nano-USD so small requests do not round to zero.
+ * table. Costs are in nano-USD so small requests do not round to zero. The row is written (`pending`,
+ * with the call's worst case) in the statement that reserves quota, before the provider is called, and
+ * finished when the call ends, so a call whose process dies on the way is never missing from the ledger.
  */
 export const usageLedger = llm.table(
   'usage_ledger',
@@ -72,11 +95,20 @@ export const usageLedger = llm.table(
     totalTokens: integer('total_tokens').notNull().default(0),
     costNanoUsd: bigint('cost_nano_usd', { mode: 'number' }).notNull().default(0),
     latencyMs: integer('latency_ms').notNull(),
+    /** The call's worst case (prompt estimate + output limit), charged if its process dies mid-call. */
+    reservedTokens: integer('reserved_tokens').notNull().default(0),
+    reservedCostNanoUsd: bigint('reserved_cost_nano_usd', { mode: 'number' }).notNull().default(0),
+    /** Whether the worst case is held against the workspace quota until the row is finished. */
+    holdsQuota: boolean('holds_quota').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null while the call is in flight. */
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
     index('usage_ledger_workspace_time').on(t.workspaceId, t.createdAt),
     index('usage_ledger_request').on(t.requestId),
+    // The sweep looks for rows left unfinished; there are only ever a few.
+    index('usage_ledger_unfinished').on(t.createdAt).where(sql`${t.finishedAt} is null`),
   ],
 );
 

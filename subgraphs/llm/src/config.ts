@@ -33,6 +33,20 @@ const llmEnvSchema = z.object({
    * maxTokens, so the worst case is bounded. @default 1024
    */
   LLM_DEFAULT_MAX_TOKENS: positiveInt(1024),
+  /**
+   * Whether the per-call ledger statements wait for their WAL to reach disk. Off by default: a commit
+   * still survives any crash of this process and is visible at once; only a PostgreSQL crash within
+   * about 0.6 s of it could lose it, and the wait (a few tenths of a millisecond per statement, more
+   * under load) sits on every completion's path. @default false
+   */
+  LLM_LEDGER_SYNCHRONOUS_COMMIT: z.stringbool().default(false),
+  /**
+   * A ledger row still pending after this long belongs to a process that died mid-call; it is closed as
+   * `interrupted` at its worst case. Must exceed the longest call (streams included). @default 3600000
+   */
+  LLM_LEDGER_STALE_AFTER_MS: positiveInt(3_600_000),
+  /** How often each instance looks for such rows. @default 60000 */
+  LLM_LEDGER_SWEEP_MS: positiveInt(60_000),
 });
 
 export type LlmConfig = z.output<typeof llmEnvSchema>;

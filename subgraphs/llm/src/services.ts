@@ -1,5 +1,5 @@
 import { type CredentialCipher, createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
-import type { Database, Sql } from '@ionflux/kit/db';
+import { connectDatabase, type Database, type Sql } from '@ionflux/kit/db';
 import { createProviderHttpClient, type ProviderHttpClient } from '@ionflux/kit/http';
 import type { Logger } from '@ionflux/kit/logging';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
@@ -13,12 +13,19 @@ import type { LlmAdapter } from './providers/llm-adapter.ts';
 import { createOpenAiAdapter } from './providers/openai/openai-adapter.ts';
 import { createSdkFetch } from './providers/sdk-fetch.ts';
 import type { StoredProvider } from './providers/stored-provider.ts';
+import { createLedgerWriter, type LedgerWriter } from './usage/ledger-writer.ts';
 
 /** What the LLM subgraph builds once at start and every request shares. */
 export interface LlmServices {
   config: LlmConfig;
   db: Database;
   sql: Sql;
+  /**
+   * The pool of the per-call ledger statements (reserve + pending row before the call, finish after),
+   * with `synchronous_commit` off unless `LLM_LEDGER_SYNCHRONOUS_COMMIT` is set.
+   */
+  ledgerSql: Sql;
+  ledger: LedgerWriter;
   logger: Logger;
   adapters: Readonly<Record<StoredProvider, LlmAdapter>>;
   centralKeys: CentralKeys;
@@ -29,7 +36,8 @@ export interface LlmServices {
 
 /**
  * Builds the adapters over one kit HTTP client per provider (so each provider has its own breaker),
- * the central keys from the secrets provider and the cipher for workspace keys.
+ * the central keys from the secrets provider, the cipher for workspace keys, and the ledger's pool and
+ * writer (which sweeps rows left pending by dead processes).
  */
 export async function createLlmServices(deps: {
   config: LlmConfig;
@@ -76,16 +84,31 @@ export async function createLlmServices(deps: {
     anthropic: createAnthropicAdapter({ baseUrl: config.ANTHROPIC_BASE_URL, fetch: fetchFor('anthropic') }),
     gemini: createGeminiAdapter({ baseUrl: config.GEMINI_BASE_URL, fetch: fetchFor('gemini') }),
   };
+  const ledgerDatabase = connectDatabase(config.DATABASE_URL, {
+    applicationName: 'ionflux-llm-ledger',
+    maxConnections: 20,
+    synchronousCommit: config.LLM_LEDGER_SYNCHRONOUS_COMMIT,
+  });
+  const ledger = createLedgerWriter({
+    sql: ledgerDatabase.sql,
+    logger,
+    ...(deps.registry ? { registry: deps.registry } : {}),
+    staleAfterMs: config.LLM_LEDGER_STALE_AFTER_MS,
+    sweepEveryMs: config.LLM_LEDGER_SWEEP_MS,
+  });
   return {
     config,
     db: deps.db,
     sql: deps.sql,
+    ledgerSql: ledgerDatabase.sql,
+    ledger,
     logger,
     adapters,
     centralKeys: createCentralKeys(secrets),
     cipher,
     async close() {
-      await Promise.all(clients.map((client) => client.close()));
+      await ledger.close();
+      await Promise.all([ledgerDatabase.close(), ...clients.map((client) => client.close())]);
     },
   };
 }

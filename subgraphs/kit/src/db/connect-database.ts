@@ -17,6 +17,14 @@ export interface ConnectOptions {
   maxConnections?: number;
   /** Tag connections in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * `false` sets `synchronous_commit = off` on the pool's connections: a commit returns before its WAL
+   * reaches disk (still visible to every session at once, and surviving any crash of this process), and
+   * only a crash of PostgreSQL itself within about 0.6 s (3 × `wal_writer_delay`) can lose it. For
+   * high-rate writes whose loss in that event is acceptable, never for credentials or deliveries.
+   * @default true
+   */
+  synchronousCommit?: boolean;
 }
 
 /** Opens a pooled postgres.js connection with a drizzle handle over it. The URL never reaches logs. */
@@ -24,7 +32,10 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Data
   const sql = postgres(url, {
     max: options.maxConnections ?? 10,
     onnotice: () => {},
-    connection: { application_name: options.applicationName ?? 'ionflux' },
+    connection: {
+      application_name: options.applicationName ?? 'ionflux',
+      ...(options.synchronousCommit === false ? { synchronous_commit: 'off' } : {}),
+    },
   });
   const db = drizzle(sql);
   return {

@@ -214,11 +214,15 @@ export type LlmResultStatus =
 export type LlmUsageGroup = {
   __typename?: 'LlmUsageGroup';
   completionTokens: Scalars['Int']['output'];
+  /** Requests that failed, were cancelled, or were interrupted (their process died mid-call). */
   errors: Scalars['Int']['output'];
   estimatedCostUsd: Scalars['Float']['output'];
   model: Scalars['String']['output'];
+  /** Requests whose provider call has not finished yet (their tokens are not counted until it does). */
+  pending: Scalars['Int']['output'];
   promptTokens: Scalars['Int']['output'];
   provider: LlmProviderId;
+  /** Every ledgered request, those still in flight included. */
   requests: Scalars['Int']['output'];
   totalTokens: Scalars['Int']['output'];
   userId: Scalars['ID']['output'];
@@ -647,6 +651,7 @@ export type LlmUsageGroupResolvers<ContextType = LlmContext, ParentType extends 
   errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   estimatedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
   requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -1,9 +1,9 @@
 import type { Identity } from '@ionflux/kit/identity';
+import { NO_USAGE } from '../providers/llm-adapter.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 import type { LlmServices } from '../services.ts';
 import { recordUsage } from '../usage/record-usage.ts';
-import { NO_USAGE } from './open-call.ts';
 
 /** Ledgers a request refused before any provider call (bad input, no key, quota), for the audit trail. */
 export async function recordRejection(
@@ -28,7 +28,6 @@ export async function recordRejection(
     status: 'error',
     errorCode: entry.failure.code,
     keySource: 'central',
-    fallbackFrom: null,
     usage: NO_USAGE,
     latencyMs: performance.now() - entry.started,
   });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionChunk, CompletionInput } from '../generated/resolvers-types.ts';
-import type { StreamEvent, TokenCounts } from '../providers/llm-adapter.ts';
+import { NO_USAGE, type StreamEvent } from '../providers/llm-adapter.ts';
 import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
-import { type StoredProvider, toProviderId } from '../providers/stored-provider.ts';
+import { toProviderId } from '../providers/stored-provider.ts';
 import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
 import type { LlmServices } from '../services.ts';
 import { toLlmError } from './envelope.ts';
-import { closeCall, NO_USAGE, openCall } from './open-call.ts';
+import { closeCall, openCall } from './open-call.ts';
 import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
 
@@ -39,24 +39,24 @@ export async function* runCompletionStream(
   });
   const failed = (failure: LlmFailure) =>
     chunk({ done: true, finishReason: null, error: toLlmError(failure) });
-  const reject = (provider: StoredProvider, failure: LlmFailure) =>
-    recordRejection(services, identity, {
+  if (!prepared.ok) {
+    const failure: LlmFailure = { code: 'INVALID_REQUEST', message: prepared.problems.join('; ') };
+    await recordRejection(services, identity, {
       requestId: prepared.requestId,
-      provider,
+      provider: prepared.provider,
       model,
       operation: 'stream',
       failure,
       started,
     });
-
-  if (!prepared.ok) {
-    const failure: LlmFailure = { code: 'INVALID_REQUEST', message: prepared.problems.join('; ') };
-    await reject(prepared.provider, failure);
     yield failed(failure);
     return;
   }
   const { adapter, request } = prepared;
   const opened = await openCall(services, identity, {
+    requestId: prepared.requestId,
+    operation: 'stream',
+    fallbackFrom: null,
     provider: adapter.provider,
     model,
     promptTokensEstimate: estimatePromptTokens(request),
@@ -64,7 +64,6 @@ export async function* runCompletionStream(
     signal,
   });
   if (!opened.ok) {
-    await reject(adapter.provider, opened.failure);
     yield failed(opened.failure);
     return;
   }
@@ -90,14 +89,7 @@ export async function* runCompletionStream(
     if (end === undefined && failure === undefined) {
       failure = { code: 'PROVIDER_UNAVAILABLE', message: 'The stream was cancelled.', cancelled: true };
     }
-    const usage: TokenCounts = end?.usage ?? NO_USAGE;
-    await closeCall(services, identity, open, {
-      requestId: prepared.requestId,
-      operation: 'stream',
-      usage,
-      failure,
-      fallbackFrom: null,
-    });
+    closeCall(services, open, { usage: end?.usage ?? NO_USAGE, failure });
   }
   if (end) {
     yield chunk({ done: true, finishReason: end.finishReason, usage: end.usage });

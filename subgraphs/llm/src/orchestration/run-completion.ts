@@ -1,13 +1,18 @@
 import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionInput, CompletionResult } from '../generated/resolvers-types.ts';
-import type { CompletionAnswer, CompletionRequest, LlmAdapter } from '../providers/llm-adapter.ts';
+import {
+  type CompletionAnswer,
+  type CompletionRequest,
+  type LlmAdapter,
+  NO_USAGE,
+} from '../providers/llm-adapter.ts';
 import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
 import type { LlmServices } from '../services.ts';
 import { getFallback } from '../settings/fallback-store.ts';
 import { errorEnvelope, successEnvelope } from './envelope.ts';
-import { closeCall, NO_USAGE, openCall } from './open-call.ts';
+import { closeCall, openCall } from './open-call.ts';
 import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
 
@@ -76,26 +81,17 @@ async function attempt(
   request: CompletionRequest,
   options: { requestId: string; signal: AbortSignal; fallbackFrom: StoredProvider | null },
 ): Promise<Attempt> {
-  const started = performance.now();
   const opened = await openCall(services, identity, {
+    requestId: options.requestId,
+    operation: 'completion',
+    fallbackFrom: options.fallbackFrom,
     provider: adapter.provider,
     model: request.model,
     promptTokensEstimate: estimatePromptTokens(request),
     maxTokens: request.maxTokens,
     signal: options.signal,
   });
-  if (!opened.ok) {
-    const { requestId } = options;
-    await recordRejection(services, identity, {
-      requestId,
-      provider: adapter.provider,
-      model: request.model,
-      operation: 'completion',
-      failure: opened.failure,
-      started,
-    });
-    return opened;
-  }
+  if (!opened.ok) return opened;
   const { open } = opened;
   let result: Attempt;
   try {
@@ -118,12 +114,9 @@ async function attempt(
       'provider call failed',
     );
   }
-  await closeCall(services, identity, open, {
-    requestId: options.requestId,
-    operation: 'completion',
+  closeCall(services, open, {
     usage: result.ok ? result.answer.usage : NO_USAGE,
     failure: result.ok ? undefined : result.failure,
-    fallbackFrom: options.fallbackFrom,
   });
   return result;
 }

@@ -1,12 +1,12 @@
 import type { Identity } from '@ionflux/kit/identity';
 import type { EmbeddingInput, EmbeddingResult } from '../generated/resolvers-types.ts';
-import type { EmbeddingAnswer } from '../providers/llm-adapter.ts';
+import { type EmbeddingAnswer, NO_USAGE } from '../providers/llm-adapter.ts';
 import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
 import { toProviderId, toStoredProvider } from '../providers/stored-provider.ts';
 import { estimateTokens } from '../quotas/estimate-tokens.ts';
 import type { LlmServices } from '../services.ts';
 import { toLlmError } from './envelope.ts';
-import { closeCall, NO_USAGE, openCall } from './open-call.ts';
+import { closeCall, openCall } from './open-call.ts';
 import { recordRejection } from './record-rejection.ts';
 
 /** OpenAI accepts at most 2048 inputs per request. */
@@ -51,23 +51,16 @@ export async function runEmbedding(
     return fail(failure);
   }
   const opened = await openCall(services, identity, {
+    requestId,
+    operation: 'embedding',
+    fallbackFrom: null,
     provider,
     model,
     promptTokensEstimate: input.input.reduce((sum, text) => sum + estimateTokens(text), 0),
     maxTokens: 0,
     signal,
   });
-  if (!opened.ok) {
-    await recordRejection(services, identity, {
-      requestId,
-      provider,
-      model,
-      operation: 'embedding',
-      failure: opened.failure,
-      started,
-    });
-    return fail(opened.failure);
-  }
+  if (!opened.ok) return fail(opened.failure);
   let answer: EmbeddingAnswer | undefined;
   let failure: LlmFailure | undefined;
   try {
@@ -78,13 +71,7 @@ export async function runEmbedding(
   } catch (error) {
     failure = toProviderFailure(provider, error, [opened.open.call.apiKey], signal);
   }
-  await closeCall(services, identity, opened.open, {
-    requestId,
-    operation: 'embedding',
-    usage: answer?.usage ?? NO_USAGE,
-    failure,
-    fallbackFrom: null,
-  });
+  closeCall(services, opened.open, { usage: answer?.usage ?? NO_USAGE, failure });
   if (!answer) return fail(failure ?? { code: 'INTERNAL', message: 'The embedding failed.' });
   return {
     ...base,

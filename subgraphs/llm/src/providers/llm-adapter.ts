@@ -26,6 +26,9 @@ export interface TokenCounts {
   totalTokens: number;
 }
 
+/** The usage of a call that produced nothing. */
+export const NO_USAGE: TokenCounts = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+
 /** Our finish reasons (spec 1.3's vocabulary). */
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'other';
 

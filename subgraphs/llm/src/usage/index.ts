@@ -1,6 +1,13 @@
+export type { BeganUsage, BeginUsageInput, ReserveOutcome, SealedKeyRow } from './begin-usage.ts';
+export { beginUsage } from './begin-usage.ts';
+export { closeInterruptedUsage } from './close-interrupted-usage.ts';
+export type { UsageOutcome } from './finish-usage.ts';
+export { finishUsage } from './finish-usage.ts';
+export type { LedgerWriter, LedgerWriterOptions } from './ledger-writer.ts';
+export { createLedgerWriter } from './ledger-writer.ts';
 export type { ModelPrice } from './price-table.ts';
 export { estimateCostNanoUsd, listedPriceOf, NANO_PER_USD, priceOf } from './price-table.ts';
-export type { Settlement, UsageEntry } from './record-usage.ts';
+export type { UsageEntry } from './record-usage.ts';
 export { recordUsage } from './record-usage.ts';
 export type { UsageGroupRow } from './usage-report.ts';
 export { usageReport } from './usage-report.ts';

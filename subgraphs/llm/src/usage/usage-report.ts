@@ -7,6 +7,7 @@ export interface UsageGroupRow {
   userId: string;
   requests: number;
   errors: number;
+  pending: number;
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
@@ -26,7 +27,8 @@ export async function usageReport(
   return sql<UsageGroupRow[]>`
     select provider, model, user_id as "userId",
            count(*)::int as requests,
-           count(*) filter (where status <> 'success')::int as errors,
+           count(*) filter (where status in ('error', 'cancelled', 'interrupted'))::int as errors,
+           count(*) filter (where status = 'pending')::int as pending,
            coalesce(sum(prompt_tokens), 0)::int as "promptTokens",
            coalesce(sum(completion_tokens), 0)::int as "completionTokens",
            coalesce(sum(total_tokens), 0)::int as "totalTokens",

@@ -1,0 +1,98 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Sql } from '@ionflux/kit/db';
+import type { Logger } from '@ionflux/kit/logging';
+import { Counter, type Registry } from 'prom-client';
+import { closeInterruptedUsage } from './close-interrupted-usage.ts';
+import { finishUsage, type UsageOutcome } from './finish-usage.ts';
+
+export interface LedgerWriterOptions {
+  sql: Sql;
+  logger: Logger;
+  registry?: Registry;
+  /** Waits between tries of a finish the database refused. @default [100, 500, 2_000, 5_000, 15_000] */
+  retryDelaysMs?: readonly number[];
+  /** A row pending this long belongs to a dead process and is closed as `interrupted`. */
+  staleAfterMs: number;
+  /** How often this process looks for such rows (and once at start). */
+  sweepEveryMs: number;
+}
+
+/** Finishes ledger rows off the response path, and closes rows whose process died mid-call. */
+export interface LedgerWriter {
+  /**
+   * Writes how a call ended into its `pending` row in the background: the caller's answer does not
+   * wait for the commit. Retried while the database refuses; if every try fails the row stays pending
+   * and the sweep closes it at its worst case, so the call is never missing from the ledger.
+   */
+  finish(entryId: string, outcome: UsageOutcome): void;
+  /** Resolves once every finish started so far is written or given up. */
+  drain(): Promise<void>;
+  /** Stops the sweep, cuts retry waits short and drains. */
+  close(): Promise<void>;
+}
+
+export function createLedgerWriter(options: LedgerWriterOptions): LedgerWriter {
+  const { sql, logger } = options;
+  const retryDelaysMs = options.retryDelaysMs ?? [100, 500, 2_000, 5_000, 15_000];
+  const inFlight = new Set<Promise<void>>();
+  const closing = new AbortController();
+  const failures = new Counter({
+    name: 'ionflux_llm_ledger_finish_failures_total',
+    help: 'Ledger rows whose finish was given up after every retry (left for the sweep to close)',
+    registers: options.registry ? [options.registry] : [],
+  });
+
+  async function write(entryId: string, outcome: UsageOutcome): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await finishUsage(sql, entryId, outcome);
+        return;
+      } catch (error) {
+        const wait = retryDelaysMs[attempt];
+        if (wait === undefined) {
+          failures.inc();
+          logger.error(
+            { err: error, entryId },
+            'ledger row could not be finished; it stays pending until the sweep closes it',
+          );
+          return;
+        }
+        logger.warn({ err: error, entryId, retryInMs: wait }, 'ledger row not finished yet; retrying');
+        // On close the remaining tries go at once: a shutdown is not held for the whole backoff.
+        await delay(wait, undefined, { signal: closing.signal }).catch(() => {});
+      }
+    }
+  }
+
+  async function sweep(): Promise<void> {
+    try {
+      const closed = await closeInterruptedUsage(sql, options.staleAfterMs);
+      if (closed > 0)
+        logger.warn({ closed }, 'closed ledger rows left pending by a process that died mid-call');
+    } catch (error) {
+      logger.warn({ err: error }, 'ledger sweep failed; it runs again later');
+    }
+  }
+
+  let sweeping: Promise<void> = sweep();
+  const timer = setInterval(() => {
+    sweeping = sweep();
+  }, options.sweepEveryMs);
+  timer.unref();
+
+  const drain = async () => {
+    while (inFlight.size > 0) await Promise.all(inFlight);
+  };
+  return {
+    finish(entryId, outcome) {
+      const pending = write(entryId, outcome).finally(() => inFlight.delete(pending));
+      inFlight.add(pending);
+    },
+    drain,
+    async close() {
+      clearInterval(timer);
+      closing.abort();
+      await Promise.all([sweeping, drain()]);
+    },
+  };
+}
