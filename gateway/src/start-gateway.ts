@@ -1,7 +1,10 @@
 import { createServer } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ErrorCode, formatGraphQLError } from '@ionflux/kit/errors';
@@ -130,6 +133,8 @@ export async function startGateway(
       invalidRequestStatus(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing caches responses; the plugin would run a hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -1,21 +1,34 @@
+// `npm run bench -- llm`: orchestration overhead of `createCompletion`. By default five processes, as in
+// production: this one (only the clients: the `openai` SDK, the fetch-based subgraph and gateway clients,
+// the identity signer), the LLM simulator, the LLM subgraph, the gateway (each forked from
+// llm-bench-service.ts), and PostgreSQL (embedded, or a database created on DATABASE_URL). Each service's
+// CPU is its own, and the direct path talks to the same simulator process the subgraph calls.
+// BENCH_LAYOUT=single runs the services in this process instead.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { issueToken, parseGatewayConfig, startGateway } from '@ionflux/gateway';
+import { issueToken } from '@ionflux/gateway';
 import { startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
 import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
-import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
 import OpenAI from 'openai';
 import postgres from 'postgres';
-import { startLlmSimulator } from '../../sandbox/src/llm/index.ts';
+import { forkBenchChild } from './bench-child.ts';
 import { type LatencySummary, printTable, summarise, writeResults } from './bench-report.ts';
+import { type LlmBenchService, startBenchService } from './llm-bench-service.ts';
 
 const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 1000);
 const WARMUP = Math.min(200, Math.ceil(ITERATIONS / 5));
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 32);
 const THROUGHPUT_REQUESTS = Number(process.env['BENCH_THROUGHPUT_REQUESTS'] ?? 2000);
+// `processes` (default): each service in a process of its own, as in production. `single`: every service
+// in this process, as the earlier runs of this benchmark did; on these 2-vCPU VMs each cross-process hop
+// also pays the hypervisor's wake-up of an idle vCPU, which this layout leaves out.
+const LAYOUT = process.env['BENCH_LAYOUT'] === 'single' ? 'single' : 'processes';
+const PROCESSES =
+  LAYOUT === 'single'
+    ? ['bench clients + simulator + llm subgraph + gateway', 'postgres']
+    : ['bench clients', 'simulator', 'llm subgraph', 'gateway', 'postgres'];
 const PROMPT = 'Summarise the benefits of a unified LLM gateway in one line.';
 
 const QUERY = /* GraphQL */ `
@@ -73,7 +86,7 @@ export async function run(): Promise<void> {
       subgraphFloorP50: byName['subgraph-floor']?.p50 ?? 0,
     };
     console.log(
-      `\nllm benchmark: ${ITERATIONS} rounds (after ${WARMUP} warm-up), one completion per path per round\n`,
+      `\nllm benchmark (${LAYOUT} layout): ${ITERATIONS} rounds (after ${WARMUP} warm-up), one completion per path per round\n`,
     );
     printTable(
       latency.map((row) => ({
@@ -115,6 +128,8 @@ export async function run(): Promise<void> {
       node: process.version,
       iterations: ITERATIONS,
       warmup: WARMUP,
+      layout: LAYOUT,
+      processes: PROCESSES,
       latency,
       overheadMs: overhead,
       throughput: throughput.map((row) => ({ ...row, concurrency: CONCURRENCY })),
@@ -126,99 +141,121 @@ export async function run(): Promise<void> {
 }
 
 async function startEnvironment() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-bench-pg-'));
-  const database = process.env['DATABASE_URL']
-    ? { url: await createDatabase(process.env['DATABASE_URL']), stop: async () => {} }
-    : await startEmbeddedPostgres({ dataDir });
-  const apiKeys = {
-    openai: `sk-bench-${randomBytes(8).toString('hex')}`,
-    anthropic: 'sk-ant-bench',
-    gemini: 'AIzaBench',
+  // Undone in reverse order by `stop`, also when starting fails half-way.
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => console.error('llm bench: cleanup failed', error));
+    }
   };
-  const simulator = await startLlmSimulator({ apiKeys });
-  const internalSecret = randomBytes(32).toString('base64url');
-  const jwtSecret = randomBytes(32).toString('base64url');
-  // Log lines are written as in production (info), to a sink, so their cost is measured but not shown.
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const base = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: database.url,
-    IONFLUX_INTERNAL_SECRET: internalSecret,
+  const startService = async (service: LlmBenchService, config: Record<string, string>) => {
+    if (LAYOUT === 'single') {
+      const started = await startBenchService(service, config);
+      cleanups.push(() => started.close());
+      return started.url;
+    }
+    const child = forkBenchChild('llm-bench-service.ts', {
+      args: [service],
+      env: { BENCH_SERVICE_CONFIG: JSON.stringify(config) },
+    });
+    cleanups.push(() => child.stop());
+    return (await child.ready)['url'] as string;
   };
-  const llm = await startLlmSubgraph(
-    parseLlmConfig({
+  try {
+    const apiKeys = {
+      openai: `sk-bench-${randomBytes(8).toString('hex')}`,
+      anthropic: 'sk-ant-bench',
+      gemini: 'AIzaBench',
+    };
+    // Both awaited before failing, so that a half-started one is still undone.
+    const [database, simulator] = await Promise.allSettled([
+      (async () => {
+        if (process.env['DATABASE_URL']) return createDatabase(process.env['DATABASE_URL']);
+        const dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-bench-pg-'));
+        cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+        const embedded = await startEmbeddedPostgres({ dataDir });
+        cleanups.push(() => embedded.stop());
+        return embedded.url;
+      })(),
+      startService('simulator', apiKeys),
+    ]);
+    if (database.status === 'rejected') throw database.reason;
+    if (simulator.status === 'rejected') throw simulator.reason;
+    const databaseUrl = database.value;
+    const openaiBaseUrl = simulator.value;
+    const internalSecret = randomBytes(32).toString('base64url');
+    const jwtSecret = randomBytes(32).toString('base64url');
+    const base = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      IONFLUX_INTERNAL_SECRET: internalSecret,
+    };
+    const subgraphUrl = await startService('subgraph', {
       ...base,
       LLM_SUBGRAPH_PORT: '0',
       OPENAI_API_KEY: apiKeys.openai,
-      OPENAI_BASE_URL: simulator.openaiBaseUrl,
+      OPENAI_BASE_URL: openaiBaseUrl,
       IONFLUX_MASTER_KEY: `kbench:${randomBytes(32).toString('base64')}`,
-    }),
-    { logDestination: sink },
-  );
-  const gateway = await startGateway(
-    parseGatewayConfig({
+    });
+    const gatewayUrl = await startService('gateway', {
       ...base,
       PORT: '0',
       IONFLUX_JWT_SECRET: jwtSecret,
-      LLM_SUBGRAPH_URL: llm.graphqlUrl,
+      LLM_SUBGRAPH_URL: subgraphUrl,
       // Only the LLM subgraph is queried; the others are never planned into these operations.
       SHOPIFY_SUBGRAPH_URL: 'http://127.0.0.1:9/graphql',
       TIKTOK_SUBGRAPH_URL: 'http://127.0.0.1:9/graphql',
-    }),
-    { logDestination: sink },
-  );
-  const workspaceId = randomUUID();
-  const userId = randomUUID();
-  const token = await issueToken({ secret: jwtSecret, workspaceId, userId });
-  const signer = createIdentitySigner(internalSecret);
-  const openai = new OpenAI({ apiKey: apiKeys.openai, baseURL: simulator.openaiBaseUrl, maxRetries: 0 });
-  const body = JSON.stringify({
-    query: QUERY,
-    variables: { input: { prompt: PROMPT, parameters: { maxTokens: 16 } } },
-  });
-  const floorBody = JSON.stringify({ query: '{ __typename }' });
-  const post = async (url: string, headers: Record<string, string>) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
     });
-    const json = (await response.json()) as { data?: { createCompletion?: { status?: string } } };
-    if (json.data?.createCompletion?.status !== 'SUCCESS')
-      throw new Error(`bench request failed: ${JSON.stringify(json)}`);
-  };
-  return {
-    direct: async () => {
-      await openai.chat.completions.create({
-        model: 'gpt-4o-mini',
-        messages: [{ role: 'user', content: PROMPT }],
-        max_completion_tokens: 16,
-      });
-    },
-    // The gateway signs a fresh identity per request; so does this path.
-    subgraph: async () =>
-      post(llm.graphqlUrl, {
-        [IDENTITY_HEADER]: signer.sign({ workspaceId, userId, requestId: randomUUID() }),
-      }),
-    gateway: () => post(`${gateway.url}/graphql`, { authorization: `Bearer ${token}` }),
-    subgraphFloor: async () => {
-      const identity = signer.sign({ workspaceId, userId, requestId: randomUUID() });
-      const response = await fetch(llm.graphqlUrl, {
+    const workspaceId = randomUUID();
+    const userId = randomUUID();
+    const token = await issueToken({ secret: jwtSecret, workspaceId, userId });
+    const signer = createIdentitySigner(internalSecret);
+    const openai = new OpenAI({ apiKey: apiKeys.openai, baseURL: openaiBaseUrl, maxRetries: 0 });
+    const body = JSON.stringify({
+      query: QUERY,
+      variables: { input: { prompt: PROMPT, parameters: { maxTokens: 16 } } },
+    });
+    const floorBody = JSON.stringify({ query: '{ __typename }' });
+    const post = async (url: string, headers: Record<string, string>) => {
+      const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
-        body: floorBody,
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
       });
-      await response.text();
-    },
-    async stop() {
-      await gateway.close();
-      await llm.close();
-      await simulator.close();
-      await database.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+      const json = (await response.json()) as { data?: { createCompletion?: { status?: string } } };
+      if (json.data?.createCompletion?.status !== 'SUCCESS')
+        throw new Error(`bench request failed: ${JSON.stringify(json)}`);
+    };
+    return {
+      direct: async () => {
+        await openai.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: PROMPT }],
+          max_completion_tokens: 16,
+        });
+      },
+      // The gateway signs a fresh identity per request; so does this path.
+      subgraph: () =>
+        post(subgraphUrl, {
+          [IDENTITY_HEADER]: signer.sign({ workspaceId, userId, requestId: randomUUID() }),
+        }),
+      gateway: () => post(gatewayUrl, { authorization: `Bearer ${token}` }),
+      subgraphFloor: async () => {
+        const identity = signer.sign({ workspaceId, userId, requestId: randomUUID() });
+        const response = await fetch(subgraphUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+          body: floorBody,
+        });
+        await response.text();
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 async function measureThroughput(send: () => Promise<void>) {

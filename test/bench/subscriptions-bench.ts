@@ -3,67 +3,19 @@
 // on their workspace's brand), events published by the orders subgraph and each selecting `brandName`,
 // which the catalog subgraph resolves per event. Three processes: this one (the clients), the gateway,
 // the subgraphs + publisher, so the gateway's CPU and memory are its own.
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { issueToken } from '@ionflux/gateway';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { forkBenchChild } from './bench-child.ts';
 
 const SUBSCRIBERS = 1000;
 const WORKSPACES = 100;
 const TARGET_EVENTS_PER_SECOND = 200;
 const QUERY =
   'subscription ($brandId: ID!) { orderPlaced(brandId: $brandId) { id total publishedAt brandName } }';
-
-interface Reply {
-  kind: string;
-  id?: number;
-  [key: string]: unknown;
-}
-
-function child(
-  file: string,
-  env: Record<string, string>,
-): { process: ChildProcess; request(message: object): Promise<Reply>; first: Promise<Reply> } {
-  const proc = fork(path.join(import.meta.dirname, file), [], {
-    // BENCH_PROFILE=1 writes a CPU profile of each child under bench-results/profiles.
-    execArgv: [
-      '--expose-gc',
-      ...(process.env['BENCH_PROFILE']
-        ? [
-            '--cpu-prof',
-            `--cpu-prof-dir=${path.resolve(import.meta.dirname, '../../bench-results/profiles')}`,
-          ]
-        : []),
-    ],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const pending = new Map<number, (reply: Reply) => void>();
-  let nextId = 1;
-  let resolveFirst: (reply: Reply) => void = () => {};
-  const first = new Promise<Reply>((resolve) => {
-    resolveFirst = resolve;
-  });
-  proc.on('message', (reply: Reply) => {
-    if (reply.id === undefined) return resolveFirst(reply);
-    pending.get(reply.id)?.(reply);
-    pending.delete(reply.id);
-  });
-  return {
-    process: proc,
-    first,
-    request(message) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        proc.send({ ...message, id });
-      });
-    },
-  };
-}
 
 function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
@@ -91,12 +43,12 @@ export async function runScenario(
   const jwtSecret = randomBytes(32).toString('base64url');
   const internalSecret = randomBytes(32).toString('base64url');
   const env = { BENCH_JWT_SECRET: jwtSecret, BENCH_INTERNAL_SECRET: internalSecret };
-  const subgraphs = child('subscriptions-bench-subgraphs.ts', env);
-  const gateway = child('subscriptions-bench-gateway.ts', env);
+  const subgraphs = forkBenchChild('subscriptions-bench-subgraphs.ts', { env });
+  const gateway = forkBenchChild('subscriptions-bench-gateway.ts', { env, execArgv: ['--expose-gc'] });
   const clients: Client[] = [];
   try {
-    const ready = await subgraphs.first;
-    await gateway.first;
+    const ready = await subgraphs.ready;
+    await gateway.ready;
     const started = await gateway.request({
       kind: 'start',
       supergraphSdl: ready['supergraphSdl'],
@@ -212,8 +164,11 @@ export async function runScenario(
     };
   } finally {
     await Promise.all(clients.map((client) => client.dispose()));
+    // Asked to stop, each child closes and exits by itself (writing its profile); killed if it does not.
     await gateway.request({ kind: 'stop' }).catch(() => {});
+    await gateway.stop({ graceMs: 2000 });
     await subgraphs.request({ kind: 'stop' }).catch(() => {});
+    await subgraphs.stop({ graceMs: 2000 });
   }
 }
 

@@ -22,6 +22,8 @@ export interface ServiceAppOptions {
 export function createServiceApp({ logger, metrics, readinessChecks }: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // API responses are not conditional GETs; an ETag would hash every response body.
+  app.disable('etag');
   app.set('trust proxy', 'loopback');
   app.use(requestContext(logger, metrics));
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -50,8 +51,10 @@ export async function mountSubgraph<Context extends object>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // Inline traces feed Apollo Studio, which IONFLUX does not use; they cost time on every fetch.
+      // Inline traces feed Apollo Studio, which IONFLUX does not use; they cost time on every fetch. Cache
+      // hints: nothing caches responses, and the plugin runs a hook on every resolved field.
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
