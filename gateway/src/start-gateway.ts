@@ -6,14 +6,13 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ErrorCode, formatGraphQLError } from '@ionflux/kit/errors';
 import { createIdentitySigner } from '@ionflux/kit/identity';
 import { createLogger, type Logger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
-import { createServiceApp, listen, requestIdOf } from '@ionflux/kit/server';
+import { createGraphQLHandler, createServiceApp, listen, requestIdOf } from '@ionflux/kit/server';
 import { loadSupergraphSdl } from '@ionflux/schema';
-import express from 'express';
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
 import { requireAuthentication } from './auth/require-authentication.ts';
@@ -150,24 +149,24 @@ export async function startGateway(
       }),
     );
   }
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<GatewayContext> => {
-        const requestId = requestIdOf(res);
-        const authorization = req.header('authorization');
-        if (!authorization) return { requestId };
-        const verification = await verifyJwt(authorization);
-        if (!verification.ok) {
-          throw new GraphQLError(`Authentication failed: ${verification.reason}.`, {
-            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-          });
-        }
-        return { requestId, identity: { ...verification.caller, requestId } };
-      },
-    }),
-  );
+  const graphql = createGraphQLHandler(apollo, {
+    maxBodyBytes: 1024 * 1024,
+    context: async (req, res): Promise<GatewayContext> => {
+      const requestId = requestIdOf(res as Response);
+      const authorization = req.headers.authorization;
+      if (!authorization) return { requestId };
+      const verification = await verifyJwt(authorization);
+      if (!verification.ok) {
+        throw new GraphQLError(`Authentication failed: ${verification.reason}.`, {
+          extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+        });
+      }
+      return { requestId, identity: { ...verification.caller, requestId } };
+    },
+  });
+  app.use('/graphql', (req, res, next) => {
+    graphql(req, res).catch(next);
+  });
 
   const { url, port } = await listen(httpServer, { host: config.HOST, port: config.PORT, portVar: 'PORT' });
   logger.info({ url }, 'gateway listening');

@@ -6,12 +6,12 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
 import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { createGraphQLHandler } from './graphql-handler.ts';
 
 export interface SubgraphServerOptions<Context> {
   /** The subgraph's executable schema (`buildSubgraphSchema`). */
@@ -59,20 +59,19 @@ export async function mountSubgraph<Context extends object>(
   });
   await apollo.start();
 
-  app.use(
-    '/graphql',
-    requireGatewayIdentity(options.identitySigner),
-    express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const controller = new AbortController();
-        res.once('close', () => {
-          if (!res.writableFinished) controller.abort(new Error('the caller went away'));
-        });
-        return options.createContext(res.locals['identity'] as Identity, controller.signal);
-      },
-    }),
-  );
+  const graphql = createGraphQLHandler(apollo, {
+    maxBodyBytes: 2 * 1024 * 1024,
+    context: async (_req, res) => {
+      const controller = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) controller.abort(new Error('the caller went away'));
+      });
+      return options.createContext((res as Response).locals['identity'] as Identity, controller.signal);
+    },
+  });
+  app.use('/graphql', requireGatewayIdentity(options.identitySigner), (req, res, next) => {
+    graphql(req, res).catch(next);
+  });
   return apollo;
 }
 

@@ -3,6 +3,8 @@ export { createServiceApp } from './create-service-app.ts';
 export type { SubgraphServerOptions } from './create-subgraph-server.ts';
 export { mountSubgraph } from './create-subgraph-server.ts';
 export { freePort } from './free-port.ts';
+export type { GraphQLHandlerOptions } from './graphql-handler.ts';
+export { createGraphQLHandler } from './graphql-handler.ts';
 export type { Listening } from './listen.ts';
 export { listen } from './listen.ts';
 export { requestContext, requestIdOf } from './request-context.ts';
