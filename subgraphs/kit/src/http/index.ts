@@ -4,5 +4,5 @@ export type { ProviderHttpClient, ProviderHttpClientOptions } from './provider-h
 export { createProviderHttpClient } from './provider-http-client.ts';
 export type { ProviderRequest, ProviderResponse } from './provider-request.ts';
 export { parseRetryAfter, retryAfterFromHeaders } from './retry-after.ts';
-export type { RetryDecision, RetryReason } from './retry-decision.ts';
+export type { ResponseHead, RetryDecision, RetryReason } from './retry-decision.ts';
 export { classifyByStatus } from './retry-decision.ts';

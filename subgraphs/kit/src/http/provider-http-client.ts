@@ -17,7 +17,7 @@ import { createHostBreakers } from './host-breakers.ts';
 import { planNextStep } from './plan-next-step.ts';
 import { createProviderHttpMetrics } from './provider-http-metrics.ts';
 import type { ProviderRequest, ProviderResponse } from './provider-request.ts';
-import type { RetryDecision } from './retry-decision.ts';
+import type { ResponseHead, RetryDecision } from './retry-decision.ts';
 import { classifyByStatus } from './retry-decision.ts';
 import type { AttemptResult } from './send-attempt.ts';
 import { sendAttempt } from './send-attempt.ts';
@@ -51,13 +51,11 @@ export interface ProviderHttpClientOptions {
   /**
    * Decides what a response means, for providers whose errors hide in bodies: OpenAI's 429
    * `insufficient_quota` is not worth a retry, Shopify's 200 `THROTTLED` is. Delegate to
-   * {@link classifyByStatus} for everything else. The body is already read: use `body` (parsed JSON or
-   * text), not `response.json()`.
+   * {@link classifyByStatus} for everything else. It gets the status and headers, and the body already
+   * read (parsed JSON, or text).
    * @default classifyByStatus
    */
-  classify?: (response: Response, body: unknown) => RetryDecision;
-  /** @default globalThis.fetch (given an undici keep-alive `dispatcher`) */
-  fetch?: typeof fetch;
+  classify?: (response: ResponseHead, body: unknown) => RetryDecision;
   /** Waits between attempts; must reject when `signal` aborts. @default a timer */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
@@ -115,11 +113,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
   // Not aborted on return: an attempt has read its whole body by then, and aborting builds a DOMException
   // (a stack capture) on every call.
   const attemptTimeout = timeout(timeoutMs, { strategy: TimeoutStrategy.Cooperative, abortOnReturn: false });
-  const send = {
-    fetch: options.fetch ?? globalThis.fetch,
-    dispatcher: agent,
-    classify: options.classify ?? classifyByStatus,
-  };
+  const send = { dispatcher: agent, classify: options.classify ?? classifyByStatus };
 
   async function request(input: ProviderRequest): Promise<ProviderResponse> {
     const method = input.method.toUpperCase();

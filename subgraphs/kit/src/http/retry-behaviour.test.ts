@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IntegrationError } from '../errors/index.ts';
-import type { RetryDecision } from './retry-decision.ts';
+import type { ResponseHead, RetryDecision } from './retry-decision.ts';
 import { classifyByStatus } from './retry-decision.ts';
 import type { ScriptedServer, ScriptStep } from './scripted-server.ts';
 import { startScriptedServer } from './scripted-server.ts';
@@ -178,7 +178,7 @@ describe('ProviderHttpClient and requests that are not idempotent', () => {
 
 describe('ProviderHttpClient with a provider classifier', () => {
   // How the LLM subgraph plugs OpenAI in: quota exhaustion is final, every other 429 is a rate limit.
-  const classifyOpenAi = (response: Response, body: unknown): RetryDecision => {
+  const classifyOpenAi = (response: ResponseHead, body: unknown): RetryDecision => {
     const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
     if (response.status === 429 && (code === 'insufficient_quota' || code === 'credit_balance_exhausted')) {
       return {
@@ -215,7 +215,7 @@ describe('ProviderHttpClient with a provider classifier', () => {
 
   it('retries a Shopify 200 THROTTLED after the wait its throttle status implies', async () => {
     // How the Shopify subgraph plugs in: wait until the bucket holds the requested cost.
-    const classifyShopify = (response: Response, body: unknown): RetryDecision => {
+    const classifyShopify = (response: ResponseHead, body: unknown): RetryDecision => {
       const parsed = body as {
         errors?: Array<{ extensions?: { code?: string } }>;
         extensions?: {

@@ -18,12 +18,18 @@ export type RetryDecision =
   | { action: 'retry'; reason: RetryReason; delayMs?: number }
   | { action: 'fail'; error: IntegrationError };
 
+/** The part of a provider's answer a classifier reads besides the body: a fetch `Response` is one. */
+export interface ResponseHead {
+  status: number;
+  headers: Headers;
+}
+
 /**
  * The classification every provider starts from: 429 → retry (`rate_limited`); 5xx except 501 → retry
  * (`server_error`); anything else → return. The `x-should-retry` header that OpenAI and Anthropic send
  * overrides the status, as their official SDKs let it.
  */
-export function classifyByStatus(response: Response): RetryDecision {
+export function classifyByStatus(response: ResponseHead): RetryDecision {
   const shouldRetry = response.headers.get('x-should-retry');
   if (shouldRetry === 'false') return { action: 'return' };
   if (response.status === 429) return { action: 'retry', reason: 'rate_limited' };

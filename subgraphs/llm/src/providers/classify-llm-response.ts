@@ -1,4 +1,4 @@
-import { classifyByStatus, type RetryDecision } from '@ionflux/kit/http';
+import { classifyByStatus, type ResponseHead, type RetryDecision } from '@ionflux/kit/http';
 import { isQuotaError } from './quota-error.ts';
 
 /**
@@ -6,7 +6,7 @@ import { isQuotaError } from './quota-error.ts';
  * being retried after its `Retry-After` (Gemini asks for 30 s on an exhausted daily quota); everything
  * else as by status (429 and 5xx retried, `x-should-retry` honoured).
  */
-export function classifyLlmResponse(response: Response, body: unknown): RetryDecision {
+export function classifyLlmResponse(response: ResponseHead, body: unknown): RetryDecision {
   if (response.status === 429 && isQuotaError(body)) return { action: 'return' };
   return classifyByStatus(response);
 }

@@ -1,4 +1,4 @@
-import { classifyByStatus, type RetryDecision } from '@ionflux/kit/http';
+import { classifyByStatus, type ResponseHead, type RetryDecision } from '@ionflux/kit/http';
 import { isThrottled, readAdminCost } from './admin-cost.ts';
 
 /**
@@ -6,7 +6,7 @@ import { isThrottled, readAdminCost } from './admin-cost.ts';
  * time the bucket needs to hold the requested cost again, which the answer's `throttleStatus` tells.
  * The local bucket makes this rare (another process or app spent the points); it is the safety net.
  */
-export function classifyAdminResponse(response: Response, body: unknown): RetryDecision {
+export function classifyAdminResponse(response: ResponseHead, body: unknown): RetryDecision {
   if (response.status === 429 || (response.status === 200 && isThrottled(body))) {
     const cost = readAdminCost(body);
     if (cost) {
