@@ -118,6 +118,8 @@ export async function startGateway(
     introspection: !production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // runService owns SIGTERM/SIGINT (Apollo's handler would re-raise the signal mid-shutdown).
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     formatError: (formatted, error) => {

@@ -160,6 +160,51 @@ describe('the ledger row of a call in flight', () => {
   });
 });
 
+describe('an LLM subgraph process stopped with SIGTERM (production mode)', () => {
+  it('answers the call in flight, finishes its ledger row, and exits 0', async () => {
+    const workspaceId = randomUUID();
+    const service = await startChildSubgraph({
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      DATABASE_URL: system.databaseUrl,
+      IONFLUX_INTERNAL_SECRET: system.internalSecret,
+      LLM_SUBGRAPH_PORT: '0',
+      HOST: '127.0.0.1',
+      OPENAI_API_KEY: system.centralKeys.openai,
+      OPENAI_BASE_URL: system.simulator.openaiBaseUrl,
+    });
+    let exitCode: number | null = null;
+    service.child.once('exit', (code) => {
+      exitCode = code;
+    });
+    try {
+      system.simulator.injectFault({ provider: 'openai', latencyMs: 1000, times: 1 });
+      const identity = createIdentitySigner(system.internalSecret).sign({
+        workspaceId,
+        userId: randomUUID(),
+        requestId: 'answered-while-stopping',
+      });
+      const call = postGraphQL<{ createCompletion: { status: string } }>(service.graphqlUrl, COMPLETE, {
+        headers: { [IDENTITY_HEADER]: identity },
+        variables: { input: { prompt: 'Finish me', parameters: { maxTokens: 20 } } },
+      });
+      await eventually(() => rowOf('answered-while-stopping'));
+      service.child.kill('SIGTERM');
+      const { body } = await call;
+      expect(body.data?.createCompletion.status).toBe('SUCCESS');
+      await service.exited;
+      expect(exitCode).toBe(0);
+      expect(await rowOf('answered-while-stopping')).toMatchObject({ status: 'success', finished: true });
+    } finally {
+      system.simulator.clearFaults();
+      if (service.child.exitCode === null && service.child.signalCode === null) {
+        service.child.kill('SIGKILL');
+        await service.exited;
+      }
+    }
+  });
+});
+
 /** The LLM subgraph as its own process (`subgraphs/llm/src/main.ts`), as production runs it. */
 async function startChildSubgraph(
   env: Record<string, string>,

@@ -42,6 +42,9 @@ export async function mountSubgraph<Context extends object>(
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // runService owns SIGTERM/SIGINT: Apollo's own handler would stop the server, then raise the signal
+    // again, which ends the process before the rest of close() (ledger writes, the pool) has run.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
       const masked = formatGraphQLError(formatted, error);
       if (masked.extensions?.['code'] === ErrorCode.INTERNAL)
