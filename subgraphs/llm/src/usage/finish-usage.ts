@@ -11,43 +11,66 @@ export interface UsageOutcome {
   latencyMs: number;
 }
 
-// Finishes the row only while it is pending (the sweep may have closed it), and in the same statement
-// releases the worst case it held against the quota and charges what the provider reported.
+export interface FinishedUsage {
+  entryId: string;
+  outcome: UsageOutcome;
+}
+
+// Finishes the rows still pending (the sweep may have closed one), and in the same statement releases
+// the worst case each held against its workspace's quota and charges what the provider reported.
 const STATEMENT = `
-  with finished as (
-    update llm.usage_ledger set
-      status = $2, error_code = $3, key_source = $4, prompt_tokens = $5, completion_tokens = $6,
-      total_tokens = $7, cost_nano_usd = $8, latency_ms = $9, finished_at = now()
-    where id = $1 and finished_at is null
-    returning workspace_id, holds_quota, reserved_tokens, reserved_cost_nano_usd
+  with outcome as (
+    select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[],
+                         $8::bigint[], $9::int[])
+      as o(id, status, error_code, key_source, prompt_tokens, completion_tokens, total_tokens,
+           cost_nano_usd, latency_ms)
+  ),
+  finished as (
+    update llm.usage_ledger l set
+      status = o.status::llm.usage_status, error_code = o.error_code, key_source = o.key_source::llm.key_source,
+      prompt_tokens = o.prompt_tokens, completion_tokens = o.completion_tokens, total_tokens = o.total_tokens,
+      cost_nano_usd = o.cost_nano_usd, latency_ms = o.latency_ms, finished_at = now()
+    from outcome o
+    where l.id = o.id and l.finished_at is null
+    returning l.workspace_id, l.holds_quota, l.reserved_tokens, l.reserved_cost_nano_usd, o.total_tokens,
+              o.cost_nano_usd
+  ),
+  per_workspace as (
+    select workspace_id, sum(reserved_tokens)::bigint as reserved_tokens,
+           sum(reserved_cost_nano_usd)::bigint as reserved_cost, sum(total_tokens)::bigint as used_tokens,
+           sum(cost_nano_usd)::bigint as used_cost
+    from finished where holds_quota group by workspace_id
   )
   update llm.workspace_quotas q set
-    reserved_tokens = greatest(0, q.reserved_tokens - f.reserved_tokens),
-    reserved_cost_nano_usd = greatest(0, q.reserved_cost_nano_usd - f.reserved_cost_nano_usd),
-    used_tokens = q.used_tokens + $7,
-    used_cost_nano_usd = q.used_cost_nano_usd + $8,
+    reserved_tokens = greatest(0, q.reserved_tokens - p.reserved_tokens),
+    reserved_cost_nano_usd = greatest(0, q.reserved_cost_nano_usd - p.reserved_cost),
+    used_tokens = q.used_tokens + p.used_tokens,
+    used_cost_nano_usd = q.used_cost_nano_usd + p.used_cost,
     updated_at = now()
-  from finished f
-  where q.workspace_id = f.workspace_id and f.holds_quota`;
+  from per_workspace p
+  where q.workspace_id = p.workspace_id`;
 
 /**
- * Writes how a call ended into its ledger row and settles its quota reservation, in one statement: the
- * row and the charge commit together. Idempotent: a row already finished is left as it is.
+ * Writes how calls ended into their ledger rows and settles their quota reservations, in one statement
+ * for any number of calls: the rows and the charges commit together. Idempotent: a row already finished
+ * is left as it is.
  */
-export async function finishUsage(sql: Sql, entryId: string, outcome: UsageOutcome): Promise<void> {
+export async function finishUsage(sql: Sql, finished: readonly FinishedUsage[]): Promise<void> {
+  if (finished.length === 0) return;
+  const column = <T>(pick: (outcome: UsageOutcome) => T) => finished.map(({ outcome }) => pick(outcome));
   await sql.unsafe(
     STATEMENT,
     [
-      entryId,
-      outcome.status,
-      outcome.errorCode,
-      outcome.keySource,
-      outcome.usage.promptTokens,
-      outcome.usage.completionTokens,
-      outcome.usage.totalTokens,
-      outcome.costNanoUsd,
-      Math.round(outcome.latencyMs),
-    ],
+      finished.map(({ entryId }) => entryId),
+      column((o) => o.status),
+      column((o) => o.errorCode),
+      column((o) => o.keySource),
+      column((o) => o.usage.promptTokens),
+      column((o) => o.usage.completionTokens),
+      column((o) => o.usage.totalTokens),
+      column((o) => o.costNanoUsd),
+      column((o) => Math.round(o.latencyMs)),
+    ] as never[],
     { prepare: true },
   );
 }

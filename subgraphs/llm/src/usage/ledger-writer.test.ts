@@ -52,7 +52,7 @@ describe('createLedgerWriter', () => {
     await writer.drain();
     const finishLines = lines.filter((line) => /ledger row/.test(line.msg));
     expect(finishLines.map((line) => line.level)).toEqual([40, 40, 50]);
-    expect(finishLines.at(-1)?.msg).toMatch(/stays pending until the sweep closes it/);
+    expect(finishLines.at(-1)?.msg).toMatch(/stay pending until the sweep closes them/);
     expect(await registry.getSingleMetricAsString('ionflux_llm_ledger_finish_failures_total')).toMatch(
       /_total 1$/m,
     );
