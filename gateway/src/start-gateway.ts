@@ -24,6 +24,7 @@ import { createPlaygroundRouter } from './playground/index.ts';
 import { createProviderRouteProxy } from './routes/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
 import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
+import { createUndiciFetcher } from './subgraphs/undici-fetcher.ts';
 import {
   createGatewaySubscriptions,
   type GatewaySubscriptions,
@@ -77,6 +78,8 @@ export async function startGateway(
     ...options.subgraphUrls,
   };
   const signer = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
+  // One keep-alive pool for every subgraph fetch (query plans and subscription events).
+  const subgraphFetcher = createUndiciFetcher();
   const verifyJwt = createJwtVerifier({
     secret: config.IONFLUX_JWT_SECRET,
     jwksUrl: config.IONFLUX_JWKS_URL,
@@ -107,7 +110,7 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraphSdl(),
     buildService: subscriptions.trackDataSources(
-      ({ name, url }) => new IdentityDataSource(subgraphUrls[name] ?? url ?? '', signer),
+      ({ name, url }) => new IdentityDataSource(subgraphUrls[name] ?? url ?? '', signer, subgraphFetcher),
     ),
     logger,
   });
@@ -181,6 +184,7 @@ export async function startGateway(
     close: async () => {
       await subscriptions.close();
       await apollo.stop();
+      await subgraphFetcher.close();
     },
   };
 }

@@ -120,7 +120,8 @@ class ResponseHeaders implements FetcherHeaders {
   constructor(raw: Record<string, string | string[] | undefined>) {
     for (const name in raw) {
       const value = raw[name];
-      if (value !== undefined) this.#values.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined)
+        this.#values.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
     }
   }
 

@@ -3,7 +3,6 @@ import type { ApolloGateway, GraphQLDataSource, RemoteGraphQLDataSource } from '
 import type { Identity, IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
-import { IdentityDataSource } from '../subgraphs/identity-data-source.ts';
 import { prepareSubscription, type SubscriptionRequest } from './prepare-subscription.ts';
 import { createPushIterator } from './push-iterator.ts';
 import { createSharedSubscription, type SharedSubscription } from './shared-subscription.ts';
@@ -90,17 +89,6 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   const planner = createSubscriptionPlanner();
   const connections = createUpstreamConnections({ signer: options.signer });
   const dataSources = new Map<string, GraphQLDataSource>();
-  // Per subgraph, the data source events' entity fetches use: same URL as the gateway's, leaner client.
-  let eventSources: Map<string, GraphQLDataSource> | undefined;
-  const eventDataSources = () => {
-    eventSources ??= new Map(
-      [...dataSources].map(([name, source]) => {
-        const url = (source as Partial<RemoteGraphQLDataSource>).url;
-        return [name, url ? new IdentityDataSource(url, options.signer) : source];
-      }),
-    );
-    return eventSources;
-  };
   const shared = new Map<string, SharedSubscription>();
   const perWorkspace = new Map<string, number>();
   const queues = new Set<{ queued(): number }>();
@@ -117,7 +105,6 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       return ((definition: { name: string; url?: string }) => {
         const dataSource = build(definition);
         dataSources.set(definition.name, dataSource);
-        eventSources = undefined;
         return dataSource;
       }) as typeof build;
     },
@@ -187,7 +174,8 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
           scopeKey,
           graphqlUrl: dataSource.url,
           connections,
-          dataSources: eventDataSources(),
+          // Events' entity fetches go through the gateway's own data sources.
+          dataSources,
           logger: options.logger,
           maxInFlight: limits.maxInFlightPerSubscription,
           maxWaiting: limits.maxWaitingPerSubscription,
