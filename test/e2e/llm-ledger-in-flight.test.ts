@@ -96,17 +96,7 @@ describe('the ledger row of a call in flight', () => {
     );
     expect(quota.body.errors).toBeUndefined();
 
-    const env = {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: system.databaseUrl,
-      IONFLUX_INTERNAL_SECRET: system.internalSecret,
-      LLM_SUBGRAPH_PORT: '0',
-      HOST: '127.0.0.1',
-      OPENAI_API_KEY: system.centralKeys.openai,
-      OPENAI_BASE_URL: system.simulator.openaiBaseUrl,
-    };
+    const env = subgraphEnv('test');
     const doomed = await startChildSubgraph(env);
     try {
       system.simulator.injectFault({ provider: 'openai', latencyMs: 10_000, times: 1 });
@@ -163,16 +153,7 @@ describe('the ledger row of a call in flight', () => {
 describe('an LLM subgraph process stopped with SIGTERM (production mode)', () => {
   it('answers the call in flight, finishes its ledger row, and exits 0', async () => {
     const workspaceId = randomUUID();
-    const service = await startChildSubgraph({
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'production',
-      DATABASE_URL: system.databaseUrl,
-      IONFLUX_INTERNAL_SECRET: system.internalSecret,
-      LLM_SUBGRAPH_PORT: '0',
-      HOST: '127.0.0.1',
-      OPENAI_API_KEY: system.centralKeys.openai,
-      OPENAI_BASE_URL: system.simulator.openaiBaseUrl,
-    });
+    const service = await startChildSubgraph(subgraphEnv('production'));
     let exitCode: number | null = null;
     service.child.once('exit', (code) => {
       exitCode = code;
@@ -204,6 +185,20 @@ describe('an LLM subgraph process stopped with SIGTERM (production mode)', () =>
     }
   });
 });
+
+/** The env of another LLM subgraph instance on the system's database and simulator. */
+function subgraphEnv(nodeEnv: 'test' | 'production'): Record<string, string> {
+  return {
+    PATH: process.env['PATH'] ?? '',
+    NODE_ENV: nodeEnv,
+    DATABASE_URL: system.databaseUrl,
+    IONFLUX_INTERNAL_SECRET: system.internalSecret,
+    LLM_SUBGRAPH_PORT: '0',
+    HOST: '127.0.0.1',
+    OPENAI_API_KEY: system.centralKeys.openai,
+    OPENAI_BASE_URL: system.simulator.openaiBaseUrl,
+  };
+}
 
 /** The LLM subgraph as its own process (`subgraphs/llm/src/main.ts`), as production runs it. */
 async function startChildSubgraph(

@@ -1,5 +1,6 @@
 import type { Sql } from '@ionflux/kit/db';
 import type { StoredProvider } from '../providers/stored-provider.ts';
+import type { UsageEntry } from './record-usage.ts';
 
 export type ReserveOutcome =
   | { ok: true; holdsQuota: boolean }
@@ -12,13 +13,8 @@ export interface SealedKeyRow {
   keyId: string;
 }
 
-export interface BeginUsageInput {
-  requestId: string;
-  workspaceId: string;
-  userId: string;
-  provider: StoredProvider;
-  model: string;
-  operation: 'completion' | 'stream' | 'embedding';
+export interface BeginUsageInput
+  extends Pick<UsageEntry, 'requestId' | 'workspaceId' | 'userId' | 'provider' | 'model' | 'operation'> {
   fallbackFrom: StoredProvider | null;
   /** What the call may cost at most: the prompt estimate plus the output limit. */
   worstCase: { tokens: number; costNanoUsd: number };

@@ -1,4 +1,5 @@
 import type { Sql } from '@ionflux/kit/db';
+import { settleQuotas } from './settle-quotas.ts';
 
 // Rows still pending long after any call could have ended belong to a process that died mid-call. Each
 // is closed at its worst case (an upper bound of what the provider may bill) and that worst case moves
@@ -21,18 +22,12 @@ const STATEMENT = `
     returning l.workspace_id, l.holds_quota, l.reserved_tokens, l.reserved_cost_nano_usd
   ),
   per_workspace as (
-    select workspace_id, sum(reserved_tokens)::bigint as tokens, sum(reserved_cost_nano_usd)::bigint as cost
+    select workspace_id, sum(reserved_tokens)::bigint as reserved_tokens,
+           sum(reserved_cost_nano_usd)::bigint as reserved_cost, sum(reserved_tokens)::bigint as used_tokens,
+           sum(reserved_cost_nano_usd)::bigint as used_cost
     from closed where holds_quota group by workspace_id
   ),
-  settled as (
-    update llm.workspace_quotas q set
-      reserved_tokens = greatest(0, q.reserved_tokens - p.tokens),
-      reserved_cost_nano_usd = greatest(0, q.reserved_cost_nano_usd - p.cost),
-      used_tokens = q.used_tokens + p.tokens,
-      used_cost_nano_usd = q.used_cost_nano_usd + p.cost,
-      updated_at = now()
-    from per_workspace p where q.workspace_id = p.workspace_id
-  )
+  settled as (${settleQuotas('per_workspace')})
   select (select count(*) from closed)::int as closed`;
 
 /**

@@ -1,5 +1,6 @@
 import type { Sql } from '@ionflux/kit/db';
 import type { TokenCounts } from '../providers/llm-adapter.ts';
+import { settleQuotas } from './settle-quotas.ts';
 
 /** How a call ended, written over its `pending` ledger row. */
 export interface UsageOutcome {
@@ -41,14 +42,7 @@ const STATEMENT = `
            sum(cost_nano_usd)::bigint as used_cost
     from finished where holds_quota group by workspace_id
   )
-  update llm.workspace_quotas q set
-    reserved_tokens = greatest(0, q.reserved_tokens - p.reserved_tokens),
-    reserved_cost_nano_usd = greatest(0, q.reserved_cost_nano_usd - p.reserved_cost),
-    used_tokens = q.used_tokens + p.used_tokens,
-    used_cost_nano_usd = q.used_cost_nano_usd + p.used_cost,
-    updated_at = now()
-  from per_workspace p
-  where q.workspace_id = p.workspace_id`;
+  ${settleQuotas('per_workspace')}`;
 
 /**
  * Writes how calls ended into their ledger rows and settles their quota reservations, in one statement
