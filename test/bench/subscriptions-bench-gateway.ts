@@ -14,6 +14,8 @@ export type GatewayRequest =
 
 let gateway: RunningGateway | undefined;
 
+// Ends with the bench: when its IPC channel closes (the bench exited or was killed), so does this child.
+process.on('disconnect', () => process.exit(0));
 process.on('message', async (request: GatewayRequest) => {
   if (request.kind === 'start') {
     gateway = await startGateway(

@@ -40,6 +40,8 @@ async function publish(
   return sent;
 }
 
+// Ends with the bench: when its IPC channel closes (the bench exited or was killed), so does this child.
+process.on('disconnect', () => process.exit(0));
 process.on('message', async (request: SubgraphsRequest) => {
   if (request.kind === 'publish') {
     const sent = await publish(request.ratePerSecond, request.durationMs, request.brands);
