@@ -21,7 +21,9 @@ export function spawnService(
 ): ServiceProcess {
   const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
   const recent: string[] = [];
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The IPC channel carries no messages: it is a lifeline. When this process dies, even by SIGKILL, the
+  // channel closes and the service stops itself (runService) instead of living on holding its port.
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const collect = (chunk: Buffer) => {
     log.write(chunk);
     recent.push(...chunk.toString('utf8').split('\n').filter(Boolean));

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,24 @@ function runStart(env: NodeJS.ProcessEnv): StartRun {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/** Pids of the service processes `npm start` runs (its node children; PostgreSQL is not one). */
+function servicePids(run: StartRun): number[] {
+  const children = spawnSync('pgrep', ['-P', String(run.child.pid)], { encoding: 'utf8' }).stdout;
+  return children
+    .split('\n')
+    .map(Number)
+    .filter((pid) => pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('/src/main.ts'));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitFor(run: StartRun, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
@@ -123,6 +141,7 @@ describe('npm start', () => {
   });
 
   it('stops everything on SIGTERM: services, PostgreSQL, the lock', async () => {
+    const services = servicePids(first);
     const lockFile = path.join(dataDir, 'ionflux.lock');
     expect(existsSync(lockFile)).toBe(true);
     const postmasterPid = externalDatabase
@@ -133,5 +152,23 @@ describe('npm start', () => {
     expect(existsSync(lockFile)).toBe(false);
     await expect(fetch(`http://127.0.0.1:${gatewayPort}/healthz`)).rejects.toThrow();
     if (postmasterPid) expect(() => process.kill(postmasterPid, 0)).toThrow();
+    for (const pid of services) expect(() => process.kill(pid, 0), `service ${pid}`).toThrow();
+  });
+
+  it('leaves no service running when npm start itself is killed with SIGKILL', async () => {
+    const killed = runStart(env);
+    await waitFor(killed, /^ready in [\d.]+ s$/m);
+    const services = servicePids(killed);
+    expect(services).toHaveLength(4);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    const deadline = Date.now() + 20_000;
+    while (services.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(services.filter(isAlive)).toEqual([]);
+    // The PostgreSQL it orphaned is stopped by the next start, which proves the directory usable again.
+    const next = runStart(env);
+    await waitFor(next, /^ready in [\d.]+ s$/m);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
   });
 });

@@ -8,12 +8,20 @@ export interface RunningService {
 
 /**
  * The `main` of every IONFLUX process: starts the service, turns a bad configuration into a readable
- * list of problems, and shuts down gracefully on SIGTERM/SIGINT (a second signal forces the exit).
+ * list of problems, and shuts down gracefully on SIGTERM/SIGINT (a second signal forces the exit). A
+ * service started with an IPC channel (as `npm start` starts them) also shuts down when that channel
+ * closes: its parent is gone, even if it was killed with SIGKILL and could not say so.
  */
 export async function runService(
   name: string,
   start: () => Promise<{ service: RunningService; logger: Logger }>,
 ): Promise<void> {
+  // Listened for before starting, so a parent that dies while the service starts is not missed.
+  let parentGone = false;
+  let onParentGone = () => {
+    parentGone = true;
+  };
+  if (process.send) process.once('disconnect', () => onParentGone());
   let started: { service: RunningService; logger: Logger };
   try {
     started = await start();
@@ -44,4 +52,8 @@ export async function runService(
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  onParentGone = () => {
+    if (!stopping) void stop('parent process gone');
+  };
+  if (parentGone) onParentGone();
 }
