@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { issueToken } from '@ionflux/gateway';
 import { startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
-import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
+import { createIdentitySigner, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
 import OpenAI from 'openai';
 import postgres from 'postgres';
 import { forkBenchChild } from './bench-child.ts';
@@ -210,7 +210,8 @@ async function startEnvironment() {
     const workspaceId = randomUUID();
     const userId = randomUUID();
     const token = await issueToken({ secret: jwtSecret, workspaceId, userId });
-    const signer = createIdentitySigner(internalSecret);
+    const identity = createIdentitySigner(internalSecret).sign({ workspaceId, userId });
+    const subgraphHeaders = () => ({ [IDENTITY_HEADER]: identity, [REQUEST_ID_HEADER]: randomUUID() });
     const openai = new OpenAI({ apiKey: apiKeys.openai, baseURL: openaiBaseUrl, maxRetries: 0 });
     const body = JSON.stringify({
       query: QUERY,
@@ -235,17 +236,14 @@ async function startEnvironment() {
           max_completion_tokens: 16,
         });
       },
-      // The gateway signs a fresh identity per request; so does this path.
-      subgraph: () =>
-        post(subgraphUrl, {
-          [IDENTITY_HEADER]: signer.sign({ workspaceId, userId, requestId: randomUUID() }),
-        }),
+      // As the gateway calls a subgraph: the caller's identity signed once and reused (the gateway
+      // re-signs every 20 s), a fresh request id in x-request-id.
+      subgraph: () => post(subgraphUrl, subgraphHeaders()),
       gateway: () => post(gatewayUrl, { authorization: `Bearer ${token}` }),
       subgraphFloor: async () => {
-        const identity = signer.sign({ workspaceId, userId, requestId: randomUUID() });
         const response = await fetch(subgraphUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity },
+          headers: { 'content-type': 'application/json', ...subgraphHeaders() },
           body: floorBody,
         });
         await response.text();

@@ -1,4 +1,4 @@
 export type { Identity } from './identity.ts';
 export { IDENTITY_HEADER, REQUEST_ID_HEADER } from './identity.ts';
-export type { IdentitySigner, IdentityVerification } from './identity-signer.ts';
+export type { IdentitySigner, IdentityVerification, SignedIdentity } from './identity-signer.ts';
 export { createIdentitySigner } from './identity-signer.ts';

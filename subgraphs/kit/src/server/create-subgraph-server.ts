@@ -12,6 +12,7 @@ import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
 import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { createGraphQLHandler } from './graphql-handler.ts';
+import { requestIdOf } from './request-context.ts';
 
 export interface SubgraphServerOptions<Context> {
   /** The subgraph's executable schema (`buildSubgraphSchema`). */
@@ -92,7 +93,8 @@ function requireGatewayIdentity(signer: IdentitySigner) {
       });
       return;
     }
-    res.locals['identity'] = verification.identity;
+    // The gateway's request id, checked and kept by requestContext, unless the token names one.
+    res.locals['identity'] = { requestId: requestIdOf(res), ...verification.identity } satisfies Identity;
     next();
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { FormattedExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
@@ -67,7 +68,8 @@ export function mountSubgraphSubscriptions<Context>(
           );
           return false;
         }
-        identities.set(ctx, verification.identity);
+        // The gateway signs its connection's request id in; a connection without one gets its own.
+        identities.set(ctx, { requestId: randomUUID(), ...verification.identity });
         return true;
       },
       context: (ctx) => {
