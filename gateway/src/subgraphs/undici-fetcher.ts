@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { headersFromRaw } from '@ionflux/kit/http';
 import { Agent, type Dispatcher } from 'undici';
 
 /** The `fetcher` a `RemoteGraphQLDataSource` calls (@apollo/utils.fetcher's shape). */
@@ -50,7 +51,7 @@ export function createUndiciFetcher(options: Agent.Options = {}): UndiciFetcher 
         signal: signal ?? null,
       });
       const bytes = await answer.body.bytes();
-      return new UndiciResponse(url, answer.statusCode, new ResponseHeaders(answer.headers), bytes);
+      return new UndiciResponse(url, answer.statusCode, headersFromRaw(answer.headers), bytes);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw new TypeError('fetch failed', { cause: error });
@@ -107,59 +108,5 @@ class UndiciResponse implements FetcherResponse {
     if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
     this.#used = true;
     return this.#bytes;
-  }
-}
-
-/**
- * Headers over undici's raw record (names already lower-case): `get` and `has` ignore case, repeated
- * headers read comma-joined as fetch's do, iteration in name order.
- */
-class ResponseHeaders implements FetcherHeaders {
-  readonly #values = new Map<string, string>();
-
-  constructor(raw: Record<string, string | string[] | undefined>) {
-    for (const name in raw) {
-      const value = raw[name];
-      if (value !== undefined)
-        this.#values.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
-    }
-  }
-
-  get(name: string): string | null {
-    return this.#values.get(name.toLowerCase()) ?? null;
-  }
-
-  has(name: string): boolean {
-    return this.#values.has(name.toLowerCase());
-  }
-
-  set(name: string, value: string): void {
-    this.#values.set(name.toLowerCase(), value);
-  }
-
-  append(name: string, value: string): void {
-    const key = name.toLowerCase();
-    const current = this.#values.get(key);
-    this.#values.set(key, current === undefined ? value : `${current}, ${value}`);
-  }
-
-  delete(name: string): void {
-    this.#values.delete(name.toLowerCase());
-  }
-
-  *entries(): IterableIterator<[string, string]> {
-    yield* [...this.#values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  }
-
-  *keys(): IterableIterator<string> {
-    for (const [name] of this.entries()) yield name;
-  }
-
-  *values(): IterableIterator<string> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries();
   }
 }

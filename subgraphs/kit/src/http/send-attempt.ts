@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { connectionErrorCode } from './connection-error.ts';
+import { headersFromRaw } from './headers-from-raw.ts';
 import type { ProviderRequest, ProviderResponse } from './provider-request.ts';
 import type { ResponseHead, RetryDecision } from './retry-decision.ts';
 
@@ -40,7 +41,7 @@ export async function sendAttempt(
       signal: attemptSignal,
     });
     const text = await answer.body.text();
-    const headers = toHeaders(answer.headers);
+    const headers = headersFromRaw(answer.headers);
     const body = parseBody(text, headers.get('content-type'));
     return {
       kind: 'response',
@@ -54,15 +55,6 @@ export async function sendAttempt(
     if (code !== undefined) return { kind: 'network', code, error };
     throw error;
   }
-}
-
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (typeof value === 'string') headers.append(name, value);
-    else if (value) for (const item of value) headers.append(name, item);
-  }
-  return headers;
 }
 
 function parseBody(text: string, contentType: string | null): unknown {
