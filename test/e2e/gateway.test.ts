@@ -84,6 +84,37 @@ describe('POST /graphql through the gateway', () => {
     ]);
   });
 
+  it('filters TikTok connections by their owner, brand or creator, within the workspace', async () => {
+    const workspaceId = randomUUID();
+    const [brand, creator] = [randomUUID(), randomUUID()];
+    const sql = postgres(system.databaseUrl, { max: 1 });
+    try {
+      for (const [ownerType, ownerId, openId] of [
+        ['brand', brand, 'open-id-brand'],
+        ['creator', creator, 'open-id-creator'],
+      ] as const) {
+        await sql`insert into kit.integration_connections (workspace_id, provider, owner_type, owner_id, account_id, status)
+          values (${workspaceId}, 'tiktok', ${ownerType}, ${ownerId}, ${openId}, 'CONNECTED')`;
+      }
+    } finally {
+      await sql.end();
+    }
+    const token = await system.tokenFor(workspaceId);
+    const openIds = async (variables: Record<string, string>) => {
+      const { body } = await postGraphQL<{ tiktokConnections: { openId: string }[] }>(
+        system.gatewayUrl,
+        'query($b: ID, $c: ID) { tiktokConnections(brandId: $b, creatorId: $c) { openId } }',
+        { token, variables },
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data?.tiktokConnections.map((connection) => connection.openId).sort();
+    };
+    expect(await openIds({})).toEqual(['open-id-brand', 'open-id-creator']);
+    expect(await openIds({ b: brand })).toEqual(['open-id-brand']);
+    expect(await openIds({ c: creator })).toEqual(['open-id-creator']);
+    expect(await openIds({ b: creator })).toEqual([]);
+  });
+
   it('refuses a request without a JWT with UNAUTHENTICATED and 401', async () => {
     const { status, body } = await postGraphQL(system.gatewayUrl, '{ llmProviders { id } }');
     expect(status).toBe(401);

@@ -4,7 +4,7 @@ export type {
   ConnectionProvider,
   ConnectionStatus,
 } from './list-connections.ts';
-export { listConnections } from './list-connections.ts';
+export { connectionsNewestFirst, connectionsWhere, listConnections } from './list-connections.ts';
 export type { IntegrationConnectionsArgs } from './resolve-integration-connections.ts';
 export { resolveIntegrationConnections } from './resolve-integration-connections.ts';
 export type { IntegrationConnectionView } from './to-integration-connection.ts';

@@ -12,22 +12,38 @@ export interface ConnectionFilter {
   status?: ConnectionStatus | undefined;
   ownerType?: ConnectionOwnerType | undefined;
   ownerId?: string | undefined;
+  connectionId?: string | undefined;
 }
 
-/** Connections of one workspace, newest first. The workspace is not optional: nothing crosses tenants. */
-export async function listConnections(
-  db: Database,
-  workspaceId: string,
-  filter: ConnectionFilter = {},
-): Promise<IntegrationConnectionRow[]> {
+/**
+ * The WHERE of a query over one workspace's connections. The workspace is not optional: nothing crosses
+ * tenants. Subgraphs that join their own mirror (shops, accounts) filter with it too.
+ */
+export function connectionsWhere(workspaceId: string, filter: ConnectionFilter = {}): SQL | undefined {
   const conditions: SQL[] = [eq(integrationConnections.workspaceId, workspaceId)];
   if (filter.provider) conditions.push(eq(integrationConnections.provider, filter.provider));
   if (filter.status) conditions.push(eq(integrationConnections.status, filter.status));
   if (filter.ownerType) conditions.push(eq(integrationConnections.ownerType, filter.ownerType));
   if (filter.ownerId) conditions.push(eq(integrationConnections.ownerId, filter.ownerId));
+  if (filter.connectionId) conditions.push(eq(integrationConnections.id, filter.connectionId));
+  return and(...conditions);
+}
+
+/** Newest first, ties broken by id so pages are stable. */
+export const connectionsNewestFirst = [
+  desc(integrationConnections.createdAt),
+  desc(integrationConnections.id),
+];
+
+/** Connections of one workspace, newest first. */
+export async function listConnections(
+  db: Database,
+  workspaceId: string,
+  filter: ConnectionFilter = {},
+): Promise<IntegrationConnectionRow[]> {
   return db
     .select()
     .from(integrationConnections)
-    .where(and(...conditions))
-    .orderBy(desc(integrationConnections.createdAt), desc(integrationConnections.id));
+    .where(connectionsWhere(workspaceId, filter))
+    .orderBy(...connectionsNewestFirst);
 }

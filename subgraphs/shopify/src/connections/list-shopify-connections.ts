@@ -1,7 +1,8 @@
 import { integrationConnections } from '@ionflux/drizzle/kit';
 import { shops } from '@ionflux/drizzle/shopify';
+import { connectionsNewestFirst, connectionsWhere } from '@ionflux/kit/connections';
 import type { Database } from '@ionflux/kit/db';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 export type ShopifyConnectionRecord = Awaited<ReturnType<typeof listShopifyConnections>>[number];
 
@@ -11,21 +12,16 @@ export async function listShopifyConnections(
   workspaceId: string,
   filter: { brandId?: string | undefined; connectionId?: string | undefined } = {},
 ) {
-  const conditions: SQL[] = [
-    eq(integrationConnections.workspaceId, workspaceId),
-    eq(integrationConnections.provider, 'shopify'),
-  ];
-  if (filter.brandId) {
-    conditions.push(
-      eq(integrationConnections.ownerType, 'brand'),
-      eq(integrationConnections.ownerId, filter.brandId),
-    );
-  }
-  if (filter.connectionId) conditions.push(eq(integrationConnections.id, filter.connectionId));
   return db
     .select({ connection: integrationConnections, shop: shops })
     .from(integrationConnections)
     .leftJoin(shops, eq(shops.connectionId, integrationConnections.id))
-    .where(and(...conditions))
-    .orderBy(desc(integrationConnections.createdAt), desc(integrationConnections.id));
+    .where(
+      connectionsWhere(workspaceId, {
+        provider: 'shopify',
+        connectionId: filter.connectionId,
+        ...(filter.brandId ? ({ ownerType: 'brand', ownerId: filter.brandId } as const) : {}),
+      }),
+    )
+    .orderBy(...connectionsNewestFirst);
 }

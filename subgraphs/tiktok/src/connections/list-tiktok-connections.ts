@@ -1,7 +1,8 @@
 import { integrationConnections } from '@ionflux/drizzle/kit';
 import { accounts } from '@ionflux/drizzle/tiktok';
+import { connectionsNewestFirst, connectionsWhere } from '@ionflux/kit/connections';
 import type { Database } from '@ionflux/kit/db';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 export type TikTokConnectionRecord = Awaited<ReturnType<typeof listTikTokConnections>>[number];
 
@@ -11,33 +12,22 @@ export interface TikTokConnectionFilter {
   connectionId?: string | undefined;
 }
 
-/** TikTok connections of a workspace (optionally one brand's or creator's), with the account mirror. */
+/** TikTok connections of a workspace (optionally one brand's or one creator's), with the account mirror. */
 export async function listTikTokConnections(
   db: Database,
   workspaceId: string,
   filter: TikTokConnectionFilter = {},
 ) {
-  const conditions: SQL[] = [
-    eq(integrationConnections.workspaceId, workspaceId),
-    eq(integrationConnections.provider, 'tiktok'),
-  ];
-  if (filter.brandId) {
-    conditions.push(
-      eq(integrationConnections.ownerType, 'brand'),
-      eq(integrationConnections.ownerId, filter.brandId),
-    );
-  }
-  if (filter.creatorId) {
-    conditions.push(
-      eq(integrationConnections.ownerType, 'creator'),
-      eq(integrationConnections.ownerId, filter.creatorId),
-    );
-  }
-  if (filter.connectionId) conditions.push(eq(integrationConnections.id, filter.connectionId));
+  // One owner at most: the resolver refuses a brand and a creator together.
+  const owner = filter.brandId
+    ? ({ ownerType: 'brand', ownerId: filter.brandId } as const)
+    : filter.creatorId
+      ? ({ ownerType: 'creator', ownerId: filter.creatorId } as const)
+      : {};
   return db
     .select({ connection: integrationConnections, account: accounts })
     .from(integrationConnections)
     .leftJoin(accounts, eq(accounts.connectionId, integrationConnections.id))
-    .where(and(...conditions))
-    .orderBy(desc(integrationConnections.createdAt), desc(integrationConnections.id));
+    .where(connectionsWhere(workspaceId, { provider: 'tiktok', connectionId: filter.connectionId, ...owner }))
+    .orderBy(...connectionsNewestFirst);
 }
