@@ -27,7 +27,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
       try {
-        await sql.unsafe(`drop database if exists ${name} with (force)`);
+        // PostgreSQL before 16 refuses FORCE while an autovacuum worker is in the database, unless the role
+        // may signal it (pg_signal_backend, which .ci/run grants): such a worker ends within seconds.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await sql.unsafe(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (error) {
+            const insufficientPrivilege = (error as { code?: string }).code === '42501';
+            if (!insufficientPrivilege || attempt === 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
       } finally {
         await sql.end();
       }
