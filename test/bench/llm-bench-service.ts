@@ -48,8 +48,8 @@ export async function startBenchService(
 
 if (process.send && import.meta.filename === process.argv[1]) {
   // A child exits at once on SIGTERM (from the bench, by pid) or when the bench goes (its IPC channel
-  // closes); `--cpu-prof` still writes its profile on exit. No graceful close: Apollo Server installs its
-  // own SIGTERM handler (stop, then re-raise), and a `close()` racing it was seen never to finish.
+  // closes); `--cpu-prof` still writes its profile on exit. No graceful close: nothing of the bench needs
+  // draining, and the bench removes the database afterwards.
   process.on('SIGTERM', () => process.exit(0));
   process.on('disconnect', () => process.exit(0));
   const config = JSON.parse(process.env['BENCH_SERVICE_CONFIG'] ?? '{}') as Record<string, string>;
