@@ -7,3 +7,5 @@ export { parseGatewayConfig } from './config.ts';
 export type { OperationLimits } from './limits/create-armor.ts';
 export type { RunningGateway, StartGatewayOptions } from './start-gateway.ts';
 export { startGateway } from './start-gateway.ts';
+export type { UndiciFetcher } from './subgraphs/undici-fetcher.ts';
+export { createUndiciFetcher } from './subgraphs/undici-fetcher.ts';

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { issueToken } from '@ionflux/gateway';
+import { createUndiciFetcher, issueToken } from '@ionflux/gateway';
 import { startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
 import { createIdentitySigner, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
 import OpenAI from 'openai';
@@ -44,9 +44,10 @@ const QUERY = /* GraphQL */ `
 /**
  * Orchestration overhead of `createCompletion`: the same completion sent, side by side in one run and
  * in shuffled order each round, (1) straight to the sandbox's OpenAI server with the official `openai`
- * SDK, (2) to the LLM subgraph with a gateway-signed identity, (3) through the gateway with a JWT. The
- * differences of the medians are what the subgraph and the gateway add; `{ __typename }` on the subgraph
- * (`subgraph-floor`) shows how much of that is HTTP, the identity check and Apollo alone.
+ * SDK, (2) to the LLM subgraph with a gateway-signed identity and the gateway's HTTP client, (3) through
+ * the gateway with a JWT and fetch. The differences of the medians are what the subgraph and the gateway
+ * add; `{ __typename }` on the subgraph (`subgraph-floor`) shows how much of that is HTTP, the identity
+ * check and Apollo alone.
  */
 export async function run(): Promise<void> {
   const env = await startEnvironment();
@@ -57,7 +58,11 @@ export async function run(): Promise<void> {
       subgraph: env.subgraph,
       gateway: env.gateway,
     };
-    const names = Object.keys(paths) as (keyof typeof paths)[];
+    // BENCH_PATHS=direct,subgraph measures only those paths (for profiling one of them).
+    const only = process.env['BENCH_PATHS']?.split(',');
+    const names = (Object.keys(paths) as (keyof typeof paths)[]).filter(
+      (name) => !only || only.includes(name),
+    );
     for (let i = 0; i < WARMUP; i++) for (const name of names) await paths[name]();
     const samples: Record<string, number[]> = { direct: [], 'subgraph-floor': [], subgraph: [], gateway: [] };
     for (let i = 0; i < ITERATIONS; i++) {
@@ -218,8 +223,16 @@ async function startEnvironment() {
       variables: { input: { prompt: PROMPT, parameters: { maxTokens: 16 } } },
     });
     const floorBody = JSON.stringify({ query: '{ __typename }' });
-    const post = async (url: string, headers: Record<string, string>) => {
-      const response = await fetch(url, {
+    // The subgraph is called as the gateway calls it, with the gateway's own HTTP client (undici's
+    // request on a keep-alive pool); callers of the gateway, like the direct path, use fetch.
+    const gatewayFetcher = createUndiciFetcher();
+    cleanups.push(() => gatewayFetcher.close());
+    const post = async (
+      url: string,
+      headers: Record<string, string>,
+      client: typeof fetch | typeof gatewayFetcher,
+    ) => {
+      const response = await client(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body,
@@ -238,10 +251,10 @@ async function startEnvironment() {
       },
       // As the gateway calls a subgraph: the caller's identity signed once and reused (the gateway
       // re-signs every 20 s), a fresh request id in x-request-id.
-      subgraph: () => post(subgraphUrl, subgraphHeaders()),
-      gateway: () => post(gatewayUrl, { authorization: `Bearer ${token}` }),
+      subgraph: () => post(subgraphUrl, subgraphHeaders(), gatewayFetcher),
+      gateway: () => post(gatewayUrl, { authorization: `Bearer ${token}` }, fetch),
       subgraphFloor: async () => {
-        const response = await fetch(subgraphUrl, {
+        const response = await gatewayFetcher(subgraphUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...subgraphHeaders() },
           body: floorBody,

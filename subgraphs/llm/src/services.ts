@@ -6,6 +6,7 @@ import { createSecretsProvider } from '@ionflux/kit/secrets';
 import type { Registry } from 'prom-client';
 import type { LlmConfig } from './config.ts';
 import { type CentralKeys, centralKeySecret, createCentralKeys } from './keys/central-keys.ts';
+import { type CallPolicies, createCallPolicies } from './orchestration/call-policies.ts';
 import { createAnthropicAdapter } from './providers/anthropic/anthropic-adapter.ts';
 import { classifyLlmResponse } from './providers/classify-llm-response.ts';
 import { createGeminiAdapter } from './providers/gemini/gemini-adapter.ts';
@@ -26,6 +27,8 @@ export interface LlmServices {
    */
   ledgerSql: Sql;
   ledger: LedgerWriter;
+  /** Which workspaces' calls this instance last found with neither quota nor key (sent early, see callProvider). */
+  callPolicies: CallPolicies;
   logger: Logger;
   adapters: Readonly<Record<StoredProvider, LlmAdapter>>;
   centralKeys: CentralKeys;
@@ -102,6 +105,7 @@ export async function createLlmServices(deps: {
     sql: deps.sql,
     ledgerSql: ledgerDatabase.sql,
     ledger,
+    callPolicies: createCallPolicies(deps.registry ? { registry: deps.registry } : {}),
     logger,
     adapters,
     centralKeys: createCentralKeys(secrets),

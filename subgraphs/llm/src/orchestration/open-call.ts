@@ -37,7 +37,8 @@ export interface OpenCallInput {
 
 /**
  * Picks the key (the workspace's own key over the central one, spec 1.2), reserves the worst case of the
- * call against the workspace quota and writes its `pending` ledger row, all before anything is sent. A
+ * call against the workspace quota and writes its `pending` ledger row, in one statement that the answer
+ * always waits for (the request goes to the provider after it, or beside it: see callProvider). A
  * call that cannot go ahead is ledgered here with its error.
  */
 export async function openCall(
@@ -65,6 +66,11 @@ export async function openCall(
     fallbackFrom: input.fallbackFrom,
     worstCase,
   });
+  services.callPolicies.remember(
+    identity.workspaceId,
+    input.provider,
+    outcome.ok && !outcome.holdsQuota && sealedKey === undefined,
+  );
   if (!outcome.ok || entryId === undefined) {
     const failure: LlmFailure = {
       code: 'QUOTA_EXCEEDED',

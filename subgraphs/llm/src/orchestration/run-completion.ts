@@ -1,22 +1,15 @@
 import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionInput, CompletionResult } from '../generated/resolvers-types.ts';
-import {
-  type CompletionAnswer,
-  type CompletionRequest,
-  type LlmAdapter,
-  NO_USAGE,
-} from '../providers/llm-adapter.ts';
-import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
+import type { CompletionAnswer, CompletionRequest, LlmAdapter } from '../providers/llm-adapter.ts';
+import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
 import type { LlmServices } from '../services.ts';
 import { getFallback } from '../settings/fallback-store.ts';
+import { type CallOutcome, callProvider } from './call-provider.ts';
 import { errorEnvelope, successEnvelope } from './envelope.ts';
-import { closeCall, openCall } from './open-call.ts';
 import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
-
-type Attempt = { ok: true; answer: CompletionAnswer } | { ok: false; failure: LlmFailure };
 
 /**
  * `createCompletion`: validate, pick the key, reserve quota, call the provider, ledger and settle; when
@@ -74,51 +67,28 @@ export async function runCompletion(
   return errorEnvelope(base, first.failure);
 }
 
-async function attempt(
+function attempt(
   services: LlmServices,
   identity: Identity,
   adapter: LlmAdapter,
   request: CompletionRequest,
   options: { requestId: string; signal: AbortSignal; fallbackFrom: StoredProvider | null },
-): Promise<Attempt> {
-  const opened = await openCall(services, identity, {
-    requestId: options.requestId,
-    operation: 'completion',
-    fallbackFrom: options.fallbackFrom,
-    provider: adapter.provider,
-    model: request.model,
-    promptTokensEstimate: estimatePromptTokens(request),
-    maxTokens: request.maxTokens,
-    signal: options.signal,
-  });
-  if (!opened.ok) return opened;
-  const { open } = opened;
-  let result: Attempt;
-  try {
-    result = {
-      ok: true,
-      answer: await adapter.complete({ ...request, maxTokens: open.maxTokens }, open.call),
-    };
-  } catch (error) {
-    result = {
-      ok: false,
-      failure: toProviderFailure(adapter.provider, error, [open.call.apiKey], options.signal),
-    };
-    services.logger.warn(
-      {
-        requestId: options.requestId,
-        provider: adapter.provider,
-        code: result.failure.code,
-        providerStatus: result.failure.providerError?.status ?? null,
-      },
-      'provider call failed',
-    );
-  }
-  closeCall(services, open, {
-    usage: result.ok ? result.answer.usage : NO_USAGE,
-    failure: result.ok ? undefined : result.failure,
-  });
-  return result;
+): Promise<CallOutcome<CompletionAnswer>> {
+  return callProvider(
+    services,
+    identity,
+    {
+      requestId: options.requestId,
+      operation: 'completion',
+      fallbackFrom: options.fallbackFrom,
+      provider: adapter.provider,
+      model: request.model,
+      promptTokensEstimate: estimatePromptTokens(request),
+      maxTokens: request.maxTokens,
+      signal: options.signal,
+    },
+    (call, maxTokens) => adapter.complete({ ...request, maxTokens }, call),
+  );
 }
 
 /** Worth another provider: the first one is down or refusing load, not the request itself. */

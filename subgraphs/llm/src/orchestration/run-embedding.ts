@@ -1,12 +1,11 @@
 import type { Identity } from '@ionflux/kit/identity';
 import type { EmbeddingInput, EmbeddingResult } from '../generated/resolvers-types.ts';
-import { type EmbeddingAnswer, NO_USAGE } from '../providers/llm-adapter.ts';
-import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
+import type { LlmFailure } from '../providers/provider-failure.ts';
 import { toProviderId, toStoredProvider } from '../providers/stored-provider.ts';
 import { estimateTokens } from '../quotas/estimate-tokens.ts';
 import type { LlmServices } from '../services.ts';
+import { callProvider } from './call-provider.ts';
 import { toLlmError } from './envelope.ts';
-import { closeCall, openCall } from './open-call.ts';
 import { recordRejection } from './record-rejection.ts';
 
 /** OpenAI accepts at most 2048 inputs per request. */
@@ -50,29 +49,24 @@ export async function runEmbedding(
     });
     return fail(failure);
   }
-  const opened = await openCall(services, identity, {
-    requestId,
-    operation: 'embedding',
-    fallbackFrom: null,
-    provider,
-    model,
-    promptTokensEstimate: input.input.reduce((sum, text) => sum + estimateTokens(text), 0),
-    maxTokens: 0,
-    signal,
-  });
-  if (!opened.ok) return fail(opened.failure);
-  let answer: EmbeddingAnswer | undefined;
-  let failure: LlmFailure | undefined;
-  try {
-    answer = await adapter.embed(
-      { model, input: input.input, dimensions: input.dimensions ?? undefined },
-      opened.open.call,
-    );
-  } catch (error) {
-    failure = toProviderFailure(provider, error, [opened.open.call.apiKey], signal);
-  }
-  closeCall(services, opened.open, { usage: answer?.usage ?? NO_USAGE, failure });
-  if (!answer) return fail(failure ?? { code: 'INTERNAL', message: 'The embedding failed.' });
+  const embed = adapter.embed;
+  const outcome = await callProvider(
+    services,
+    identity,
+    {
+      requestId,
+      operation: 'embedding',
+      fallbackFrom: null,
+      provider,
+      model,
+      promptTokensEstimate: input.input.reduce((sum, text) => sum + estimateTokens(text), 0),
+      maxTokens: 0,
+      signal,
+    },
+    (call) => embed({ model, input: input.input, dimensions: input.dimensions ?? undefined }, call),
+  );
+  if (!outcome.ok) return fail(outcome.failure);
+  const answer = outcome.answer;
   return {
     ...base,
     status: 'SUCCESS',

@@ -22,3 +22,5 @@ export function toStoredProvider(id: LlmProviderId): StoredProvider {
 export function toProviderId(stored: StoredProvider): LlmProviderId {
   return idByStored[stored];
 }
+
+export const STORED_PROVIDERS = Object.keys(idByStored) as readonly StoredProvider[];

@@ -78,6 +78,8 @@ export async function setLlmQuota(
     maxTokens,
     maxCostNanoUsd: maxCostUsd === null ? null : Math.round(maxCostUsd * NANO_PER_USD),
   });
+  // Calls here stop being sent before their quota check; other instances notice at their next opening.
+  services.callPolicies.forget(identity.workspaceId);
   return toQuota(row);
 }
 

@@ -95,7 +95,7 @@ type Row = {
  * ledger row, so the ledger holds the call before the provider sees it.
  */
 export async function beginUsage(sql: Sql, input: BeginUsageInput): Promise<BeganUsage> {
-  const [row] = await sql.unsafe<Row[]>(
+  const query = sql.unsafe<Row[]>(
     STATEMENT,
     [
       input.workspaceId,
@@ -112,6 +112,9 @@ export async function beginUsage(sql: Sql, input: BeginUsageInput): Promise<Bega
     // constant, so a named prepared statement per connection saves that work on every request.
     { prepare: true },
   );
+  // Handed to a connection now rather than when awaited (a tick later), so that a provider request sent
+  // after the next setImmediate (callProvider) goes after it on the wire.
+  const [row] = await query.execute();
   const sealedKey =
     row?.key_row_id && row.key_ciphertext && row.key_key_id
       ? { id: row.key_row_id, ciphertext: row.key_ciphertext, keyId: row.key_key_id }
