@@ -47,6 +47,13 @@ const llmEnvSchema = z.object({
   LLM_LEDGER_STALE_AFTER_MS: positiveInt(3_600_000),
   /** How often each instance looks for such rows. @default 60000 */
   LLM_LEDGER_SWEEP_MS: positiveInt(60_000),
+  /**
+   * How long finished calls wait to be written together (0: at the end of the event-loop turn). Every
+   * statement is a write to the database's socket, which wakes the database; on these 2-vCPU VMs that
+   * is the dearest system call of a request. A finish waits at most this long in memory and is drained
+   * on shutdown. @default 10
+   */
+  LLM_LEDGER_FLUSH_MS: z.coerce.number().int().min(0).max(1_000).default(10),
 });
 
 export type LlmConfig = z.output<typeof llmEnvSchema>;

@@ -98,6 +98,7 @@ export async function createLlmServices(deps: {
     ...(deps.registry ? { registry: deps.registry } : {}),
     staleAfterMs: config.LLM_LEDGER_STALE_AFTER_MS,
     sweepEveryMs: config.LLM_LEDGER_SWEEP_MS,
+    flushAfterMs: config.LLM_LEDGER_FLUSH_MS,
   });
   return {
     config,

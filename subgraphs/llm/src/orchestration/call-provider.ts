@@ -42,14 +42,15 @@ export async function callProvider<Answer extends { usage: TokenCounts }>(
     return opened.ok ? sendAsOpened(opened.open) : opened;
   }
 
+  // Aborted with the caller's signal, or by a withdrawal (not AbortSignal.any: 13 µs a call here).
   const early = new AbortController();
+  if (input.signal.aborted) early.abort(input.signal.reason);
+  else input.signal.addEventListener('abort', () => early.abort(input.signal.reason), { once: true });
   const opening = openCall(services, identity, input);
   // postgres.js writes the opening statement to its socket in a setImmediate (queued by then, when a
   // pooled connection is free): sending after it puts the pending row on the wire before the request.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const sending = settle(
-    send({ apiKey: guessedKey, signal: AbortSignal.any([input.signal, early.signal]) }, input.maxTokens),
-  );
+  const sending = settle(send({ apiKey: guessedKey, signal: early.signal }, input.maxTokens));
   const withdraw = async () => {
     early.abort();
     await sending;

@@ -66,4 +66,18 @@ describe('createLedgerWriter', () => {
     await writer.close();
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it('writes the rows finished within flushAfterMs in one statement, and drain() does not wait for it', async () => {
+    const { writer, lines } = await unreachableWriter({ retryDelaysMs: [], flushAfterMs: 60_000 });
+    writer.finish('00000000-0000-4000-8000-000000000003', outcome);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    writer.finish('00000000-0000-4000-8000-000000000004', outcome);
+    expect(lines.filter((line) => /ledger row/.test(line.msg))).toEqual([]);
+    await writer.drain();
+    const given = lines.filter((line) => /ledger row/.test(line.msg)) as unknown as { entryIds: string[] }[];
+    expect(given.map((line) => line.entryIds)).toEqual([
+      ['00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004'],
+    ]);
+    await writer.close();
+  });
 });

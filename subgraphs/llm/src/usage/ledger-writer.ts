@@ -11,6 +11,8 @@ export interface LedgerWriterOptions {
   registry?: Registry;
   /** Waits between tries of a finish the database refused. @default [100, 500, 2_000, 5_000, 15_000] */
   retryDelaysMs?: readonly number[];
+  /** How long finished rows wait to be written together; 0: at the end of the event-loop turn. @default 0 */
+  flushAfterMs?: number;
   /** Most rows finished by one statement. @default 500 */
   maxBatch?: number;
   /** A row pending this long belongs to a dead process and is closed as `interrupted`. */
@@ -23,8 +25,8 @@ export interface LedgerWriterOptions {
 export interface LedgerWriter {
   /**
    * Writes how a call ended into its `pending` row in the background: the caller's answer does not
-   * wait for it. The rows finished in one turn of the event loop go in one statement, sent after that
-   * turn's answers are written (a write to the database's socket is a system call and a wake-up of
+   * wait for it. The rows finished within `flushAfterMs` (or one turn of the event loop) go in one
+   * statement, sent after the answers are written (a write to the database's socket is a system call and a wake-up of
    * another process, measured at a few hundred microseconds on these VMs). Retried while the database
    * refuses; if every try fails the rows stay pending and the sweep closes them at their worst case, so
    * a call is never missing from the ledger.
@@ -42,7 +44,7 @@ export function createLedgerWriter(options: LedgerWriterOptions): LedgerWriter {
   const maxBatch = options.maxBatch ?? 500;
   const inFlight = new Set<Promise<void>>();
   let queued: FinishedUsage[] = [];
-  let flushScheduled = false;
+  let unschedule: (() => void) | undefined;
   const closing = new AbortController();
   const failures = new Counter({
     name: 'ionflux_llm_ledger_finish_failures_total',
@@ -94,21 +96,27 @@ export function createLedgerWriter(options: LedgerWriterOptions): LedgerWriter {
     inFlight.add(pending);
   };
   const flush = () => {
-    flushScheduled = false;
+    unschedule?.();
+    unschedule = undefined;
     const batch = queued;
     queued = [];
     for (let start = 0; start < batch.length; start += maxBatch) track(batch.slice(start, start + maxBatch));
   };
   const drain = async () => {
-    if (flushScheduled) flush();
+    flush();
     while (inFlight.size > 0) await Promise.all(inFlight);
   };
   return {
     finish(entryId, outcome) {
       queued.push({ entryId, outcome });
-      if (flushScheduled) return;
-      flushScheduled = true;
-      setImmediate(flush);
+      if (unschedule) return;
+      if (options.flushAfterMs) {
+        const timeout = setTimeout(flush, options.flushAfterMs);
+        unschedule = () => clearTimeout(timeout);
+      } else {
+        const immediate = setImmediate(flush);
+        unschedule = () => clearImmediate(immediate);
+      }
     },
     drain,
     async close() {
