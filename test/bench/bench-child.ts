@@ -34,7 +34,9 @@ export function forkBenchChild(
       ...(process.env['BENCH_PROFILE']
         ? [
             '--cpu-prof',
-            ...(process.env['BENCH_PROFILE_INTERVAL'] ? [`--cpu-prof-interval=${process.env['BENCH_PROFILE_INTERVAL']}`] : []),
+            ...(process.env['BENCH_PROFILE_INTERVAL']
+              ? [`--cpu-prof-interval=${process.env['BENCH_PROFILE_INTERVAL']}`]
+              : []),
             `--cpu-prof-dir=${path.resolve(import.meta.dirname, '../../bench-results/profiles')}`,
           ]
         : []),
