@@ -22,7 +22,8 @@ export interface BenchChild {
 
 /**
  * Forks `file` (relative to this directory) with an IPC channel, its stdout and stderr inherited.
- * BENCH_PROFILE=1 writes a CPU profile of the child under bench-results/profiles when it exits.
+ * BENCH_PROFILE=1 writes a CPU profile of the child under bench-results/profiles when it exits, sampled
+ * every BENCH_PROFILE_INTERVAL µs if set (V8's default is 1000).
  */
 export function forkBenchChild(
   file: string,
