@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -10,9 +9,14 @@ import { ErrorCode, formatGraphQLError } from '@ionflux/kit/errors';
 import { createIdentitySigner } from '@ionflux/kit/identity';
 import { createLogger, type Logger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
-import { createGraphQLHandler, createServiceApp, listen, requestIdOf } from '@ionflux/kit/server';
+import {
+  createGraphQLHandler,
+  createServiceApp,
+  createServiceServer,
+  listen,
+  requestIdOf,
+} from '@ionflux/kit/server';
 import { loadSupergraphSdl } from '@ionflux/schema';
-import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
 import { requireAuthentication } from './auth/require-authentication.ts';
@@ -98,7 +102,8 @@ export async function startGateway(
       logger,
     ),
   );
-  const httpServer = createServer(app);
+  const server = createServiceServer(app, { logger, metrics });
+  const { httpServer } = server;
   const subscriptions = createGatewaySubscriptions({
     logger,
     signer,
@@ -157,7 +162,7 @@ export async function startGateway(
   const graphql = createGraphQLHandler(apollo, {
     maxBodyBytes: 1024 * 1024,
     context: async (req, res): Promise<GatewayContext> => {
-      const requestId = requestIdOf(res as Response);
+      const requestId = requestIdOf(res);
       const authorization = req.headers.authorization;
       if (!authorization) return { requestId };
       const verification = await verifyJwt(authorization);
@@ -169,6 +174,8 @@ export async function startGateway(
       return { requestId, identity: { ...verification.caller, requestId } };
     },
   });
+  server.serveGraphQL(graphql);
+  // GET /graphql; POST is served by the server itself, SSE subscriptions above.
   app.use('/graphql', (req, res, next) => {
     graphql(req, res).catch(next);
   });

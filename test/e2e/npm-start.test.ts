@@ -170,5 +170,6 @@ describe('npm start', () => {
     await waitFor(next, /^ready in [\d.]+ s$/m);
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
-  });
+    // Two whole starts and the services' own exit: about 28 s here, more on a busy machine.
+  }, 120_000);
 });

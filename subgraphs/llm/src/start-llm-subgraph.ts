@@ -1,11 +1,16 @@
-import { createServer } from 'node:http';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
 import { createIdentitySigner } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
-import { createServiceApp, listen, mountSubgraph, type RunningSubgraph } from '@ionflux/kit/server';
+import {
+  createServiceApp,
+  createServiceServer,
+  listen,
+  mountSubgraph,
+  type RunningSubgraph,
+} from '@ionflux/kit/server';
 import { mountSubgraphSubscriptions } from '@ionflux/kit/subscriptions';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import { parse } from 'graphql';
@@ -54,7 +59,8 @@ export async function startLlmSubgraph(
     metrics,
     readinessChecks: [{ name: 'database', check: () => database.ping() }],
   });
-  const httpServer = createServer(app);
+  const server = createServiceServer(app, { logger, metrics });
+  const { httpServer } = server;
   const schema = buildSubgraphSchema([
     { typeDefs: parse(loadSubgraphSdl('llm')), resolvers: resolvers as GraphQLResolverMap<LlmContext> },
   ]);
@@ -71,7 +77,7 @@ export async function startLlmSubgraph(
     schema,
     identitySigner,
     logger,
-    httpServer,
+    server,
     introspection: config.NODE_ENV !== 'production',
     createContext,
   });

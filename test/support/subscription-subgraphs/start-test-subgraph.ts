@@ -1,10 +1,9 @@
-import { createServer } from 'node:http';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { createIdentitySigner, type Identity } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
-import { listen, mountSubgraph } from '@ionflux/kit/server';
+import { createMetrics } from '@ionflux/kit/metrics';
+import { createServiceApp, createServiceServer, listen, mountSubgraph } from '@ionflux/kit/server';
 import { mountSubgraphSubscriptions } from '@ionflux/kit/subscriptions';
-import express from 'express';
 import { parse } from 'graphql';
 
 export interface TestSubgraphContext {
@@ -36,13 +35,15 @@ export async function startTestSubgraph(
   const schema = buildSubgraphSchema([
     { typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> },
   ]);
-  const app = express();
-  const httpServer = createServer(app);
+  const metrics = createMetrics(name);
+  const app = createServiceApp({ logger, metrics, readinessChecks: [] });
+  const server = createServiceServer(app, { logger, metrics });
+  const { httpServer } = server;
   const apollo = await mountSubgraph<TestSubgraphContext>(app, {
     schema,
     identitySigner,
     logger,
-    httpServer,
+    server,
     introspection: false,
     createContext: (identity) => ({ identity }),
   });

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -6,20 +6,22 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
 import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { createGraphQLHandler } from './graphql-handler.ts';
 import { requestIdOf } from './request-context.ts';
+import type { ServiceServer } from './service-server.ts';
 
 export interface SubgraphServerOptions<Context> {
   /** The subgraph's executable schema (`buildSubgraphSchema`). */
   schema: GraphQLSchema;
   identitySigner: IdentitySigner;
   logger: Logger;
-  httpServer: Server;
+  /** The service's server: its `POST /graphql` route is served here. */
+  server: ServiceServer;
   /**
    * Builds the per-request context from the verified identity. `signal` aborts when the caller's HTTP
    * request closes before the answer is sent, so a provider call nobody waits for can be cancelled.
@@ -30,9 +32,9 @@ export interface SubgraphServerOptions<Context> {
 }
 
 /**
- * Mounts a federated subgraph at `POST /graphql` on `app`. Only the gateway may call it: a request
- * without a valid identity signature is refused with 401 before any GraphQL runs, so every resolver
- * sees a verified user and workspace.
+ * Mounts a federated subgraph at `/graphql`: POST on `server`, GET through `app`. Only the gateway may
+ * call it: a request without a valid identity signature is refused with 401 before any GraphQL runs, so
+ * every resolver sees a verified user and workspace.
  */
 export async function mountSubgraph<Context extends object>(
   app: Express,
@@ -53,7 +55,7 @@ export async function mountSubgraph<Context extends object>(
       return masked;
     },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer: options.server.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces feed Apollo Studio, which IONFLUX does not use; they cost time on every fetch. Cache
       // hints: nothing caches responses, and the plugin runs a hook on every resolved field.
@@ -63,6 +65,8 @@ export async function mountSubgraph<Context extends object>(
   });
   await apollo.start();
 
+  // The verified caller of each request, from the identity check to the context.
+  const identities = new WeakMap<ServerResponse, Identity>();
   const graphql = createGraphQLHandler(apollo, {
     maxBodyBytes: 2 * 1024 * 1024,
     context: async (_req, res) => {
@@ -70,31 +74,43 @@ export async function mountSubgraph<Context extends object>(
       res.once('close', () => {
         if (!res.writableFinished) controller.abort(new Error('the caller went away'));
       });
-      return options.createContext((res as Response).locals['identity'] as Identity, controller.signal);
+      return options.createContext(identities.get(res) as Identity, controller.signal);
     },
   });
-  app.use('/graphql', requireGatewayIdentity(options.identitySigner), (req, res, next) => {
-    graphql(req, res).catch(next);
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    const verification = options.identitySigner.verify(headerOf(req, IDENTITY_HEADER));
+    if (!verification.ok) {
+      refuse(res, verification.reason);
+      return Promise.resolve();
+    }
+    // The gateway's request id, checked and kept by trackRequest, unless the token names one.
+    identities.set(res, { requestId: requestIdOf(res), ...verification.identity });
+    return graphql(req, res);
+  };
+  options.server.serveGraphQL(serve);
+  // GET /graphql (queries only) and anything else the fast path leaves to the app.
+  app.use('/graphql', (req, res, next) => {
+    serve(req, res).catch(next);
   });
   return apollo;
 }
 
-function requireGatewayIdentity(signer: IdentitySigner) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const verification = await signer.verify(req.header(IDENTITY_HEADER));
-    if (!verification.ok) {
-      res.status(401).json({
-        errors: [
-          {
-            message: `This subgraph only answers the IONFLUX gateway (${verification.reason}); send requests to the gateway.`,
-            extensions: { code: ErrorCode.UNAUTHENTICATED },
-          },
-        ],
-      });
-      return;
-    }
-    // The gateway's request id, checked and kept by requestContext, unless the token names one.
-    res.locals['identity'] = { requestId: requestIdOf(res), ...verification.identity } satisfies Identity;
-    next();
-  };
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function refuse(res: ServerResponse, reason: string): void {
+  res.statusCode = 401;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          message: `This subgraph only answers the IONFLUX gateway (${reason}); send requests to the gateway.`,
+          extensions: { code: ErrorCode.UNAUTHENTICATED },
+        },
+      ],
+    }),
+  );
 }

@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { Express } from 'express';
 import { parse } from 'graphql';
@@ -12,6 +11,7 @@ import { mountSubgraphSubscriptions } from '../subscriptions/index.ts';
 import { createServiceApp } from './create-service-app.ts';
 import { mountSubgraph } from './create-subgraph-server.ts';
 import { listen } from './listen.ts';
+import { createServiceServer } from './service-server.ts';
 
 export interface SubgraphDefinition<Context> {
   /** Service name used in logs, metrics and errors, e.g. `shopify`. */
@@ -82,7 +82,8 @@ export async function startSubgraph<Context extends object>(
     readinessChecks: [{ name: 'database', check: () => database.ping() }],
   });
   const bus = await createPostgresEventBus({ sql: database.sql, logger });
-  const httpServer = createServer(app);
+  const server = createServiceServer(app, { logger, metrics });
+  const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
   const identitySigner = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
   const routes = await definition.routes?.(app, { database, bus, logger });
@@ -91,7 +92,7 @@ export async function startSubgraph<Context extends object>(
     schema,
     identitySigner,
     logger,
-    httpServer,
+    server,
     introspection: config.NODE_ENV !== 'production',
     createContext,
   });

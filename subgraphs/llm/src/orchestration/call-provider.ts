@@ -2,8 +2,8 @@ import type { Identity } from '@ionflux/kit/identity';
 import { NO_USAGE, type ProviderCall, type TokenCounts } from '../providers/llm-adapter.ts';
 import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
 import type { LlmServices } from '../services.ts';
-import { recordUsage } from '../usage/record-usage.ts';
 import { closeCall, type OpenCall, type OpenCallInput, openCall } from './open-call.ts';
+import { recordRejection } from './record-rejection.ts';
 
 export type CallOutcome<Answer> = { ok: true; answer: Answer } | { ok: false; failure: LlmFailure };
 
@@ -120,19 +120,7 @@ async function recordWithdrawn(
     "call sent before its quota and key check withdrawn: the workspace's quota or key has changed",
   );
   try {
-    await recordUsage(services.sql, {
-      requestId: input.requestId,
-      workspaceId: identity.workspaceId,
-      userId: identity.userId,
-      provider: input.provider,
-      model: input.model,
-      operation: input.operation,
-      status: 'cancelled',
-      errorCode: null,
-      keySource: 'central',
-      usage: NO_USAGE,
-      latencyMs: performance.now() - started,
-    });
+    await recordRejection(services, identity, { ...input, status: 'cancelled', started });
   } catch (error) {
     services.logger.error(
       { err: error, requestId: input.requestId },

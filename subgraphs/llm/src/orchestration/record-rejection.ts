@@ -5,7 +5,10 @@ import type { StoredProvider } from '../providers/stored-provider.ts';
 import type { LlmServices } from '../services.ts';
 import { recordUsage } from '../usage/record-usage.ts';
 
-/** Ledgers a request refused before any provider call (bad input, no key, quota), for the audit trail. */
+/**
+ * Ledgers a request refused before any provider call (bad input, no key, quota) with its error, for the
+ * audit trail; or, as `cancelled` with no error, a call sent early and withdrawn (see callProvider).
+ */
 export async function recordRejection(
   services: LlmServices,
   identity: Identity,
@@ -14,9 +17,8 @@ export async function recordRejection(
     provider: StoredProvider;
     model: string;
     operation: 'completion' | 'stream' | 'embedding';
-    failure: LlmFailure;
     started: number;
-  },
+  } & ({ status?: 'error'; failure: LlmFailure } | { status: 'cancelled'; failure?: undefined }),
 ): Promise<void> {
   await recordUsage(services.sql, {
     requestId: entry.requestId,
@@ -25,8 +27,8 @@ export async function recordRejection(
     provider: entry.provider,
     model: entry.model,
     operation: entry.operation,
-    status: 'error',
-    errorCode: entry.failure.code,
+    status: entry.status ?? 'error',
+    errorCode: entry.failure?.code ?? null,
     keySource: 'central',
     usage: NO_USAGE,
     latencyMs: performance.now() - entry.started,
