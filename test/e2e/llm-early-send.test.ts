@@ -89,8 +89,16 @@ async function earlySends(): Promise<{ confirmed: number; withdrawn: number }> {
 }
 
 function ledgerRows(requestId: string) {
-  return sql<{ status: string; error_code: string | null; key_source: string }[]>`
-    select status, error_code, key_source from llm.usage_ledger
+  return sql<
+    {
+      status: string;
+      error_code: string | null;
+      key_source: string;
+      total_tokens: number;
+      cost_nano_usd: number;
+    }[]
+  >`
+    select status, error_code, key_source, total_tokens, cost_nano_usd::float8 as cost_nano_usd from llm.usage_ledger
     where request_id = ${requestId} order by status::text`;
 }
 
@@ -127,7 +135,7 @@ describe('a call sent beside its opening statement', () => {
     expect((await complete(token, requestId)).body.data?.createCompletion.status).toBe('SUCCESS');
     expect(await earlySends()).toEqual({ confirmed: before.confirmed + 1, withdrawn: before.withdrawn });
     await ledgerSettled(sql, workspaceId);
-    expect(await ledgerRows(requestId)).toEqual([
+    expect(await ledgerRows(requestId)).toMatchObject([
       { status: 'success', error_code: null, key_source: 'central' },
     ]);
   });
@@ -173,7 +181,7 @@ describe('a call sent beside its opening statement', () => {
     expect(body.data?.createCompletion ?? null).toBeNull();
     expect(body.errors?.[0]?.extensions?.['code']).toBe('INTERNAL');
     await ledgerSettled(sql, workspaceId);
-    expect(await ledgerRows(requestId)).toEqual([
+    expect(await ledgerRows(requestId)).toMatchObject([
       { status: 'cancelled', error_code: null, key_source: 'central' },
     ]);
   });
@@ -190,16 +198,31 @@ describe('a call sent beside its opening statement', () => {
     system.simulator.clearRequests();
     const before = await earlySends();
     const requestId = randomUUID();
-    expect((await complete(token, requestId)).body.data?.createCompletion.status).toBe('SUCCESS');
+    // The opening is held until the early call has been answered, so that answer is the one withdrawn.
+    const release = await lockLedger();
+    const call = complete(token, requestId);
+    try {
+      await until(() => system.simulator.requests().length === 1, 'the provider to answer the early call');
+    } finally {
+      await release();
+    }
+    expect((await call).body.data?.createCompletion.status).toBe('SUCCESS');
 
     expect(await earlySends()).toEqual({ confirmed: before.confirmed, withdrawn: before.withdrawn + 1 });
-    const chats = system.simulator.requests().filter((request) => request.path.endsWith('/chat/completions'));
-    expect(chats.at(-1)?.keyLast4).toBe(workspaceKey.slice(-4));
+    expect(system.simulator.requests().map((request) => request.keyLast4)).toEqual([
+      system.centralKeys.openai.slice(-4),
+      workspaceKey.slice(-4),
+    ]);
     await ledgerSettled(sql, workspaceId);
-    expect(await ledgerRows(requestId)).toEqual([
+    const rows = await ledgerRows(requestId);
+    expect(rows).toMatchObject([
       { status: 'cancelled', error_code: null, key_source: 'central' },
       { status: 'success', error_code: null, key_source: 'workspace' },
     ]);
+    // The withdrawn call was answered: its tokens and their cost are ledgered, as the provider billed them.
+    expect(rows[0]?.total_tokens).toBeGreaterThan(0);
+    expect(rows[0]?.total_tokens).toBe(rows[1]?.total_tokens);
+    expect(rows[0]?.cost_nano_usd).toBeGreaterThan(0);
   });
 
   it('is withdrawn and refused with QUOTA_EXCEEDED when another instance has since set a quota it would cross', async () => {
@@ -216,7 +239,7 @@ describe('a call sent beside its opening statement', () => {
     expect(body.data?.createCompletion).toMatchObject({ status: 'ERROR', error: { code: 'QUOTA_EXCEEDED' } });
     expect(await earlySends()).toEqual({ confirmed: before.confirmed, withdrawn: before.withdrawn + 1 });
     await ledgerSettled(sql, workspaceId);
-    expect(await ledgerRows(requestId)).toEqual([
+    expect(await ledgerRows(requestId)).toMatchObject([
       { status: 'cancelled', error_code: null, key_source: 'central' },
       { status: 'error', error_code: 'QUOTA_EXCEEDED', key_source: 'central' },
     ]);

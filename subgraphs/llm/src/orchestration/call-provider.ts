@@ -19,11 +19,13 @@ type Sent<Answer> = { ok: true; answer: Answer } | { ok: false; error: unknown }
  * When this instance's last call for the workspace and provider found neither a quota nor a workspace
  * key, the request goes out with the central key at once, beside the opening statement instead of after
  * it: the database round trip (0.3-0.6 ms here) no longer adds to the answer. The answer is used only
- * once the opening confirms that guess; the `pending` row is on its way to the database before the
- * provider can answer, and the caller is answered only after it is written. When the opening finds
- * otherwise (a quota or key set since, on another instance), the call in flight is aborted, ledgered as
- * `cancelled`, and the request is sent again as the opening decides or refused (QUOTA_EXCEEDED). An
- * opening that fails (database down) aborts it too and fails the call, as it would have failed first.
+ * once the opening confirms that guess, so the caller is answered only after the `pending` row is
+ * written; the statement goes on the wire before the request when a pooled connection is free (when
+ * none is, it waits for one, and a process killed in that wait leaves the call out of the ledger: the
+ * price of not waiting for the database first). When the opening finds otherwise (a quota or key set
+ * since, on another instance), the call in flight is aborted, ledgered as `cancelled`, and the request
+ * is sent again as the opening decides or refused (QUOTA_EXCEEDED). An opening that fails (database
+ * down) aborts it too and fails the call, as it would have failed first.
  */
 export async function callProvider<Answer extends { usage: TokenCounts }>(
   services: LlmServices,
@@ -47,15 +49,20 @@ export async function callProvider<Answer extends { usage: TokenCounts }>(
   if (input.signal.aborted) early.abort(input.signal.reason);
   else input.signal.addEventListener('abort', () => early.abort(input.signal.reason), { once: true });
   const opening = openCall(services, identity, input);
+  // Awaited below; a rejection before then must not count as unhandled.
+  opening.catch(() => {});
   // postgres.js writes the opening statement to its socket in a setImmediate (queued by then, when a
   // pooled connection is free): sending after it puts the pending row on the wire before the request.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const sending = settle(send({ apiKey: guessedKey, signal: early.signal }, input.maxTokens));
   const withdraw = async () => {
     early.abort();
-    await sending;
+    const sent = await sending;
     services.callPolicies.countEarlySend('withdrawn');
-    await recordWithdrawn(services, identity, input, started);
+    await recordWithdrawn(services, identity, input, {
+      started,
+      usage: sent.ok ? sent.answer.usage : NO_USAGE,
+    });
   };
   let opened: Awaited<ReturnType<typeof openCall>>;
   try {
@@ -105,22 +112,22 @@ function close<Answer extends { usage: TokenCounts }>(
 }
 
 /**
- * Ledgers a call sent early and then aborted: the provider saw it, so the audit trail shows it
- * (`cancelled`, with no usage, since none was reported). A failure to write it is logged, not thrown:
- * the caller's request goes on.
+ * Ledgers a call sent early and then withdrawn: the provider saw it, so the audit trail shows it, as
+ * `cancelled`, with the usage and cost of the answer when it came before the abort (not charged to the
+ * quota, which did not allow for it). A failure to write it is logged, not thrown: the request goes on.
  */
 async function recordWithdrawn(
   services: LlmServices,
   identity: Identity,
   input: OpenCallInput,
-  started: number,
+  { started, usage }: { started: number; usage: TokenCounts },
 ) {
   services.logger.info(
     { requestId: input.requestId, provider: input.provider, workspaceId: identity.workspaceId },
     "call sent before its quota and key check withdrawn: the workspace's quota or key has changed",
   );
   try {
-    await recordRejection(services, identity, { ...input, status: 'cancelled', started });
+    await recordRejection(services, identity, { ...input, status: 'cancelled', usage, started });
   } catch (error) {
     services.logger.error(
       { err: error, requestId: input.requestId },

@@ -13,21 +13,23 @@ export interface UsageEntry {
   errorCode: string | null;
   keySource: 'central' | 'workspace';
   usage: TokenCounts;
+  /** What the usage cost by the price table. @default 0 */
+  costNanoUsd?: number;
   latencyMs: number;
 }
 
 /**
- * Writes one finished ledger row with no provider call behind it (a request refused for its input or
- * by the quota). Calls that reach a provider are ledgered by `beginUsage` and `finishUsage` instead.
+ * Writes one finished ledger row outside a call's own: a request refused for its input or by the quota,
+ * or a call sent early and withdrawn. Calls that go ahead are ledgered by `beginUsage` and `finishUsage`.
  */
 export async function recordUsage(sql: Sql, entry: UsageEntry): Promise<void> {
   await sql`
     insert into llm.usage_ledger
       (request_id, workspace_id, user_id, provider, model, operation, status, error_code, key_source,
-       prompt_tokens, completion_tokens, total_tokens, latency_ms, finished_at)
+       prompt_tokens, completion_tokens, total_tokens, cost_nano_usd, latency_ms, finished_at)
     values
       (${entry.requestId}, ${entry.workspaceId}, ${entry.userId}, ${entry.provider}, ${entry.model},
        ${entry.operation}, ${entry.status}, ${entry.errorCode}, ${entry.keySource},
        ${entry.usage.promptTokens}, ${entry.usage.completionTokens}, ${entry.usage.totalTokens},
-       ${Math.round(entry.latencyMs)}, now())`;
+       ${entry.costNanoUsd ?? 0}, ${Math.round(entry.latencyMs)}, now())`;
 }
