@@ -7,7 +7,7 @@ export type { GraphQLHandlerOptions } from './graphql-handler.ts';
 export { createGraphQLHandler } from './graphql-handler.ts';
 export type { Listening } from './listen.ts';
 export { listen } from './listen.ts';
-export { requestContext, requestIdOf, trackRequest } from './request-context.ts';
+export { requestIdOf } from './request-context.ts';
 export type { RunningService } from './run-service.ts';
 export { runService } from './run-service.ts';
 export type { NodeHandler, ServiceServer } from './service-server.ts';
