@@ -48,10 +48,10 @@ const llmEnvSchema = z.object({
   /** How often each instance looks for such rows. @default 60000 */
   LLM_LEDGER_SWEEP_MS: positiveInt(60_000),
   /**
-   * How long finished calls wait to be written together (0: at the end of the event-loop turn). Every
-   * statement is a write to the database's socket, which wakes the database; on these 2-vCPU VMs that
-   * is the dearest system call of a request. A finish waits at most this long in memory and is drained
-   * on shutdown. @default 10
+   * How long finished calls wait to be written together (0: at the end of the event-loop turn), so a
+   * steady stream of calls sends one statement per period rather than one per call (each is a write
+   * that wakes the database). A finish waits at most this long in memory and is drained on shutdown.
+   * @default 10
    */
   LLM_LEDGER_FLUSH_MS: z.coerce.number().int().min(0).max(1_000).default(10),
 });

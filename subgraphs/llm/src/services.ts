@@ -27,7 +27,7 @@ export interface LlmServices {
    */
   ledgerSql: Sql;
   ledger: LedgerWriter;
-  /** Which workspaces' calls this instance last found with neither quota nor key (sent early, see callProvider). */
+  /** Workspaces last found here with neither quota nor key: their calls go early (callProvider). */
   callPolicies: CallPolicies;
   logger: Logger;
   adapters: Readonly<Record<StoredProvider, LlmAdapter>>;

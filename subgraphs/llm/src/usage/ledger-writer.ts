@@ -26,10 +26,9 @@ export interface LedgerWriter {
   /**
    * Writes how a call ended into its `pending` row in the background: the caller's answer does not
    * wait for it. The rows finished within `flushAfterMs` (or one turn of the event loop) go in one
-   * statement, sent after the answers are written (a write to the database's socket is a system call and a wake-up of
-   * another process, measured at a few hundred microseconds on these VMs). Retried while the database
-   * refuses; if every try fails the rows stay pending and the sweep closes them at their worst case, so
-   * a call is never missing from the ledger.
+   * statement, sent after the answers are written (each statement is a system call that wakes the
+   * database's process). Retried while the database refuses; if every try fails the rows stay pending
+   * and the sweep closes them at their worst case, so a call is never missing from the ledger.
    */
   finish(entryId: string, outcome: UsageOutcome): void;
   /** Resolves once every finish started so far is written or given up. */
