@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '@ionflux/kit/errors';
 import type { Logger } from '@ionflux/kit/logging';
+import { sendGraphQLError } from '@ionflux/kit/server';
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
 import type { CallerAuthentication } from './authenticate-caller.ts';
 import { formatResult } from './format-result.ts';
@@ -38,18 +39,16 @@ export function createSseHandler(options: SseHandlerOptions) {
       const auth = await options.authenticate(req.headers.authorization, requestId);
       if (!auth.ok) {
         const code = auth.status === 403 ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED;
-        return sendJson(res, auth.status, { errors: [{ message: auth.reason, extensions: { code } }] });
+        return sendGraphQLError(res, auth.status, code, auth.reason);
       }
       const request = await readSseRequest(req);
       if (!request) {
-        return sendJson(res, 400, {
-          errors: [
-            {
-              message: 'Send {query, variables, operationName} as JSON.',
-              extensions: { code: ErrorCode.INVALID_REQUEST },
-            },
-          ],
-        });
+        return sendGraphQLError(
+          res,
+          400,
+          ErrorCode.INVALID_REQUEST,
+          'Send {query, variables, operationName} as JSON.',
+        );
       }
 
       res.writeHead(200, {
@@ -120,9 +119,4 @@ async function write(res: ServerResponse, chunk: string): Promise<boolean> {
     res.once('drain', onDrain);
     res.once('close', onGone);
   });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
 }

@@ -13,6 +13,7 @@ import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '../identity
 import type { Logger } from '../logging/index.ts';
 import { createGraphQLHandler } from './graphql-handler.ts';
 import { requestIdOf } from './request-context.ts';
+import { sendGraphQLError } from './send-graphql-error.ts';
 import type { ServiceServer } from './service-server.ts';
 
 export interface SubgraphServerOptions<Context> {
@@ -80,7 +81,12 @@ export async function mountSubgraph<Context extends object>(
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     const verification = options.identitySigner.verify(headerOf(req, IDENTITY_HEADER));
     if (!verification.ok) {
-      refuse(res, verification.reason);
+      sendGraphQLError(
+        res,
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        `This subgraph only answers the IONFLUX gateway (${verification.reason}); send requests to the gateway.`,
+      );
       return Promise.resolve();
     }
     // The gateway's request id, checked and kept by trackRequest, unless the token names one.
@@ -98,19 +104,4 @@ export async function mountSubgraph<Context extends object>(
 function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function refuse(res: ServerResponse, reason: string): void {
-  res.statusCode = 401;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: `This subgraph only answers the IONFLUX gateway (${reason}); send requests to the gateway.`,
-          extensions: { code: ErrorCode.UNAUTHENTICATED },
-        },
-      ],
-    }),
-  );
 }

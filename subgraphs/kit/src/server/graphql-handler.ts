@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ErrorCode } from '../errors/index.ts';
+import { sendGraphQLError } from './send-graphql-error.ts';
 
 export interface GraphQLHandlerOptions<Context extends BaseContext> {
   /** Builds the operation's context; a `GraphQLError` thrown here is answered as Apollo answers it. */
@@ -25,7 +26,7 @@ export function createGraphQLHandler<Context extends BaseContext>(
     if (!body.ok) {
       // The rest of an oversized body is not read: the connection cannot be reused.
       if (body.status === 413) res.setHeader('connection', 'close');
-      sendError(res, body.status, body.message);
+      sendGraphQLError(res, body.status, ErrorCode.INVALID_REQUEST, body.message);
       return;
     }
     const headers = new HeaderMap();
@@ -85,10 +86,4 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Bod
 
 function tooLarge(maxBytes: number): BodyResult {
   return { ok: false, status: 413, message: `The request body is larger than ${maxBytes} bytes.` };
-}
-
-function sendError(res: ServerResponse, status: number, message: string): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.INVALID_REQUEST } }] }));
 }

@@ -10,6 +10,7 @@ export { listen } from './listen.ts';
 export { requestIdOf } from './request-context.ts';
 export type { RunningService } from './run-service.ts';
 export { runService } from './run-service.ts';
+export { sendGraphQLError } from './send-graphql-error.ts';
 export type { NodeHandler, ServiceServer } from './service-server.ts';
 export { createServiceServer } from './service-server.ts';
 export type { RunningSubgraph, StartSubgraphOptions, SubgraphDefinition } from './start-subgraph.ts';

@@ -4,6 +4,7 @@ import { ErrorCode } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { ServiceMetrics } from '../metrics/index.ts';
 import { trackRequest } from './request-context.ts';
+import { sendGraphQLError } from './send-graphql-error.ts';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -37,13 +38,7 @@ export function createServiceServer(
         res.destroy();
         return;
       }
-      res.statusCode = 500;
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(
-        JSON.stringify({
-          errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL } }],
-        }),
-      );
+      sendGraphQLError(res, 500, ErrorCode.INTERNAL, 'Internal server error');
     });
   });
   return {
