@@ -13,10 +13,11 @@
 # 3. The npm packages: `npm ci` when node_modules is missing or package-lock.json changed since it was
 #    installed. A stamp in node_modules remembers the checksums of package-lock.json and of npm's own
 #    record of the install (node_modules/.package-lock.json); when either differs, check-install.ts
-#    compares the two, so a developer's own `npm install` or a checkout back to the same lock costs no
-#    reinstall.
+#    compares the two and looks for each recorded package on disk, so a developer's own `npm install` or
+#    a checkout back to the same lock costs no reinstall, while a half-copied node_modules gets one.
 #
-# With nothing to do it costs a few milliseconds (no node is started). Without a command it only sets up.
+# With nothing to do it costs about 10 ms: `node --version`, two checksums and the stamp compared
+# (dpkg-query too for `test`). Without a command it only sets up.
 set -eu
 
 say() { printf 'setup: %s\n' "$*" >&2; }
