@@ -208,17 +208,17 @@ describe('npm start', () => {
   }, 120_000);
 
   it('with ADMIN_PORT, serves /readyz and /metrics on admin ports (gateway ADMIN_PORT, subgraphs the next three) and prints them', async () => {
-    const adminPort = await freePortRun(4);
+    const publicPorts = [
+      gatewayPort,
+      ...['LLM', 'SHOPIFY', 'TIKTOK'].map((n) => Number(env[`${n}_SUBGRAPH_PORT`])),
+    ];
+    const adminPort = await freePortRun(4, publicPorts);
     const run = runStart({ ...env, ADMIN_PORT: String(adminPort) });
     try {
       await waitFor(run, /^ready in [\d.]+ s$/m);
       const names = ['gateway', 'llm', 'shopify', 'tiktok'];
       const admin = names.map((name, i) => `${name} http://127.0.0.1:${adminPort + i}`).join(', ');
       expect(run.output()).toContain(`/readyz and /metrics: ${admin}`);
-      const publicPorts = [
-        gatewayPort,
-        ...['LLM', 'SHOPIFY', 'TIKTOK'].map((n) => Number(env[`${n}_SUBGRAPH_PORT`])),
-      ];
       for (const [i, port] of publicPorts.entries()) {
         const hidden = await fetch(`http://127.0.0.1:${port}/metrics`);
         expect(hidden.status, names[i]).toBe(404);
@@ -235,11 +235,11 @@ describe('npm start', () => {
   }, 120_000);
 });
 
-/** A port such that it and the next `count - 1` are free right now. */
-async function freePortRun(count: number): Promise<number> {
+/** A port such that it and the next `count - 1` are free right now, none of them in `taken`. */
+async function freePortRun(count: number, taken: readonly number[]): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = await freePort();
-    if (base + count > 65_535) continue;
+    if (base + count > 65_535 || taken.some((port) => port >= base && port < base + count)) continue;
     const free = await Promise.all(Array.from({ length: count - 1 }, (_, i) => isFree(base + i + 1)));
     if (free.every(Boolean)) return base;
   }
