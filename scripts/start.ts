@@ -6,11 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@ionflux/gateway';
 import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
+import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import { freePort } from '@ionflux/kit/server';
 import { type Sandbox, startSandbox } from '@ionflux/sandbox';
 import { loadDevSecrets } from './src/dev-secrets.ts';
 import { ensureDatabase } from './src/ensure-database.ts';
 import { acquireInstanceLock } from './src/instance-lock.ts';
+import { describeSeconds, jwtMaxLifetimeSeconds } from './src/jwt-lifetime.ts';
 import { planSandbox } from './src/sandbox-plan.ts';
 import { type ServiceProcess, spawnService } from './src/service-process.ts';
 
@@ -25,6 +27,15 @@ const ports = {
   tiktok: Number(env['TIKTOK_SUBGRAPH_PORT'] || 4003),
 };
 const gatewayUrl = `http://${host}:${ports.gateway}`;
+// With ADMIN_PORT, /readyz and /metrics move off the public ports: the gateway's to ADMIN_PORT, each
+// subgraph's to the next port (llm +1, shopify +2, tiktok +3).
+const adminBase = env['ADMIN_PORT'] ? Number(env['ADMIN_PORT']) : undefined;
+const adminPorts =
+  adminBase === undefined
+    ? undefined
+    : { gateway: adminBase, llm: adminBase + 1, shopify: adminBase + 2, tiktok: adminBase + 3 };
+const adminUrl = (name: keyof typeof ports) =>
+  adminPorts ? `http://${host}:${adminPorts[name]}` : `http://${host}:${ports[name]}`;
 const line = (label: string, text: string) => console.log(`${label.padEnd(11)}${text}`);
 
 mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
@@ -105,13 +116,14 @@ try {
     if (sandbox.llm) line('', `llm     ${sandbox.llm.url}`);
   }
 
+  const internalSecret = env['IONFLUX_INTERNAL_SECRET'] || secrets.internalSecret;
+  const { IONFLUX_INTERNAL_SECRET: _gatewayOnly, ...inherited } = env;
   const common: NodeJS.ProcessEnv = {
-    ...env,
+    ...inherited,
     ...sandboxEnv,
     HOST: host,
     DATABASE_URL: databaseUrl,
     IONFLUX_JWT_SECRET: env['IONFLUX_JWT_SECRET'] || (env['IONFLUX_JWKS_URL'] ? '' : secrets.jwtSecret),
-    IONFLUX_INTERNAL_SECRET: env['IONFLUX_INTERNAL_SECRET'] || secrets.internalSecret,
     // OAuth callbacks and webhooks are addressed to the gateway, which proxies them to their subgraph.
     IONFLUX_PUBLIC_URL: env['IONFLUX_PUBLIC_URL'] || gatewayUrl,
     // With another secrets provider the key comes from it, not from here.
@@ -137,23 +149,35 @@ try {
   ] as const;
   await Promise.all(
     subgraphs.map(async ({ name, entry, portVar, port }) => {
+      // As in production, subgraphs get only the public key of the gateway's identity key.
       const service = spawnService(
         name,
         path.join(root, entry),
-        { ...common, [portVar]: String(port) },
+        {
+          ...common,
+          IONFLUX_IDENTITY_PUBLIC_KEY:
+            env['IONFLUX_IDENTITY_PUBLIC_KEY'] || identityPublicKeyFor(internalSecret),
+          [portVar]: String(port),
+          ...(adminPorts ? { ADMIN_PORT: String(adminPorts[name]) } : {}),
+        },
         logFile(name),
       );
       services.push(service);
-      await service.ready(`http://${host}:${port}/readyz`);
+      await service.ready(`${adminUrl(name)}/readyz`);
     }),
   );
   for (const { name, port } of subgraphs) line(name, `http://${host}:${port}/graphql`);
 
+  // The dev token lives a day, or less when the gateway is told to accept less.
+  const devTokenSeconds = Math.min(86_400, jwtMaxLifetimeSeconds(env));
   const devToken = await issueToken({
     secret: common['IONFLUX_JWT_SECRET'] || secrets.jwtSecret,
     workspaceId: secrets.workspaceId,
     userId: secrets.userId,
-    expiresIn: '30d',
+    // Within the gateway's IONFLUX_JWT_MAX_LIFETIME; each start prints a new one.
+    expiresIn: `${devTokenSeconds}s`,
+    audience: env['IONFLUX_JWT_AUDIENCE'],
+    issuer: env['IONFLUX_JWT_ISSUER'],
   });
   const production = env['NODE_ENV'] === 'production';
   const gateway = spawnService(
@@ -161,21 +185,39 @@ try {
     path.join(root, 'gateway/src/main.ts'),
     {
       ...common,
+      IONFLUX_INTERNAL_SECRET: internalSecret,
       PORT: String(ports.gateway),
       LLM_SUBGRAPH_URL: `http://${host}:${ports.llm}/graphql`,
       SHOPIFY_SUBGRAPH_URL: `http://${host}:${ports.shopify}/graphql`,
       TIKTOK_SUBGRAPH_URL: `http://${host}:${ports.tiktok}/graphql`,
+      ...(adminPorts
+        ? {
+            ADMIN_PORT: String(adminPorts.gateway),
+            LLM_SUBGRAPH_ADMIN_URL: adminUrl('llm'),
+            SHOPIFY_SUBGRAPH_ADMIN_URL: adminUrl('shopify'),
+            TIKTOK_SUBGRAPH_ADMIN_URL: adminUrl('tiktok'),
+          }
+        : {}),
       ...(production || env['IONFLUX_JWKS_URL'] ? {} : { IONFLUX_PLAYGROUND_TOKEN: devToken }),
     },
     logFile('gateway'),
   );
   services.push(gateway);
-  await gateway.ready(`${gatewayUrl}/readyz`);
+  await gateway.ready(`${adminUrl('gateway')}/readyz`);
   line('gateway', `${gatewayUrl}/graphql`);
+  if (adminPorts) {
+    const admins = (['gateway', 'llm', 'shopify', 'tiktok'] as const).map(
+      (name) => `${name} ${adminUrl(name)}`,
+    );
+    line('admin', `/readyz and /metrics: ${admins.join(', ')}`);
+  }
   if (!production) line('playground', `${gatewayUrl}/playground`);
   line('logs', `${path.relative(root, path.join(dataDir, 'logs'))}/<service>.log`);
   if (!env['IONFLUX_JWKS_URL'] && !env['IONFLUX_JWT_SECRET']) {
-    line('dev JWT', `workspace ${secrets.workspaceId}, user ${secrets.userId} (valid 30 days):`);
+    line(
+      'dev JWT',
+      `workspace ${secrets.workspaceId}, user ${secrets.userId} (valid ${describeSeconds(devTokenSeconds)}):`,
+    );
     console.log(devToken);
   }
   console.log(`ready in ${process.uptime().toFixed(1)} s`);

@@ -1,8 +1,16 @@
-import { commonEnv, optionalString, parseEnv, portVar, secretVar } from '@ionflux/kit/config';
+import {
+  commonEnv,
+  durationSecondsVar,
+  optionalString,
+  parseEnv,
+  portVar,
+  secretVar,
+} from '@ionflux/kit/config';
 import { z } from 'zod';
 
 const subgraphUrl = (defaultUrl: string) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.url().default(defaultUrl));
+const optionalUrl = (name: string) => optionalString().pipe(z.url(`${name} must be a URL`).optional());
 
 const gatewayEnvSchema = z
   .object({
@@ -12,13 +20,26 @@ const gatewayEnvSchema = z
       z.string().min(32, 'IONFLUX_JWT_SECRET must be at least 32 characters').optional(),
     ),
     IONFLUX_JWKS_URL: optionalString().pipe(z.url('IONFLUX_JWKS_URL must be a URL').optional()),
-    /** Checked when set: the `iss` and `aud` callers' JWTs must carry. */
+    /** Checked when set: the `iss` and `aud` callers' JWTs must carry (a token without them is refused). */
     IONFLUX_JWT_ISSUER: optionalString(),
     IONFLUX_JWT_AUDIENCE: optionalString(),
+    /**
+     * Longest lifetime a caller's JWT may have (`exp` minus `iat`, or minus now without `iat`); longer-lived
+     * tokens are refused, as are tokens without `exp`. @default '24h'
+     */
+    IONFLUX_JWT_MAX_LIFETIME: durationSecondsVar('IONFLUX_JWT_MAX_LIFETIME', '24h'),
+    /** Derives the Ed25519 key that signs the identity forwarded to subgraphs; never leaves the gateway. */
     IONFLUX_INTERNAL_SECRET: secretVar('IONFLUX_INTERNAL_SECRET'),
     LLM_SUBGRAPH_URL: subgraphUrl('http://127.0.0.1:4001/graphql'),
     SHOPIFY_SUBGRAPH_URL: subgraphUrl('http://127.0.0.1:4002/graphql'),
     TIKTOK_SUBGRAPH_URL: subgraphUrl('http://127.0.0.1:4003/graphql'),
+    /**
+     * Where the gateway asks a subgraph's `/readyz` when that subgraph serves it on its `ADMIN_PORT`
+     * (its admin origin, e.g. `http://10.0.0.7:9101`). @default the subgraph URL's origin
+     */
+    LLM_SUBGRAPH_ADMIN_URL: optionalUrl('LLM_SUBGRAPH_ADMIN_URL'),
+    SHOPIFY_SUBGRAPH_ADMIN_URL: optionalUrl('SHOPIFY_SUBGRAPH_ADMIN_URL'),
+    TIKTOK_SUBGRAPH_ADMIN_URL: optionalUrl('TIKTOK_SUBGRAPH_ADMIN_URL'),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })

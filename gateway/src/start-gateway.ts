@@ -13,8 +13,10 @@ import {
   createGraphQLHandler,
   createServiceApp,
   createServiceServer,
+  internalErrorRequestId,
   listen,
   requestIdOf,
+  startAdminServer,
 } from '@ionflux/kit/server';
 import { loadSupergraphSdl } from '@ionflux/schema';
 import { GraphQLError } from 'graphql';
@@ -53,6 +55,8 @@ export interface RunningGateway {
   url: string;
   graphqlUrl: string;
   port: number;
+  /** The admin server's origin (`/readyz`, `/metrics`) when started with `ADMIN_PORT`. */
+  adminUrl?: string;
   logger: Logger;
   /** Federated subscriptions (graphql-ws and SSE on `/graphql`); `stats()` for tests and metrics. */
   subscriptions: GatewaySubscriptions;
@@ -61,8 +65,9 @@ export interface RunningGateway {
 
 /**
  * Starts the federation gateway: the checked-in supergraph routed to the configured subgraph URLs,
- * callers' JWTs verified and their identity forwarded signed, operation limits, the offline playground,
- * and `/healthz`, `/readyz` (every subgraph ready) and `/metrics`.
+ * callers' JWTs verified and their identity forwarded signed (Ed25519, one audience per subgraph),
+ * operation limits, the offline playground, and `/healthz`, `/readyz` (every subgraph ready) and
+ * `/metrics` (the last two on `ADMIN_PORT` when set).
  */
 export async function startGateway(
   config: GatewayConfig,
@@ -81,6 +86,7 @@ export async function startGateway(
     tiktok: config.TIKTOK_SUBGRAPH_URL,
     ...options.subgraphUrls,
   };
+  // The Ed25519 key derived from IONFLUX_INTERNAL_SECRET: subgraphs hold only its public half.
   const signer = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
   // One keep-alive pool for every subgraph fetch (query plans and subscription events).
   const subgraphFetcher = createUndiciFetcher();
@@ -89,9 +95,20 @@ export async function startGateway(
     jwksUrl: config.IONFLUX_JWKS_URL,
     issuer: config.IONFLUX_JWT_ISSUER,
     audience: config.IONFLUX_JWT_AUDIENCE,
+    maxLifetimeSeconds: config.IONFLUX_JWT_MAX_LIFETIME,
   });
 
-  const app = createServiceApp({ logger, metrics, readinessChecks: subgraphReadiness(subgraphUrls) });
+  const readinessChecks = subgraphReadiness(subgraphUrls, {
+    llm: config.LLM_SUBGRAPH_ADMIN_URL,
+    shopify: config.SHOPIFY_SUBGRAPH_ADMIN_URL,
+    tiktok: config.TIKTOK_SUBGRAPH_ADMIN_URL,
+  });
+  const app = createServiceApp({
+    logger,
+    metrics,
+    readinessChecks,
+    adminPortSet: config.ADMIN_PORT !== undefined,
+  });
   // OAuth callbacks and webhooks at the public origin, raw bytes to their owner: before any body parser.
   app.use(
     createProviderRouteProxy(
@@ -115,7 +132,13 @@ export async function startGateway(
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraphSdl(),
     buildService: subscriptions.trackDataSources(
-      ({ name, url }) => new IdentityDataSource(subgraphUrls[name] ?? url ?? '', signer, subgraphFetcher),
+      ({ name, url }) =>
+        new IdentityDataSource({
+          name,
+          url: subgraphUrls[name] ?? url ?? '',
+          signer,
+          fetcher: subgraphFetcher,
+        }),
     ),
     logger,
   });
@@ -139,6 +162,7 @@ export async function startGateway(
     plugins: [
       ...(armor.plugins as unknown as []),
       requireAuthentication(),
+      internalErrorRequestId<GatewayContext>((context) => context.requestId),
       invalidRequestStatus(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -182,16 +206,25 @@ export async function startGateway(
 
   const { url, port } = await listen(httpServer, { host: config.HOST, port: config.PORT, portVar: 'PORT' });
   logger.info({ url }, 'gateway listening');
+  const admin = await startAdminServer({
+    host: config.HOST,
+    port: config.ADMIN_PORT,
+    logger,
+    metrics,
+    readinessChecks,
+  });
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     port,
+    ...(admin ? { adminUrl: admin.url } : {}),
     logger,
     subscriptions,
     close: async () => {
       await subscriptions.close();
       await apollo.stop();
       await subgraphFetcher.close();
+      await admin?.close();
     },
   };
 }

@@ -215,7 +215,7 @@ async function startEnvironment() {
     const workspaceId = randomUUID();
     const userId = randomUUID();
     const token = await issueToken({ secret: jwtSecret, workspaceId, userId });
-    const identity = createIdentitySigner(internalSecret).sign({ workspaceId, userId });
+    const identity = createIdentitySigner(internalSecret).sign({ workspaceId, userId }, 'llm');
     const subgraphHeaders = () => ({ [IDENTITY_HEADER]: identity, [REQUEST_ID_HEADER]: randomUUID() });
     const openai = new OpenAI({ apiKey: apiKeys.openai, baseURL: openaiBaseUrl, maxRetries: 0 });
     const body = JSON.stringify({

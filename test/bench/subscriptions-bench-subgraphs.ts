@@ -1,6 +1,7 @@
 // Child process of the subscriptions benchmark: the two test subgraphs (orders owns the subscription,
 // catalog resolves `brandName` for each event) and the publisher, driven over IPC.
 
+import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import { startCatalogSubgraph } from '../support/subscription-subgraphs/catalog-subgraph.ts';
 import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
 import { createMemoryFanout } from '../support/subscription-subgraphs/event-fanout.ts';
@@ -10,9 +11,9 @@ export type SubgraphsRequest =
   | { kind: 'publish'; id: number; ratePerSecond: number; durationMs: number; brands: [string, string][] }
   | { kind: 'stop'; id: number };
 
-const internalSecret = process.env['BENCH_INTERNAL_SECRET'] ?? '';
-const orders = await startOrdersSubgraph(internalSecret, createMemoryFanout());
-const catalog = await startCatalogSubgraph(internalSecret);
+const identityPublicKey = identityPublicKeyFor(process.env['BENCH_INTERNAL_SECRET'] ?? '');
+const orders = await startOrdersSubgraph(identityPublicKey, createMemoryFanout());
+const catalog = await startCatalogSubgraph(identityPublicKey);
 process.send?.({
   kind: 'ready',
   supergraphSdl: composeTestSupergraph([orders, catalog]),

@@ -69,7 +69,10 @@ function complete(token: string, requestId: string = randomUUID()) {
 
 /** Runs an operation on the other instance as a member of the workspace (signed as the gateway would). */
 async function onOtherInstance(workspaceId: string, query: string, variables: Record<string, unknown> = {}) {
-  const identity = createIdentitySigner(system.internalSecret).sign({ workspaceId, userId: randomUUID() });
+  const identity = createIdentitySigner(system.internalSecret).sign(
+    { workspaceId, userId: randomUUID() },
+    'llm',
+  );
   const { body } = await postGraphQL(other.graphqlUrl, query, {
     headers: { [IDENTITY_HEADER]: identity },
     variables,

@@ -100,11 +100,14 @@ describe('the ledger row of a call in flight', () => {
     const doomed = await startChildSubgraph(env);
     try {
       system.simulator.injectFault({ provider: 'openai', latencyMs: 10_000, times: 1 });
-      const identity = createIdentitySigner(system.internalSecret).sign({
-        workspaceId,
-        userId: randomUUID(),
-        requestId: 'killed-mid-call',
-      });
+      const identity = createIdentitySigner(system.internalSecret).sign(
+        {
+          workspaceId,
+          userId: randomUUID(),
+          requestId: 'killed-mid-call',
+        },
+        'llm',
+      );
       const call = postGraphQL(doomed.graphqlUrl, COMPLETE, {
         headers: { [IDENTITY_HEADER]: identity },
         variables: { input: { prompt: 'Never answered', parameters: { maxTokens: 50 } } },
@@ -160,11 +163,14 @@ describe('an LLM subgraph process stopped with SIGTERM (production mode)', () =>
     });
     try {
       system.simulator.injectFault({ provider: 'openai', latencyMs: 1000, times: 1 });
-      const identity = createIdentitySigner(system.internalSecret).sign({
-        workspaceId,
-        userId: randomUUID(),
-        requestId: 'answered-while-stopping',
-      });
+      const identity = createIdentitySigner(system.internalSecret).sign(
+        {
+          workspaceId,
+          userId: randomUUID(),
+          requestId: 'answered-while-stopping',
+        },
+        'llm',
+      );
       const call = postGraphQL<{ createCompletion: { status: string } }>(service.graphqlUrl, COMPLETE, {
         headers: { [IDENTITY_HEADER]: identity },
         variables: { input: { prompt: 'Finish me', parameters: { maxTokens: 20 } } },

@@ -143,7 +143,7 @@ describe('workspace quota', () => {
     );
     const signer = createIdentitySigner(system.internalSecret);
     const direct = async (input: Record<string, unknown>): Promise<Completion> => {
-      const identity = signer.sign({ workspaceId, userId: randomUUID(), requestId: randomUUID() });
+      const identity = signer.sign({ workspaceId, userId: randomUUID(), requestId: randomUUID() }, 'llm');
       const { body } = await postGraphQL<{ createCompletion: Completion }>(second.graphqlUrl, COMPLETE, {
         headers: { [IDENTITY_HEADER]: identity },
         variables: { input },

@@ -158,11 +158,14 @@ describe('resilience: circuit breaker and workspace fallback', () => {
   it('cancels the provider call when the caller goes away, and ledgers it as cancelled', async () => {
     system.simulator.clearFaults();
     system.simulator.injectFault({ provider: 'anthropic', latencyMs: 3000 });
-    const identity = createIdentitySigner(system.internalSecret).sign({
-      workspaceId: system.workspaceId,
-      userId: system.userId,
-      requestId: 'walked-away-http',
-    });
+    const identity = createIdentitySigner(system.internalSecret).sign(
+      {
+        workspaceId: system.workspaceId,
+        userId: system.userId,
+        requestId: 'walked-away-http',
+      },
+      'llm',
+    );
     const controller = new AbortController();
     const request = fetch(system.subgraphs.llm.graphqlUrl, {
       method: 'POST',

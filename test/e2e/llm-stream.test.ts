@@ -46,11 +46,14 @@ interface Chunk {
 async function connect(identity?: string): Promise<Client> {
   const signed =
     identity ??
-    createIdentitySigner(system.internalSecret).sign({
-      workspaceId,
-      userId: randomUUID(),
-      requestId: randomUUID(),
-    });
+    createIdentitySigner(system.internalSecret).sign(
+      {
+        workspaceId,
+        userId: randomUUID(),
+        requestId: randomUUID(),
+      },
+      'llm',
+    );
   return createClient({
     url: system.subgraphs.llm.graphqlUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@ionflux/kit/server';
@@ -107,7 +108,40 @@ describe('npm start', () => {
       expect(out).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
     }
     expect(out).toContain(`http://127.0.0.1:${gatewayPort}/graphql`);
-    expect(out).toMatch(/^dev JWT\s+workspace [0-9a-f-]{36}, user [0-9a-f-]{36}/m);
+    expect(out).toMatch(/^dev JWT\s+workspace [0-9a-f-]{36}, user [0-9a-f-]{36} \(valid 24 hours\)/m);
+    // Nothing about admin ports unless ADMIN_PORT is set.
+    expect(out).not.toMatch(/^admin\s/m);
+  });
+
+  it('gives IONFLUX_INTERNAL_SECRET to the gateway only; subgraphs get the public key npm run token prints', async () => {
+    const environOf = (pid: number) =>
+      Object.fromEntries(
+        readFileSync(`/proc/${pid}/environ`, 'utf8')
+          .split('\0')
+          .filter(Boolean)
+          .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+      ) as Record<string, string>;
+    const printed = spawnSync(process.execPath, ['scripts/token.ts', '--identity-public-key'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    expect(printed.status).toBe(0);
+    const publicKey = printed.stdout.trim();
+    expect(publicKey).toMatch(/^[\w-]{43}$/);
+    const services = servicePids(first).map((pid) => ({
+      entry: readFileSync(`/proc/${pid}/cmdline`, 'utf8'),
+      env: environOf(pid),
+    }));
+    expect(services).toHaveLength(4);
+    for (const service of services) {
+      if (service.entry.includes('gateway/src/main.ts')) {
+        expect(service.env['IONFLUX_INTERNAL_SECRET'], service.entry).toMatch(/.{32,}/);
+      } else {
+        expect(service.env['IONFLUX_INTERNAL_SECRET'], service.entry).toBeUndefined();
+        expect(service.env['IONFLUX_IDENTITY_PUBLIC_KEY'], service.entry).toBe(publicKey);
+      }
+    }
   });
 
   it('answers a query with the printed JWT with data from all three subgraphs', async () => {
@@ -172,4 +206,50 @@ describe('npm start', () => {
     expect(await next.exited).toBe(0);
     // Two whole starts and the services' own exit: about 28 s here, more on a busy machine.
   }, 120_000);
+
+  it('with ADMIN_PORT, serves /readyz and /metrics on admin ports (gateway ADMIN_PORT, subgraphs the next three) and prints them', async () => {
+    const publicPorts = [
+      gatewayPort,
+      ...['LLM', 'SHOPIFY', 'TIKTOK'].map((n) => Number(env[`${n}_SUBGRAPH_PORT`])),
+    ];
+    const adminPort = await freePortRun(4, publicPorts);
+    const run = runStart({ ...env, ADMIN_PORT: String(adminPort) });
+    try {
+      await waitFor(run, /^ready in [\d.]+ s$/m);
+      const names = ['gateway', 'llm', 'shopify', 'tiktok'];
+      const admin = names.map((name, i) => `${name} http://127.0.0.1:${adminPort + i}`).join(', ');
+      expect(run.output()).toContain(`/readyz and /metrics: ${admin}`);
+      for (const [i, port] of publicPorts.entries()) {
+        const hidden = await fetch(`http://127.0.0.1:${port}/metrics`);
+        expect(hidden.status, names[i]).toBe(404);
+        await hidden.body?.cancel();
+        const ready = await fetch(`http://127.0.0.1:${adminPort + i}/readyz`);
+        expect(ready.status, names[i]).toBe(200);
+        await ready.body?.cancel();
+      }
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+    await expect(fetch(`http://127.0.0.1:${adminPort}/healthz`)).rejects.toThrow();
+  }, 120_000);
 });
+
+/** A port such that it and the next `count - 1` are free right now, none of them in `taken`. */
+async function freePortRun(count: number, taken: readonly number[]): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = await freePort();
+    if (base + count > 65_535 || taken.some((port) => port >= base && port < base + count)) continue;
+    const free = await Promise.all(Array.from({ length: count - 1 }, (_, i) => isFree(base + i + 1)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no run of ${count} free ports found`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { issueToken, parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
 import { generateMasterKey } from '@ionflux/kit/crypto';
+import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import type { RunningSubgraph } from '@ionflux/kit/server';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
 import { parseShopifyConfig, startShopifySubgraph } from '@ionflux/shopify';
@@ -14,6 +15,7 @@ export interface SystemUnderTest {
   subgraphs: { llm: RunningSubgraph; shopify: RunningSubgraph; tiktok: RunningSubgraph };
   databaseUrl: string;
   jwtSecret: string;
+  /** The gateway's `IONFLUX_INTERNAL_SECRET`; the subgraphs hold only the public key derived from it. */
   internalSecret: string;
   /** A token for the default test workspace and user. */
   token: string;
@@ -28,7 +30,9 @@ export interface SystemUnderTest {
 
 /**
  * Starts the real system in this process on free ports: the three subgraphs on a fresh database,
- * then the gateway routed to them. What a user meets, minus the process boundaries.
+ * then the gateway routed to them. What a user meets, minus the process boundaries. As in production,
+ * only the gateway gets `IONFLUX_INTERNAL_SECRET`; subgraphs get `IONFLUX_IDENTITY_PUBLIC_KEY`. With
+ * `ADMIN_PORT: '0'` every service serves `/readyz` and `/metrics` on an admin port of its own.
  */
 export async function startSystem(env: Record<string, string> = {}): Promise<SystemUnderTest> {
   const database = await createTestDatabase();
@@ -41,24 +45,32 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     DATABASE_URL: database.url,
-    IONFLUX_INTERNAL_SECRET: internalSecret,
     IONFLUX_MASTER_KEY: generateMasterKey('test-1'),
     ...env,
   };
+  const subgraphBase = { IONFLUX_IDENTITY_PUBLIC_KEY: identityPublicKeyFor(internalSecret), ...base };
   const [llm, shopify, tiktok] = await Promise.all([
-    startLlmSubgraph(parseLlmConfig({ ...base, LLM_SUBGRAPH_PORT: '0' }), { logDestination }),
-    startShopifySubgraph(parseShopifyConfig({ ...base, SHOPIFY_SUBGRAPH_PORT: '0' }), { logDestination }),
-    startTikTokSubgraph(parseTikTokConfig({ ...base, TIKTOK_SUBGRAPH_PORT: '0' }), { logDestination }),
+    startLlmSubgraph(parseLlmConfig({ ...subgraphBase, LLM_SUBGRAPH_PORT: '0' }), { logDestination }),
+    startShopifySubgraph(parseShopifyConfig({ ...subgraphBase, SHOPIFY_SUBGRAPH_PORT: '0' }), {
+      logDestination,
+    }),
+    startTikTokSubgraph(parseTikTokConfig({ ...subgraphBase, TIKTOK_SUBGRAPH_PORT: '0' }), {
+      logDestination,
+    }),
   ]);
   const gateway = await startGateway(
     parseGatewayConfig({
       ...base,
       // A test that must know the public URL before the subgraphs start (OAuth callbacks) picks the port.
       PORT: env['PORT'] ?? '0',
+      IONFLUX_INTERNAL_SECRET: internalSecret,
       IONFLUX_JWT_SECRET: jwtSecret,
       LLM_SUBGRAPH_URL: llm.graphqlUrl,
       SHOPIFY_SUBGRAPH_URL: shopify.graphqlUrl,
       TIKTOK_SUBGRAPH_URL: tiktok.graphqlUrl,
+      LLM_SUBGRAPH_ADMIN_URL: llm.adminUrl,
+      SHOPIFY_SUBGRAPH_ADMIN_URL: shopify.adminUrl,
+      TIKTOK_SUBGRAPH_ADMIN_URL: tiktok.adminUrl,
     }),
     { logDestination },
   );

@@ -4,8 +4,12 @@ export interface IssueTokenOptions {
   secret: string;
   userId: string;
   workspaceId: string;
-  /** e.g. '12h', '30d'. @default '12h' */
+  /** e.g. '12h', '1d'; at most the gateway's `IONFLUX_JWT_MAX_LIFETIME` (24h by default). @default '12h' */
   expiresIn?: string;
+  /** The `aud` claim, needed when the gateway sets `IONFLUX_JWT_AUDIENCE`. @default none */
+  audience?: string | undefined;
+  /** The `iss` claim, needed when the gateway sets `IONFLUX_JWT_ISSUER`. @default none */
+  issuer?: string | undefined;
 }
 
 /** Signs an HS256 caller token the gateway accepts: what `npm run token` and `npm start` print. */
@@ -14,11 +18,15 @@ export function issueToken({
   userId,
   workspaceId,
   expiresIn = '12h',
+  audience,
+  issuer,
 }: IssueTokenOptions): Promise<string> {
-  return new SignJWT({ workspace_id: workspaceId })
+  const jwt = new SignJWT({ workspace_id: workspaceId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(secret));
+    .setExpirationTime(expiresIn);
+  if (audience) jwt.setAudience(audience);
+  if (issuer) jwt.setIssuer(issuer);
+  return jwt.sign(new TextEncoder().encode(secret));
 }

@@ -48,6 +48,73 @@ describe('createJwtVerifier with IONFLUX_JWT_SECRET (HS256)', () => {
   });
 });
 
+describe('createJwtVerifier: expiry, lifetime and audience', () => {
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const signed = (claims: Record<string, unknown>) =>
+    new SignJWT({ sub: userId, workspace_id: workspaceId, ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(secret));
+
+  it('refuses a token without exp: every caller token must expire', async () => {
+    const result = await createJwtVerifier({ secret })(`Bearer ${await signed({ iat: nowSeconds() })}`);
+    expect(result).toEqual({ ok: false, reason: 'the token has no expiry (exp); tokens must expire' });
+  });
+
+  it('accepts the 24 h the default maximum lifetime allows, and refuses a token that lives longer', async () => {
+    const verify = createJwtVerifier({ secret });
+    const day = await issueToken({ secret, workspaceId, userId, expiresIn: '24h' });
+    expect((await verify(`Bearer ${day}`)).ok).toBe(true);
+    const month = await issueToken({ secret, workspaceId, userId, expiresIn: '30d' });
+    const refused = await verify(`Bearer ${month}`);
+    expect(refused).toEqual({
+      ok: false,
+      reason: 'the token lives longer than the 1 d this gateway accepts; get a shorter-lived one',
+    });
+  });
+
+  it.each([
+    ['a token without iat expiring beyond the maximum', { exp: nowSeconds() + 7200 }],
+    [
+      'a token whose iat lies in the future to look short-lived',
+      { iat: nowSeconds() + 7200, exp: nowSeconds() + 9000 },
+    ],
+    [
+      'a token issued long ago that still has hours left',
+      { iat: nowSeconds() - 7200, exp: nowSeconds() + 600 },
+    ],
+  ])('refuses %s with a one-hour maximum', async (_name, claims) => {
+    const result = await createJwtVerifier({ secret, maxLifetimeSeconds: 3600 })(
+      `Bearer ${await signed(claims)}`,
+    );
+    expect(result.ok ? '' : result.reason).toMatch(/lives longer than the 1 h/);
+  });
+
+  it('requires the configured audience: refuses a token without aud or for another one', async () => {
+    const verify = createJwtVerifier({ secret, audience: 'ionflux-gateway' });
+    for (const audience of [undefined, 'another-api']) {
+      const token = await issueToken({ secret, workspaceId, userId, audience });
+      expect(await verify(`Bearer ${token}`)).toEqual({
+        ok: false,
+        reason: 'the token is not addressed to this gateway (aud)',
+      });
+    }
+    const token = await issueToken({ secret, workspaceId, userId, audience: 'ionflux-gateway' });
+    expect(await verify(`Bearer ${token}`)).toEqual({ ok: true, caller: { userId, workspaceId } });
+  });
+
+  it('reads user and workspace ids in lower case, so a capitalised UUID names the same workspace', async () => {
+    const token = await issueToken({
+      secret,
+      workspaceId: workspaceId.toUpperCase(),
+      userId: userId.toUpperCase(),
+    });
+    expect(await createJwtVerifier({ secret })(`Bearer ${token}`)).toEqual({
+      ok: true,
+      caller: { userId, workspaceId },
+    });
+  });
+});
+
 describe('createJwtVerifier remembering verified tokens', () => {
   const token = (claims: { exp: number; nbf?: number }) =>
     new SignJWT({ workspace_id: workspaceId, ...claims })

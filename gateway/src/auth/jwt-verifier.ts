@@ -15,8 +15,15 @@ export interface JwtVerifierOptions {
   secret?: string | undefined;
   /** A JWKS endpoint (RS256/ES256/EdDSA keys, rotated by the identity provider). */
   jwksUrl?: string | undefined;
+  /** When set, tokens must carry this `iss`. */
   issuer?: string | undefined;
+  /** When set, tokens must carry this `aud` (a token without one is refused). */
   audience?: string | undefined;
+  /**
+   * Longest lifetime accepted, in seconds: `exp` minus `iat` (minus now when the token has no `iat`).
+   * Every token must carry `exp`. @default 86_400 (24 hours)
+   */
+  maxLifetimeSeconds?: number;
   /**
    * Verified tokens remembered, so a caller sending the same JWT on every request (as services do) pays
    * for one signature check, not one per request. @default 10_000
@@ -34,8 +41,13 @@ const claimsSchema = z.object({
   workspace_id: z.uuid('workspace_id must be a UUID'),
 });
 
+/** Seconds an issuer's clock may run ahead of ours when a token's remaining lifetime is checked. */
+const CLOCK_SKEW_SECONDS = 60;
+
 /**
- * Verifies callers' `Authorization: Bearer <jwt>`: signature, expiry, and the IONFLUX identity claims.
+ * Verifies callers' `Authorization: Bearer <jwt>`: signature, a required expiry no further away than
+ * `maxLifetimeSeconds`, issuer and audience when configured, and the IONFLUX identity claims. The user and
+ * workspace ids are returned in lower case, so a UUID written in capitals names the same workspace.
  * A token that verified is remembered (same bytes, same verdict) until its expiry or `cacheTtlMs`;
  * refusals are not, so a token is never refused for longer than it is wrong.
  */
@@ -49,6 +61,7 @@ export function createJwtVerifier(
     ? createSecretKey(Buffer.from(options.secret, 'utf8'))
     : createRemoteJWKSet(new URL(requireJwks(options.jwksUrl)));
   const algorithms = options.secret ? ['HS256'] : ['RS256', 'ES256', 'EdDSA', 'PS256'];
+  const maxLifetime = options.maxLifetimeSeconds ?? 86_400;
 
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
@@ -60,29 +73,53 @@ export function createJwtVerifier(
     try {
       ({ payload } = await jwtVerify(token, key as KeyObject, {
         algorithms,
+        requiredClaims: ['exp'],
         ...(options.issuer ? { issuer: options.issuer } : {}),
         ...(options.audience ? { audience: options.audience } : {}),
       }));
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      return {
-        ok: false,
-        reason:
-          code === 'ERR_JWT_EXPIRED' ? 'the token has expired; get a new one' : 'the token is not valid',
-      };
+      return { ok: false, reason: refusalReason(error) };
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) {
       return { ok: false, reason: claims.error.issues.map((issue) => issue.message).join('; ') };
     }
-    const caller = { userId: claims.data.sub, workspaceId: claims.data.workspace_id };
-    const ttl = Math.min(
-      cacheTtlMs,
-      payload.exp === undefined ? cacheTtlMs : payload.exp * 1000 - Date.now(),
-    );
+    const exp = payload.exp as number;
+    const now = Date.now() / 1000;
+    const declared = payload.iat === undefined ? exp - now : exp - payload.iat;
+    if (declared > maxLifetime || exp - now > maxLifetime + CLOCK_SKEW_SECONDS) {
+      return {
+        ok: false,
+        reason: `the token lives longer than the ${formatSeconds(maxLifetime)} this gateway accepts; get a shorter-lived one`,
+      };
+    }
+    const caller = {
+      userId: claims.data.sub.toLowerCase(),
+      workspaceId: claims.data.workspace_id.toLowerCase(),
+    };
+    const ttl = Math.min(cacheTtlMs, exp * 1000 - Date.now());
     if (ttl > 0) verified.set(token, caller, { ttl });
     return { ok: true, caller };
   };
+}
+
+/** Why jose refused a token, in words the caller can act on (never the token itself). */
+function refusalReason(error: unknown): string {
+  const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
+  if (code === 'ERR_JWT_EXPIRED') return 'the token has expired; get a new one';
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
+    if (claim === 'exp' && reason === 'missing') return 'the token has no expiry (exp); tokens must expire';
+    if (claim === 'aud') return 'the token is not addressed to this gateway (aud)';
+    if (claim === 'iss') return 'the token is from another issuer (iss)';
+  }
+  return 'the token is not valid';
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 
 function requireJwks(url: string | undefined): string {

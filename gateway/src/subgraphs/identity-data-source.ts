@@ -7,8 +7,17 @@ import type { Fetcher } from './undici-fetcher.ts';
 /** How long one signature per caller is reused: well inside the signer's 60 s validity. */
 const SIGNATURE_REUSE_MS = 20_000;
 
+export interface IdentityDataSourceOptions {
+  /** The subgraph's name in the supergraph: the audience of the identity it is sent. */
+  name: string;
+  url: string;
+  signer: IdentitySigner;
+  fetcher: Fetcher;
+}
+
 /**
- * Sends each subgraph fetch with the caller's identity signed by the gateway, and the request id, so
+ * Sends each subgraph fetch with the caller's identity signed by the gateway for that subgraph alone
+ * (its name is the token's audience), and the request id, so
  * subgraphs scope every read and write to the caller's workspace and log under the same id. Serves both
  * the gateway's query plans and the entity fetches of subscription events.
  *
@@ -25,11 +34,13 @@ const SIGNATURE_REUSE_MS = 20_000;
  */
 export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #signer: IdentitySigner;
+  readonly #audience: string;
   readonly #signed = new Map<string, { token: string; until: number }>();
 
-  constructor(url: string, signer: IdentitySigner, fetcher: Fetcher) {
+  constructor({ name, url, signer, fetcher }: IdentityDataSourceOptions) {
     super({ url, fetcher });
     this.#signer = signer;
+    this.#audience = name;
   }
 
   #signatureFor({ userId, workspaceId }: { userId: string; workspaceId: string }): string {
@@ -39,7 +50,7 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (cached && cached.until > now) return cached.token;
     // Bounded: past this many callers in 20 s, start over rather than grow.
     if (this.#signed.size >= 10_000) this.#signed.clear();
-    const token = this.#signer.sign({ userId, workspaceId });
+    const token = this.#signer.sign({ userId, workspaceId }, this.#audience);
     this.#signed.set(key, { token, until: now + SIGNATURE_REUSE_MS });
     return token;
   }

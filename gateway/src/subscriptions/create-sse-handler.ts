@@ -60,7 +60,7 @@ export function createSseHandler(options: SseHandlerOptions) {
       res.write(':\n\n');
       const opened = options.engine.open(request, auth.identity);
       if (!('results' in opened)) {
-        res.write(event('next', formatResult({ errors: opened }, log)));
+        res.write(event('next', formatResult({ errors: opened }, log, requestId)));
         res.end(event('complete'));
         return;
       }
@@ -83,7 +83,8 @@ export function createSseHandler(options: SseHandlerOptions) {
       res.once('close', onClose);
       try {
         for await (const result of results) {
-          if (!(await write(res, event('next', formatResult(result as ExecutionResult, log))))) break;
+          if (!(await write(res, event('next', formatResult(result as ExecutionResult, log, requestId)))))
+            break;
         }
         if (res.writable) res.end(event('complete'));
       } finally {

@@ -100,7 +100,8 @@ export function mountGraphqlWs(httpServer: Server, options: GraphqlWsOptions): {
         };
       },
       subscribe: (args) => (args.contextValue as OpenedSubscription).results,
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result, log),
+      onNext: (ctx, _id, _payload, _args, result) =>
+        formatResult(result, log, states.get(ctx)?.identity.requestId),
       onClose: (ctx) => {
         const state = states.get(ctx);
         if (state?.expiry) clearTimeout(state.expiry);

@@ -57,7 +57,11 @@ export function createSharedSubscription(options: SharedSubscriptionOptions): Sh
   });
   const subscribers = new Set<Subscriber>();
   let closed = false;
-  const upstream = options.connections.acquire(options.graphqlUrl, options.scopeKey, options.identity);
+  const upstream = options.connections.acquire(
+    { name: options.planned.primary.serviceName, graphqlUrl: options.graphqlUrl },
+    options.scopeKey,
+    options.identity,
+  );
   const execution = {
     planned: options.planned,
     supergraph: options.supergraph,

@@ -9,8 +9,15 @@ export interface UpstreamConnection {
 }
 
 export interface UpstreamConnections {
-  /** A graphql-ws client to `graphqlUrl` authenticated as `identity`, shared by everyone in `scopeKey`. */
-  acquire(graphqlUrl: string, scopeKey: string, identity: Identity): UpstreamConnection;
+  /**
+   * A graphql-ws client to the subgraph `subgraph` (its supergraph name, the identity's audience) at
+   * `graphqlUrl`, authenticated as `identity`, shared by everyone in `scopeKey`.
+   */
+  acquire(
+    subgraph: { name: string; graphqlUrl: string },
+    scopeKey: string,
+    identity: Identity,
+  ): UpstreamConnection;
   /** Open upstream sockets (one per subgraph and identity scope). */
   size(): number;
   close(): Promise<void>;
@@ -37,8 +44,8 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
   const keepAlive = options.keepAliveMs ?? 10_000;
 
   return {
-    acquire(graphqlUrl, scopeKey, identity) {
-      const key = `${graphqlUrl}\n${scopeKey}`;
+    acquire({ name, graphqlUrl }, scopeKey, identity) {
+      const key = `${name}\n${graphqlUrl}\n${scopeKey}`;
       let entry = entries.get(key);
       if (!entry) {
         const url = new URL(graphqlUrl);
@@ -68,7 +75,7 @@ export function createUpstreamConnections(options: UpstreamConnectionOptions): U
               },
               closed: () => clearTimeout(pongTimeout),
             },
-            connectionParams: () => ({ [IDENTITY_HEADER]: options.signer.sign(identity) }),
+            connectionParams: () => ({ [IDENTITY_HEADER]: options.signer.sign(identity, name) }),
           }),
         };
         entries.set(key, entry);

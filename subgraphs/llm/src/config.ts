@@ -1,4 +1,4 @@
-import { optionalString, parseEnv, portVar, subgraphEnv } from '@ionflux/kit/config';
+import { optionalString, parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
 import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
 
@@ -60,5 +60,5 @@ export type LlmConfig = z.output<typeof llmEnvSchema>;
 
 /** Reads the LLM subgraph's env once, failing with every bad key named. */
 export function parseLlmConfig(env: Readonly<Record<string, string | undefined>>): LlmConfig {
-  return parseEnv('llm subgraph', llmEnvSchema, env);
+  return parseEnv('llm subgraph', requireIdentityKey(llmEnvSchema), env);
 }

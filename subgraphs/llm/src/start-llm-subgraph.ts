@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
-import { createIdentitySigner } from '@ionflux/kit/identity';
+import { createSubgraphIdentityVerifier } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
 import {
@@ -10,6 +10,7 @@ import {
   listen,
   mountSubgraph,
   type RunningSubgraph,
+  startAdminServer,
 } from '@ionflux/kit/server';
 import { mountSubgraphSubscriptions } from '@ionflux/kit/subscriptions';
 import { loadSubgraphSdl } from '@ionflux/schema';
@@ -54,17 +55,19 @@ export async function startLlmSubgraph(
     logger,
     registry: metrics.registry,
   });
+  const readinessChecks = [{ name: 'database', check: () => database.ping() }];
   const app = createServiceApp({
     logger,
     metrics,
-    readinessChecks: [{ name: 'database', check: () => database.ping() }],
+    readinessChecks,
+    adminPortSet: config.ADMIN_PORT !== undefined,
   });
   const server = createServiceServer(app, { logger, metrics });
   const { httpServer } = server;
   const schema = buildSubgraphSchema([
     { typeDefs: parse(loadSubgraphSdl('llm')), resolvers: resolvers as GraphQLResolverMap<LlmContext> },
   ]);
-  const identitySigner = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
+  const identityVerifier = createSubgraphIdentityVerifier('llm', config, logger);
   const createContext = (identity: LlmContext['identity'], signal: AbortSignal): LlmContext => ({
     identity,
     db: database.db,
@@ -75,7 +78,7 @@ export async function startLlmSubgraph(
   });
   const apollo = await mountSubgraph(app, {
     schema,
-    identitySigner,
+    identityVerifier,
     logger,
     server,
     introspection: config.NODE_ENV !== 'production',
@@ -86,7 +89,7 @@ export async function startLlmSubgraph(
   const neverAborted = new AbortController().signal;
   const ws = mountSubgraphSubscriptions(httpServer, {
     schema,
-    identitySigner,
+    identityVerifier,
     logger,
     createContext: (identity) => createContext(identity, neverAborted),
   });
@@ -96,11 +99,19 @@ export async function startLlmSubgraph(
     portVar: 'LLM_SUBGRAPH_PORT',
   });
   logger.info({ url }, 'llm subgraph listening');
+  const admin = await startAdminServer({
+    host: config.HOST,
+    port: config.ADMIN_PORT,
+    logger,
+    metrics,
+    readinessChecks,
+  });
   return {
     name: 'llm',
     url,
     graphqlUrl: `${url}/graphql`,
     port,
+    ...(admin ? { adminUrl: admin.url } : {}),
     logger,
     database,
     async close() {
@@ -108,6 +119,7 @@ export async function startLlmSubgraph(
       await apollo.stop();
       await services.close();
       await database.close();
+      await admin?.close();
     },
   };
 }

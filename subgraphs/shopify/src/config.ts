@@ -1,4 +1,4 @@
-import { optionalString, parseEnv, portVar, subgraphEnv } from '@ionflux/kit/config';
+import { optionalString, parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
 import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
 
@@ -31,5 +31,5 @@ export type ShopifyConfig = z.output<typeof shopifyEnvSchema>;
 
 /** Reads the Shopify subgraph's env once, failing with every bad key named. */
 export function parseShopifyConfig(env: Readonly<Record<string, string | undefined>>): ShopifyConfig {
-  return parseEnv('shopify subgraph', shopifyEnvSchema, env);
+  return parseEnv('shopify subgraph', requireIdentityKey(shopifyEnvSchema), env);
 }

@@ -27,7 +27,7 @@ export interface RunningCatalogSubgraph extends RunningTestSubgraph {
 }
 
 /** Extends the orders subgraph's `Order` by `@key(fields: "id")`. */
-export async function startCatalogSubgraph(internalSecret: string): Promise<RunningCatalogSubgraph> {
+export async function startCatalogSubgraph(identityPublicKey: string): Promise<RunningCatalogSubgraph> {
   let resolved = 0;
   const resolvers = {
     Query: { catalogReady: () => true },
@@ -42,6 +42,6 @@ export async function startCatalogSubgraph(internalSecret: string): Promise<Runn
       },
     },
   } as unknown as GraphQLResolverMap<TestSubgraphContext>;
-  const server = await startTestSubgraph('catalog', CATALOG_SDL, resolvers, internalSecret);
+  const server = await startTestSubgraph('catalog', CATALOG_SDL, resolvers, identityPublicKey);
   return { ...server, resolvedEntities: () => resolved };
 }

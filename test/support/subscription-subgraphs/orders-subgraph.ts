@@ -55,7 +55,7 @@ const topicOf = (workspaceId: string, brandId: string) => `orders:${workspaceId}
 
 /** Owns `Subscription.orderPlaced`: events of the caller's workspace only, from the fan-out. */
 export async function startOrdersSubgraph(
-  internalSecret: string,
+  identityPublicKey: string,
   fanout: EventFanout,
 ): Promise<RunningOrdersSubgraph> {
   const counts = { active: 0, total: 0 };
@@ -74,9 +74,9 @@ export async function startOrdersSubgraph(
       },
     },
   } as unknown as GraphQLResolverMap<TestSubgraphContext>;
-  const server = await startTestSubgraph('orders', ORDERS_SDL, resolvers, internalSecret, () =>
-    fanout.close(),
-  );
+  const server = await startTestSubgraph('orders', ORDERS_SDL, resolvers, identityPublicKey, {
+    onClose: () => fanout.close(),
+  });
   return {
     ...server,
     async publish(workspaceId, brandId, fields = {}) {

@@ -8,6 +8,7 @@ import {
   type StartGatewayOptions,
   startGateway,
 } from '@ionflux/gateway';
+import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import { type RunningCatalogSubgraph, startCatalogSubgraph } from './catalog-subgraph.ts';
 import { composeTestSupergraph } from './compose-test-supergraph.ts';
 import { createMemoryFanout, createPostgresFanout, type EventFanout } from './event-fanout.ts';
@@ -55,8 +56,10 @@ export async function startSubscriptionSystem(
     const shared = createMemoryFanout();
     for (let i = 0; i < instances; i++) fanouts.push(shared);
   }
-  const orders = await Promise.all(fanouts.map((fanout) => startOrdersSubgraph(internalSecret, fanout)));
-  const catalog = await startCatalogSubgraph(internalSecret);
+  // The subgraphs get only the public half of the gateway's identity key, as in production.
+  const identityPublicKey = identityPublicKeyFor(internalSecret);
+  const orders = await Promise.all(fanouts.map((fanout) => startOrdersSubgraph(identityPublicKey, fanout)));
+  const catalog = await startCatalogSubgraph(identityPublicKey);
   const first = orders[0] as RunningOrdersSubgraph;
   const supergraphSdl = composeTestSupergraph([first, catalog]);
 

@@ -1,5 +1,5 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import { createIdentitySigner, type Identity } from '@ionflux/kit/identity';
+import { createIdentityVerifier, type Identity, parseIdentityPublicKey } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
 import { createServiceApp, createServiceServer, listen, mountSubgraph } from '@ionflux/kit/server';
@@ -8,6 +8,13 @@ import { parse } from 'graphql';
 
 export interface TestSubgraphContext {
   identity: Identity;
+}
+
+export interface TestSubgraphOptions {
+  /** Runs after the subgraph has stopped. */
+  onClose?: () => Promise<void>;
+  /** Where log lines go; tests capture them. @default stdout */
+  logDestination?: NodeJS.WritableStream;
 }
 
 export interface RunningTestSubgraph {
@@ -27,11 +34,18 @@ export async function startTestSubgraph(
   name: string,
   sdl: string,
   resolvers: GraphQLResolverMap<TestSubgraphContext>,
-  internalSecret: string,
-  onClose: () => Promise<void> = async () => {},
+  identityPublicKey: string,
+  { onClose = async () => {}, logDestination }: TestSubgraphOptions = {},
 ): Promise<RunningTestSubgraph> {
-  const logger = createLogger({ service: name, level: 'warn' });
-  const identitySigner = createIdentitySigner(internalSecret);
+  const logger = createLogger({
+    service: name,
+    level: 'warn',
+    ...(logDestination ? { destination: logDestination } : {}),
+  });
+  const publicKey = parseIdentityPublicKey(identityPublicKey);
+  if (!publicKey.ok) throw new Error(`identityPublicKey ${publicKey.reason}`);
+  // As a production subgraph: the gateway's public key only, tokens addressed to this subgraph's name.
+  const identityVerifier = createIdentityVerifier({ audience: name, publicKeys: [publicKey.key] });
   const schema = buildSubgraphSchema([
     { typeDefs: parse(sdl), resolvers: resolvers as GraphQLResolverMap<unknown> },
   ]);
@@ -41,7 +55,7 @@ export async function startTestSubgraph(
   const { httpServer } = server;
   const apollo = await mountSubgraph<TestSubgraphContext>(app, {
     schema,
-    identitySigner,
+    identityVerifier,
     logger,
     server,
     introspection: false,
@@ -49,7 +63,7 @@ export async function startTestSubgraph(
   });
   const subscriptions = mountSubgraphSubscriptions(httpServer, {
     schema,
-    identitySigner,
+    identityVerifier,
     logger,
     createContext: (identity): TestSubgraphContext => ({ identity }),
   });

@@ -12,6 +12,35 @@ export function portVar(defaultPort: number) {
   return z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(defaultPort));
 }
 
+/** A port number that may be left unset; `0` asks the OS for a free one (tests). */
+export function optionalPortVar() {
+  return z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional());
+}
+
+const secondsPerUnit = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/**
+ * A duration such as `90s`, `30m`, `24h` or `7d` (or a bare number of seconds), read as seconds.
+ * @param defaultValue in the same notation
+ */
+export function durationSecondsVar(name: string, defaultValue: string) {
+  return z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default(defaultValue)
+      .transform((value, ctx) => {
+        const match = /^(\d+)([smhd]?)$/.exec(value.trim());
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: `${name} takes a duration such as 30m, 24h or 7d` });
+          return z.NEVER;
+        }
+        const unit = (match[2] || 's') as keyof typeof secondsPerUnit;
+        return Number(match[1]) * secondsPerUnit[unit];
+      }),
+  );
+}
+
 /** A secret that must be long enough to resist guessing. */
 export function secretVar(name: string) {
   return z
@@ -30,4 +59,10 @@ export const commonEnv = {
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  /**
+   * When set, `/readyz` and `/metrics` are served on this port only (same `HOST`), and the public port
+   * answers 404 for them, so production can keep them off the internet. `/healthz` stays on both.
+   * @default unset (everything on the public port)
+   */
+  ADMIN_PORT: optionalPortVar(),
 };

@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { commonEnv, secretVar } from './common-env.ts';
+import { commonEnv } from './common-env.ts';
+import { identityKeyEnv, requireIdentityKey } from './identity-key-env.ts';
 
-/** The env every subgraph reads, whatever it integrates. */
+/**
+ * The env every subgraph reads, whatever it integrates. A subgraph parses its schema through
+ * `requireIdentityKey(schema)`, so one of the identity keys is required.
+ */
 export const subgraphEnv = {
   ...commonEnv,
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is required (npm start provides one; a lone subgraph needs it set)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
-  IONFLUX_INTERNAL_SECRET: secretVar('IONFLUX_INTERNAL_SECRET'),
+  ...identityKeyEnv,
 };
 
-export const subgraphEnvSchema = z.object(subgraphEnv);
+export const subgraphEnvSchema = requireIdentityKey(z.object(subgraphEnv));
 export type SubgraphEnv = z.output<typeof subgraphEnvSchema>;

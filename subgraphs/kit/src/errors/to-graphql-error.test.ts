@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { IntegrationError } from './integration-error.ts';
-import { formatGraphQLError, toGraphQLError } from './to-graphql-error.ts';
+import { formatGraphQLError, INTERNAL_ERROR_MESSAGE, toGraphQLError } from './to-graphql-error.ts';
 
 describe('formatGraphQLError', () => {
   it('keeps the code, message and client-safe details of an IntegrationError', () => {
@@ -27,6 +27,31 @@ describe('formatGraphQLError', () => {
     );
     expect(formatted.extensions).toEqual({ code: 'INTERNAL' });
     expect(JSON.stringify(formatted)).not.toContain('secret_table');
+  });
+
+  it('replaces the message of an IntegrationError coded INTERNAL, dropping its details', () => {
+    const error = toGraphQLError(
+      new IntegrationError('INTERNAL', 'Vault read of secret/data/ionflux/master-keys failed (key id k-7)', {
+        details: { table: 'kit.connection_credentials' },
+      }),
+    );
+    const formatted = formatGraphQLError(
+      { message: error.message, path: ['llmProviders'], extensions: error.extensions },
+      error,
+    );
+    expect(formatted).toEqual({
+      message: INTERNAL_ERROR_MESSAGE,
+      path: ['llmProviders'],
+      extensions: { code: 'INTERNAL' },
+    });
+  });
+
+  it('replaces the message of an error that already carries code INTERNAL (relayed from a subgraph)', () => {
+    const relayed = new GraphQLError('relation "kit.secret_table" failed for key id k-7', {
+      extensions: { code: 'INTERNAL', serviceName: 'llm', table: 'kit.secret_table' },
+    });
+    const formatted = formatGraphQLError(relayed.toJSON(), relayed);
+    expect(formatted).toEqual({ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL' } });
   });
 
   it('maps framework codes to INVALID_REQUEST, keeping the original as the reason', () => {

@@ -27,19 +27,31 @@ const frameworkCodes: Readonly<Record<string, ErrorCode>> = {
 };
 
 /**
- * Apollo Server `formatError`: errors with one of our codes pass through; framework errors keep their
- * message and get our code (the original stays in `extensions.reason`); anything else is an unexpected
- * error and is masked to `INTERNAL` so no stack, SQL or secret reaches a client.
+ * What a client reads for any INTERNAL error. Fixed: the message of an unexpected error, or of one coded
+ * INTERNAL on purpose, tends to carry what must not leave the service (SQL, table and key ids, Vault
+ * paths, a provider's raw answer). The original is logged, under the request id the client can report.
+ */
+export const INTERNAL_ERROR_MESSAGE =
+  'Internal error. It has been logged; retry, and report the request id if it persists.';
+
+/**
+ * Apollo Server `formatError`: errors with one of our codes pass through, except INTERNAL ones, whose
+ * message is replaced by {@link INTERNAL_ERROR_MESSAGE} (whether raised here as an `IntegrationError` or
+ * relayed from a subgraph); framework errors keep their message and get our code (the original stays in
+ * `extensions.reason`); anything else is an unexpected error and is masked to INTERNAL, so no stack, SQL
+ * or secret reaches a client. Callers log the original of every INTERNAL result.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof IntegrationError) {
+    if (original.code === ErrorCode.INTERNAL) return internalError(formatted);
     return {
       ...formatted,
       extensions: { ...original.details, code: original.code },
     };
   }
   const code = formatted.extensions?.['code'];
+  if (code === ErrorCode.INTERNAL) return internalError(formatted);
   if (isErrorCode(code)) {
     const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
@@ -52,8 +64,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: frameworkCodes[code], reason: code },
     };
   }
+  return internalError(formatted);
+}
+
+/** An INTERNAL error as the client sees it: the fixed message, the path, the code, nothing else. */
+function internalError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return {
-    message: 'Internal error. It has been logged; retry, and report the request id if it persists.',
+    message: INTERNAL_ERROR_MESSAGE,
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.INTERNAL },
   };

@@ -9,9 +9,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
-import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '../identity/index.ts';
+import { IDENTITY_HEADER, type Identity, type IdentityVerifier } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { createGraphQLHandler } from './graphql-handler.ts';
+import { internalErrorRequestId } from './internal-error-request-id.ts';
 import { requestIdOf } from './request-context.ts';
 import { sendGraphQLError } from './send-graphql-error.ts';
 import type { ServiceServer } from './service-server.ts';
@@ -19,7 +20,8 @@ import type { ServiceServer } from './service-server.ts';
 export interface SubgraphServerOptions<Context> {
   /** The subgraph's executable schema (`buildSubgraphSchema`). */
   schema: GraphQLSchema;
-  identitySigner: IdentitySigner;
+  /** Checks the gateway-signed identity, addressed to this subgraph. */
+  identityVerifier: IdentityVerifier;
   logger: Logger;
   /** The service's server: its `POST /graphql` route is served here. */
   server: ServiceServer;
@@ -56,6 +58,7 @@ export async function mountSubgraph<Context extends object>(
       return masked;
     },
     plugins: [
+      internalErrorRequestId<Context>((context) => requestIdOfContext(context)),
       ApolloServerPluginDrainHttpServer({ httpServer: options.server.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces feed Apollo Studio, which IONFLUX does not use; they cost time on every fetch. Cache
@@ -75,11 +78,15 @@ export async function mountSubgraph<Context extends object>(
       res.once('close', () => {
         if (!res.writableFinished) controller.abort(new Error('the caller went away'));
       });
-      return options.createContext(identities.get(res) as Identity, controller.signal);
+      const identity = identities.get(res) as Identity;
+      const context = options.createContext(identity, controller.signal);
+      // Apollo copies the context (own properties) per operation: the id must travel as one of them.
+      Object.assign(context, { [REQUEST_ID]: identity.requestId });
+      return context;
     },
   });
   const serve = (req: IncomingMessage, res: ServerResponse) => {
-    const verification = options.identitySigner.verify(headerOf(req, IDENTITY_HEADER));
+    const verification = options.identityVerifier.verify(headerOf(req, IDENTITY_HEADER));
     if (!verification.ok) {
       sendGraphQLError(
         res,
@@ -99,6 +106,14 @@ export async function mountSubgraph<Context extends object>(
     serve(req, res).catch(next);
   });
   return apollo;
+}
+
+/** Where the request id an INTERNAL error is reported under rides on a subgraph's context. */
+const REQUEST_ID = Symbol('ionflux.requestId');
+
+function requestIdOfContext(context: object): string | undefined {
+  const requestId = (context as { [REQUEST_ID]?: unknown })[REQUEST_ID];
+  return typeof requestId === 'string' ? requestId : undefined;
 }
 
 function headerOf(req: IncomingMessage, name: string): string | undefined {

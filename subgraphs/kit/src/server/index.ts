@@ -5,6 +5,7 @@ export { mountSubgraph } from './create-subgraph-server.ts';
 export { freePort } from './free-port.ts';
 export type { GraphQLHandlerOptions } from './graphql-handler.ts';
 export { createGraphQLHandler } from './graphql-handler.ts';
+export { internalErrorRequestId } from './internal-error-request-id.ts';
 export type { Listening } from './listen.ts';
 export { listen } from './listen.ts';
 export { requestIdOf } from './request-context.ts';
@@ -13,5 +14,11 @@ export { runService } from './run-service.ts';
 export { sendGraphQLError } from './send-graphql-error.ts';
 export type { NodeHandler, ServiceServer } from './service-server.ts';
 export { createServiceServer } from './service-server.ts';
-export type { RunningSubgraph, StartSubgraphOptions, SubgraphDefinition } from './start-subgraph.ts';
+export type { AdminServer, AdminServerOptions } from './start-admin-server.ts';
+export { startAdminServer } from './start-admin-server.ts';
+export type {
+  RunningSubgraph,
+  StartSubgraphOptions,
+  SubgraphDefinition,
+} from './start-subgraph.ts';
 export { startSubgraph } from './start-subgraph.ts';

@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import type { SubgraphEnv } from '../config/index.ts';
 import { connectDatabase, type DatabaseHandle, type MigrationSet, migrateDatabase } from '../db/index.ts';
 import { createPostgresEventBus, type EventBus } from '../events/index.ts';
-import { createIdentitySigner, type Identity } from '../identity/index.ts';
+import { createSubgraphIdentityVerifier, type Identity } from '../identity/index.ts';
 import { createLogger, type Logger } from '../logging/index.ts';
 import { createMetrics } from '../metrics/index.ts';
 import { mountSubgraphSubscriptions } from '../subscriptions/index.ts';
@@ -12,6 +12,7 @@ import { createServiceApp } from './create-service-app.ts';
 import { mountSubgraph } from './create-subgraph-server.ts';
 import { listen } from './listen.ts';
 import { createServiceServer } from './service-server.ts';
+import { startAdminServer } from './start-admin-server.ts';
 
 export interface SubgraphDefinition<Context> {
   /** Service name used in logs, metrics and errors, e.g. `shopify`. */
@@ -51,6 +52,8 @@ export interface RunningSubgraph {
   url: string;
   graphqlUrl: string;
   port: number;
+  /** The admin server's origin (`/readyz`, `/metrics`) when started with `ADMIN_PORT`. */
+  adminUrl?: string;
   logger: Logger;
   database: DatabaseHandle;
   /** The process's EventBus (Postgres LISTEN/NOTIFY), when the service runs one: its events reach every instance. */
@@ -60,8 +63,9 @@ export interface RunningSubgraph {
 
 /**
  * Starts one subgraph process: migrates its tables (safe when several instances start at once), opens
- * its database pool, serves GraphQL at `/graphql` behind the gateway-identity check, plus `/healthz`,
- * `/readyz` and `/metrics`. `close()` drains requests, then closes the pool.
+ * its database pool, serves GraphQL at `/graphql` behind the gateway-identity check (tokens addressed
+ * to `definition.name`), plus `/healthz`, `/readyz` and `/metrics` (the last two on `ADMIN_PORT` when
+ * set). `close()` drains requests, then closes the pool and the admin server.
  */
 export async function startSubgraph<Context extends object>(
   definition: SubgraphDefinition<Context>,
@@ -76,28 +80,30 @@ export async function startSubgraph<Context extends object>(
   await migrateDatabase(config.DATABASE_URL, definition.migrations);
   const database = connectDatabase(config.DATABASE_URL, { applicationName: `ionflux-${definition.name}` });
   const metrics = createMetrics(definition.name);
+  const readinessChecks = [{ name: 'database', check: () => database.ping() }];
   const app = createServiceApp({
     logger,
     metrics,
-    readinessChecks: [{ name: 'database', check: () => database.ping() }],
+    readinessChecks,
+    adminPortSet: config.ADMIN_PORT !== undefined,
   });
   const bus = await createPostgresEventBus({ sql: database.sql, logger });
   const server = createServiceServer(app, { logger, metrics });
   const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
-  const identitySigner = createIdentitySigner(config.IONFLUX_INTERNAL_SECRET);
+  const identityVerifier = createSubgraphIdentityVerifier(definition.name, config, logger);
   const routes = await definition.routes?.(app, { database, bus, logger });
   const createContext = (identity: Identity) => definition.createContext({ database, bus, identity, logger });
   const apollo = await mountSubgraph(app, {
     schema,
-    identitySigner,
+    identityVerifier,
     logger,
     server,
     introspection: config.NODE_ENV !== 'production',
     createContext,
   });
   const subscriptions = definition.subscriptions
-    ? mountSubgraphSubscriptions(httpServer, { schema, identitySigner, createContext, logger })
+    ? mountSubgraphSubscriptions(httpServer, { schema, identityVerifier, createContext, logger })
     : undefined;
   const { url, port } = await listen(httpServer, {
     host: config.HOST,
@@ -105,11 +111,19 @@ export async function startSubgraph<Context extends object>(
     portVar: options.portVar,
   });
   logger.info({ url }, `${definition.name} subgraph listening`);
+  const admin = await startAdminServer({
+    host: config.HOST,
+    port: config.ADMIN_PORT,
+    logger,
+    metrics,
+    readinessChecks,
+  });
   return {
     name: definition.name,
     url,
     graphqlUrl: `${url}/graphql`,
     port,
+    ...(admin ? { adminUrl: admin.url } : {}),
     logger,
     database,
     bus,
@@ -119,6 +133,7 @@ export async function startSubgraph<Context extends object>(
       await apollo.stop();
       await bus.close();
       await database.close();
+      await admin?.close();
     },
   };
 }

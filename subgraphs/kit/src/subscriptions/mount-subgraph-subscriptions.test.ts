@@ -5,7 +5,13 @@ import { parse } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createIdentitySigner, IDENTITY_HEADER, type Identity } from '../identity/index.ts';
+import {
+  createIdentitySigner,
+  createIdentityVerifier,
+  deriveIdentityKeyPair,
+  IDENTITY_HEADER,
+  type Identity,
+} from '../identity/index.ts';
 import { createLogger } from '../logging/index.ts';
 import { mountSubgraphSubscriptions, type SubgraphSubscriptions } from './mount-subgraph-subscriptions.ts';
 
@@ -35,7 +41,10 @@ let url: string;
 beforeAll(async () => {
   subscriptions = mountSubgraphSubscriptions(httpServer, {
     schema: buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]),
-    identitySigner: createIdentitySigner(secret),
+    identityVerifier: createIdentityVerifier({
+      audience: 'orders',
+      publicKeys: [deriveIdentityKeyPair(secret).publicKey],
+    }),
     logger: createLogger({ service: 'test', level: 'silent' }),
     createContext: (verified) => ({ identity: verified }),
   });
@@ -66,7 +75,7 @@ function firstOutcome(client: Client): Promise<{ data?: unknown; error?: unknown
 
 describe('mountSubgraphSubscriptions', () => {
   it('serves a connection carrying the gateway-signed identity, resolving with it', async () => {
-    const client = connect({ [IDENTITY_HEADER]: createIdentitySigner(secret).sign(identity) });
+    const client = connect({ [IDENTITY_HEADER]: createIdentitySigner(secret).sign(identity, 'orders') });
     expect(await firstOutcome(client)).toEqual({ data: { whoAmI: identity.workspaceId } });
     await client.dispose();
   });
@@ -75,7 +84,11 @@ describe('mountSubgraphSubscriptions', () => {
     ['no identity', async () => ({})],
     [
       'an identity signed with another secret',
-      async () => ({ [IDENTITY_HEADER]: createIdentitySigner('t'.repeat(48)).sign(identity) }),
+      async () => ({ [IDENTITY_HEADER]: createIdentitySigner('t'.repeat(48)).sign(identity, 'orders') }),
+    ],
+    [
+      'an identity the gateway signed for another subgraph',
+      async () => ({ [IDENTITY_HEADER]: createIdentitySigner(secret).sign(identity, 'catalog') }),
     ],
   ])('closes a connection with %s with 4401', async (_name, params) => {
     const client = connect(await params());

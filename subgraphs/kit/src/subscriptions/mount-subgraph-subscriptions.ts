@@ -5,14 +5,15 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
-import { IDENTITY_HEADER, type Identity, type IdentitySigner } from '../identity/index.ts';
+import { IDENTITY_HEADER, type Identity, type IdentityVerifier } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { handleUpgrades } from './handle-upgrades.ts';
 
 export interface SubgraphSubscriptionsOptions<Context> {
   /** The subgraph's executable schema (`buildSubgraphSchema(...)`), the same one its HTTP side serves. */
   schema: GraphQLSchema;
-  identitySigner: IdentitySigner;
+  /** Checks the gateway-signed identity, addressed to this subgraph. */
+  identityVerifier: IdentityVerifier;
   /** Builds the context every event of one subscription resolves with, from the verified identity. */
   createContext(identity: Identity): Context;
   logger: Logger;
@@ -60,7 +61,7 @@ export function mountSubgraphSubscriptions<Context>(
       schema: options.schema,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.[IDENTITY_HEADER];
-        const verification = options.identitySigner.verify(typeof token === 'string' ? token : undefined);
+        const verification = options.identityVerifier.verify(typeof token === 'string' ? token : undefined);
         if (!verification.ok) {
           ctx.extra.socket.close(
             UNAUTHORIZED,
@@ -78,17 +79,18 @@ export function mountSubgraphSubscriptions<Context>(
         if (!identity) throw new Error('subscription without a verified identity');
         return options.createContext(identity) as object;
       },
-      onNext: (_ctx, _id, _payload, _args, result): FormattedExecutionResult | undefined => {
+      onNext: (ctx, _id, _payload, _args, result): FormattedExecutionResult | undefined => {
         if (!result.errors?.length) return undefined;
         const { data, extensions } = result;
+        const requestId = identities.get(ctx)?.requestId;
         return {
           ...(data === undefined ? {} : { data }),
           ...(extensions ? { extensions } : {}),
           errors: result.errors.map((error): GraphQLFormattedError => {
             const masked = formatGraphQLError(error.toJSON(), error);
-            if (masked.extensions?.['code'] === ErrorCode.INTERNAL)
-              log.error({ err: error }, 'subscription resolver failed');
-            return masked;
+            if (masked.extensions?.['code'] !== ErrorCode.INTERNAL) return masked;
+            log.error({ err: error, requestId }, 'subscription resolver failed');
+            return { ...masked, extensions: { ...masked.extensions, requestId } };
           }),
         };
       },
