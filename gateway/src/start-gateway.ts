@@ -25,7 +25,11 @@ import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
-import { createProviderRouteProxy } from './routes/index.ts';
+import {
+  createProviderRouteProxy,
+  guardRequestTargets,
+  type ProviderRouteProxyOptions,
+} from './routes/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
 import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
 import { createUndiciFetcher } from './subgraphs/undici-fetcher.ts';
@@ -47,6 +51,8 @@ export interface StartGatewayOptions {
   supergraphSdl?: string | SupergraphSdlHook;
   /** Tests: subgraph URLs by name, overriding the configured ones. */
   subgraphUrls?: Record<string, string>;
+  /** Body caps and timeout of the OAuth and webhook routes' proxy (defaults in the type). */
+  providerRoutes?: ProviderRouteProxyOptions;
 }
 
 export interface RunningGateway {
@@ -92,7 +98,8 @@ export async function startGateway(
   });
 
   const app = createServiceApp({ logger, metrics, readinessChecks: subgraphReadiness(subgraphUrls) });
-  // OAuth callbacks and webhooks at the public origin, raw bytes to their owner: before any body parser.
+  // OAuth routes and webhooks at the public origin, forwarded by an allow-list of exact paths to their
+  // owner's fixed origin, raw bytes: before any body parser.
   app.use(
     createProviderRouteProxy(
       {
@@ -100,6 +107,7 @@ export async function startGateway(
         tiktok: new URL(subgraphUrls['tiktok'] ?? '').origin,
       },
       logger,
+      options.providerRoutes,
     ),
   );
   const server = createServiceServer(app, { logger, metrics });
@@ -180,6 +188,8 @@ export async function startGateway(
     graphql(req, res).catch(next);
   });
 
+  // Last, over every listener: an absolute-form target or a path trick reaches no route, /graphql included.
+  guardRequestTargets(httpServer, logger);
   const { url, port } = await listen(httpServer, { host: config.HOST, port: config.PORT, portVar: 'PORT' });
   logger.info({ url }, 'gateway listening');
   return {
