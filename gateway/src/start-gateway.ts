@@ -112,6 +112,8 @@ export async function startGateway(
   );
   const server = createServiceServer(app, { logger, metrics });
   const { httpServer } = server;
+  // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
+  guardRequestTargets(httpServer, logger);
   const subscriptions = createGatewaySubscriptions({
     logger,
     signer,
@@ -188,8 +190,6 @@ export async function startGateway(
     graphql(req, res).catch(next);
   });
 
-  // Last, over every listener: an absolute-form target or a path trick reaches no route, /graphql included.
-  guardRequestTargets(httpServer, logger);
   const { url, port } = await listen(httpServer, { host: config.HOST, port: config.PORT, portVar: 'PORT' });
   logger.info({ url }, 'gateway listening');
   return {

@@ -151,6 +151,19 @@ describe('the gateway’s OAuth and webhook routes under attack (raw sockets)', 
         },
       );
     }
+    // WebSocket upgrades (graphql-ws on /graphql reads only the pathname of the target).
+    const upgrade = {
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      'sec-websocket-protocol': 'graphql-transport-ws',
+    };
+    probes.push(
+      { target: `http://127.0.0.1:${internal.llm}/graphql`, headers: upgrade },
+      { target: `http://127.0.0.1:${internal.gateway}/graphql`, headers: upgrade },
+      { target: '/oauth/shopify/../../graphql', headers: upgrade },
+    );
     const before = shopifyRequestLines().length;
     for (const probe of probes) {
       const answer = await rawRequest(gatewayPort, probe);

@@ -25,8 +25,10 @@ export const RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'content-language',
   'cache-control',
   'location',
+  'referrer-policy',
   'retry-after',
   'set-cookie',
+  'x-content-type-options',
 ]);
 
 // OAuth routes read the browser-binding cookie; webhook routes their provider's signature headers.
