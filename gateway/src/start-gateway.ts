@@ -27,7 +27,11 @@ import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
-import { createProviderRouteProxy } from './routes/index.ts';
+import {
+  createProviderRouteProxy,
+  guardRequestTargets,
+  type ProviderRouteProxyOptions,
+} from './routes/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
 import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
 import { createUndiciFetcher } from './subgraphs/undici-fetcher.ts';
@@ -49,6 +53,8 @@ export interface StartGatewayOptions {
   supergraphSdl?: string | SupergraphSdlHook;
   /** Tests: subgraph URLs by name, overriding the configured ones. */
   subgraphUrls?: Record<string, string>;
+  /** Body caps and timeout of the OAuth and webhook routes' proxy (defaults in the type). */
+  providerRoutes?: ProviderRouteProxyOptions;
 }
 
 export interface RunningGateway {
@@ -109,7 +115,8 @@ export async function startGateway(
     readinessChecks,
     adminPortSet: config.ADMIN_PORT !== undefined,
   });
-  // OAuth callbacks and webhooks at the public origin, raw bytes to their owner: before any body parser.
+  // OAuth routes and webhooks at the public origin, forwarded by an allow-list of exact paths to their
+  // owner's fixed origin, raw bytes: before any body parser.
   app.use(
     createProviderRouteProxy(
       {
@@ -117,10 +124,13 @@ export async function startGateway(
         tiktok: new URL(subgraphUrls['tiktok'] ?? '').origin,
       },
       logger,
+      options.providerRoutes,
     ),
   );
   const server = createServiceServer(app, { logger, metrics });
   const { httpServer } = server;
+  // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
+  guardRequestTargets(httpServer, logger);
   const subscriptions = createGatewaySubscriptions({
     logger,
     signer,

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { createCredentialCipher, parseKeyring } from '@ionflux/kit/crypto';
 import { createInMemoryEventBus } from '@ionflux/kit/events';
 import {
+  beginBrowserAuthorization,
   completeAuthorization,
   createShopifyOAuthProfile,
+  deriveOAuthSigningKey,
   type OAuthDeps,
   startAuthorization,
 } from '@ionflux/kit/oauth';
 import type { ShopifySimulator } from '@ionflux/sandbox';
 import postgres from 'postgres';
+import { CookieJar } from './cookie-jar.ts';
 
 export interface ShopifyAppKeys {
   apiKey: string;
@@ -28,9 +31,10 @@ export function shopifyEnv(simulator: ShopifySimulator, keys: ShopifyAppKeys): R
 }
 
 /**
- * Connects `shop` to a workspace by driving the kit OAuth functions against the simulator (start →
- * scripted install → completeAuthorization), as the callback route does, without a browser. Resolves
- * the connection id; the token is stored sealed exactly as in production.
+ * Connects `shop` to a workspace by driving the kit OAuth functions against the simulator, as the start
+ * and callback routes do, without a browser: start → the start route's browser binding (its cookie kept
+ * in a jar) → scripted install → completeAuthorization with the jar's cookie. Resolves the connection
+ * id; the token is stored sealed exactly as in production.
  */
 export async function connectShopifyStore(input: {
   databaseUrl: string;
@@ -55,6 +59,10 @@ export async function connectShopifyStore(input: {
       }),
     },
   };
+  const key = deriveOAuthSigningKey('shopify', input.keys.apiSecret);
+  const redirectUri = 'http://127.0.0.1/oauth/shopify/callback';
+  const startUrl = 'http://127.0.0.1/oauth/shopify/start';
+  const browser = new CookieJar();
   try {
     const start = await startAuthorization(deps, {
       provider: 'shopify',
@@ -62,14 +70,27 @@ export async function connectShopifyStore(input: {
       userId: input.userId,
       owner: { type: 'brand', id: randomUUID() },
       scopes: input.scopes,
-      redirectUri: 'http://127.0.0.1/oauth/shopify/callback',
+      redirectUri,
+      startUrl,
       accountHint: input.shop,
     });
-    const approved = await fetch(start.authorizationUrl, { method: 'POST', redirect: 'manual' });
+    const opened = await beginBrowserAuthorization(deps, {
+      key,
+      query: { state: start.state },
+      cookie: { path: '/oauth/shopify', secure: false },
+      redirectUri,
+      startUrl,
+    });
+    if (!opened.ok) throw new Error(`start refused: ${opened.reason}`);
+    browser.store(start.startUrl, [opened.setCookie]);
+    const approved = await fetch(opened.authorizationUrl, { method: 'POST', redirect: 'manual' });
     const location = approved.headers.get('location');
     if (approved.status !== 302 || !location) throw new Error(`install failed: ${approved.status}`);
     const query = Object.fromEntries(new URL(location).searchParams);
-    const result = await completeAuthorization(deps, query, { provider: 'shopify' });
+    const result = await completeAuthorization(deps, query, {
+      key,
+      cookieHeader: browser.header(redirectUri),
+    });
     if (!result.ok) throw new Error(`authorization failed: ${result.reason} ${result.message}`);
     return result.connection.id;
   } finally {

@@ -1,2 +1,4 @@
-export type { ProviderRouteOwners } from './provider-route-proxy.ts';
+export { guardRequestTargets } from './guard-request-targets.ts';
+export type { ProviderRouteOwners, ProviderRouteProxyOptions } from './provider-route-proxy.ts';
 export { createProviderRouteProxy } from './provider-route-proxy.ts';
+export { inspectRequestTarget } from './request-target.ts';

@@ -1,89 +1,156 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import { Readable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@ionflux/kit/logging';
-import { type Request, type Response, Router } from 'express';
+import { requestIdOf } from '@ionflux/kit/server';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import {
+  COMMON_REQUEST_HEADERS,
+  isProviderRoutePath,
+  PROVIDER_ROUTES,
+  type ProviderRoute,
+  RESPONSE_HEADERS,
+  type RouteOwner,
+} from './provider-routes.ts';
+import { readRequestBody, readResponseBody } from './read-capped.ts';
+import { inspectRequestTarget } from './request-target.ts';
+import { sendRouteError } from './send-route-error.ts';
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and what fetch sets itself; everything else passes untouched. */
-const DROPPED_REQUEST_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'te',
-  'upgrade',
-  'proxy-connection',
-  'host',
-  'content-length',
-]);
-const DROPPED_RESPONSE_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'content-encoding',
-]);
+/** Each owner's origin (scheme, host, port; e.g. `http://127.0.0.1:4002`), fixed at start. */
+export type ProviderRouteOwners = Record<RouteOwner, string>;
 
-/** Each provider's public routes and the subgraph that owns them (its origin, e.g. `http://127.0.0.1:4002`). */
-export interface ProviderRouteOwners {
-  shopify: string;
-  tiktok: string;
+export interface ProviderRouteProxyOptions {
+  /** Larger request bodies get 413 and nothing is forwarded. @default 1048576 (1 MiB) */
+  maxRequestBytes?: number;
+  /** Larger answers from an owner become a 502; nothing of them is relayed. @default 1048576 (1 MiB) */
+  maxResponseBytes?: number;
+  /** How long an owner has to answer completely; then 504. @default 30000 */
+  timeoutMs?: number;
 }
 
 /**
- * `/oauth/{provider}/*` and `/webhooks/{provider}` at the gateway's origin, forwarded to the owning
- * subgraph with the raw body bytes and headers as received (webhook signatures are over the raw body, the
- * OAuth callback's over its query), and the subgraph's answer (status, redirects, body) sent back as is.
- * Mount before any body parser.
+ * The provider routes at the gateway's public origin (`/oauth/{shopify,tiktok}/{start,callback}`,
+ * `/webhooks/{shopify,tiktok}`), forwarded to the subgraph that owns them. The upstream URL is that
+ * subgraph's fixed origin, the route's path from the allow-list, and the request's query string; only
+ * allow-listed headers go up (never the caller's `authorization`, `x-ionflux-identity` or
+ * `x-forwarded-*`) and come back; bodies are bounded both ways and the owner has `timeoutMs`. Any other
+ * path under `/oauth` or `/webhooks`, or another method, is 404 without contacting anyone. Webhook bodies
+ * are forwarded byte for byte (their signature is over the raw body): mount before any body parser, and
+ * run the server behind {@link guardRequestTargets}, which refuses absolute-form targets and path tricks.
  */
-export function createProviderRouteProxy(owners: ProviderRouteOwners, logger: Logger): Router {
-  const router = Router();
-  for (const provider of ['shopify', 'tiktok'] as const) {
-    const forward = (req: Request, res: Response) => {
-      proxy(owners[provider], req, res).catch((error: unknown) => {
-        logger.warn({ err: error, provider, path: req.path }, 'provider route not reachable');
-        if (!res.headersSent) {
-          res.status(502).json({
-            error: { code: 'PROVIDER_UNAVAILABLE', message: `The ${provider} service is not reachable.` },
-          });
-        } else {
-          res.end();
-        }
-      });
-    };
-    router.all(`/oauth/${provider}/*path`, forward);
-    router.all(`/webhooks/${provider}`, forward);
-  }
-  return router;
-}
-
-async function proxy(origin: string, req: Request, res: Response): Promise<void> {
-  const target = new URL(req.originalUrl, origin);
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const init: RequestInit & { duplex?: 'half' } = {
-    method: req.method,
-    headers: forwardedHeaders(req.headers, req),
-    redirect: 'manual',
-    signal: AbortSignal.timeout(30_000),
+export function createProviderRouteProxy(
+  owners: ProviderRouteOwners,
+  logger: Logger,
+  options: ProviderRouteProxyOptions = {},
+): RequestHandler {
+  const limits = {
+    maxRequestBytes: options.maxRequestBytes ?? 1024 * 1024,
+    maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024,
+    timeoutMs: options.timeoutMs ?? 30_000,
   };
-  if (hasBody) {
-    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-    init.duplex = 'half';
+  return (req: Request, res: Response, next: NextFunction) => {
+    const target = req.originalUrl;
+    const queryAt = target.indexOf('?');
+    const path = queryAt < 0 ? target : target.slice(0, queryAt);
+    if (!isProviderRoutePath(path)) {
+      next();
+      return;
+    }
+    // The server-level guard already ran; checked again so this handler is safe wherever it is mounted.
+    const verdict = inspectRequestTarget(target);
+    if (!verdict.ok) {
+      sendRouteError(res, 'INVALID_REQUEST', verdict.message, { close: true });
+      return;
+    }
+    const route = PROVIDER_ROUTES.get(path);
+    if (!route || route.method !== req.method) {
+      // The path is not echoed: an answer says nothing about what was asked for.
+      sendRouteError(res, 'NOT_FOUND', 'There is no such OAuth or webhook route.');
+      return;
+    }
+    const upstream = new URL(route.path, owners[route.owner]);
+    if (queryAt >= 0) upstream.search = target.slice(queryAt + 1);
+    forward(route, upstream, req, res, limits).catch((error: unknown) => {
+      logger.error({ err: error, route: route.path }, 'provider route failed');
+      if (!res.headersSent) sendRouteError(res, 'INTERNAL', 'Internal error.');
+      else res.destroy();
+    });
+  };
+
+  async function forward(
+    route: ProviderRoute,
+    upstream: URL,
+    req: IncomingMessage,
+    res: ServerResponse,
+    { maxRequestBytes, maxResponseBytes, timeoutMs }: Required<ProviderRouteProxyOptions>,
+  ): Promise<void> {
+    let body: Buffer<ArrayBuffer> | undefined;
+    if (route.method === 'POST') {
+      const read = await readRequestBody(req, maxRequestBytes);
+      if (!read.ok) {
+        if (read.reason === 'too_large') {
+          sendRouteError(res, 'INVALID_REQUEST', `The body is larger than ${maxRequestBytes} bytes.`, {
+            status: 413,
+            close: true,
+          });
+        }
+        return;
+      }
+      body = read.bytes;
+    }
+    const unavailable = (status: number, reason: string, error?: unknown) => {
+      logger.warn(
+        { err: error, route: route.path, owner: route.owner, reason },
+        'provider route upstream failed',
+      );
+      sendRouteError(
+        res,
+        'PROVIDER_UNAVAILABLE',
+        status === 504
+          ? `The ${route.owner} service did not answer in time.`
+          : `The ${route.owner} service is not available.`,
+        { status },
+      );
+    };
+    const signal = AbortSignal.timeout(timeoutMs);
+    let answer: globalThis.Response;
+    let answerBody: Buffer<ArrayBuffer>;
+    try {
+      answer = await fetch(upstream, {
+        method: route.method,
+        headers: forwardedHeaders(route, req, res),
+        ...(body === undefined ? {} : { body }),
+        redirect: 'manual',
+        signal,
+      });
+      const read = await readResponseBody(answer.body, maxResponseBytes);
+      if (!read.ok) {
+        unavailable(502, `answer over ${maxResponseBytes} bytes`);
+        return;
+      }
+      answerBody = read.bytes;
+    } catch (error) {
+      unavailable(signal.aborted ? 504 : 502, signal.aborted ? 'timeout' : 'unreachable', error);
+      return;
+    }
+    res.statusCode = answer.status;
+    for (const [name, value] of answer.headers) {
+      if (name !== 'set-cookie' && RESPONSE_HEADERS.has(name)) res.setHeader(name, value);
+    }
+    const cookies = answer.headers.getSetCookie();
+    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+    res.setHeader('content-length', answerBody.length);
+    res.end(answerBody);
   }
-  const answer = await fetch(target, init);
-  res.status(answer.status);
-  answer.headers.forEach((value, name) => {
-    if (!DROPPED_RESPONSE_HEADERS.has(name)) res.setHeader(name, value);
-  });
-  const body = Buffer.from(await answer.arrayBuffer());
-  res.end(body);
 }
 
-function forwardedHeaders(headers: IncomingHttpHeaders, req: Request): Headers {
-  const forwarded = new Headers();
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || DROPPED_REQUEST_HEADERS.has(name)) continue;
-    forwarded.set(name, Array.isArray(value) ? value.join(', ') : value);
+/** The allow-listed request headers, plus what the gateway itself says about the request. */
+function forwardedHeaders(route: ProviderRoute, req: IncomingMessage, res: ServerResponse): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || !(COMMON_REQUEST_HEADERS.has(name) || route.forwards(name))) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  forwarded.set('x-forwarded-host', req.headers.host ?? '');
-  forwarded.set('x-forwarded-proto', req.protocol);
-  return forwarded;
+  headers.set('x-request-id', requestIdOf(res));
+  headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
+  headers.set('x-forwarded-proto', 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http');
+  return headers;
 }

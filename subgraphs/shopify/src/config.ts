@@ -1,10 +1,13 @@
 import { optionalString, parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
+import { kitMaintenanceEnv } from '@ionflux/kit/jobs';
 import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
 
 const shopifyEnvSchema = z.object({
   ...subgraphEnv,
   ...secretsEnv,
+  // This subgraph runs the kit's retention jobs (OAuth states, events).
+  ...kitMaintenanceEnv,
   SHOPIFY_SUBGRAPH_PORT: portVar(4002),
   // The app's credentials and the master key are read through the secrets provider; with the default
   // `env` provider these are where it finds them.
@@ -23,6 +26,16 @@ const shopifyEnvSchema = z.object({
   IONFLUX_PUBLIC_URL: z.url().default('http://localhost:4000'),
   /** Where the browser lands after the OAuth callback when the start named no return URL; unset → a plain result page. */
   SHOPIFY_OAUTH_RETURN_URL: optionalString(),
+  /**
+   * How long a `SCOPE_REQUIRED` grant URL (a signed ticket on `/oauth/shopify/start`) stays usable.
+   * @default 86400 (24 h)
+   */
+  SHOPIFY_GRANT_URL_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+  /**
+   * A webhook whose `X-Shopify-Triggered-At` is older than this is refused (400, nothing stored). Shopify
+   * retries for 4 hours and warns that deliveries can be a day late. @default 172800 (48 h)
+   */
+  SHOPIFY_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(172_800),
   /** Batch product lookups into `nodes(ids:)`; `false` only to measure the difference. @default true */
   SHOPIFY_ADMIN_BATCH: z.stringbool().default(true),
 });

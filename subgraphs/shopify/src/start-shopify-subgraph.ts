@@ -1,5 +1,11 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import {
+  kitMaintenanceCron,
+  kitMaintenanceTasks,
+  startJobWorker,
+  type TaskDefinition,
+} from '@ionflux/kit/jobs';
 import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import postgres from 'postgres';
@@ -8,7 +14,7 @@ import type { ShopifyConfig } from './config.ts';
 import type { ShopifyContext } from './context.ts';
 import { createShopifyOAuth, loadShopifyOAuthBase, type ShopifyOAuth } from './oauth/index.ts';
 import { resolvers } from './resolvers/index.ts';
-import { mountShopifyRoutes } from './routes/index.ts';
+import { mountShopifyRoutes, shopifyWebhookTask } from './routes/index.ts';
 
 /** Starts the Shopify subgraph (spec section 2) on `SHOPIFY_SUBGRAPH_PORT`. */
 export async function startShopifySubgraph(
@@ -33,12 +39,6 @@ export async function startShopifySubgraph(
         admin,
       }),
       async routes(app, { bus, logger }) {
-        if (!oauthBase) {
-          logger.warn(
-            'SHOPIFY_API_KEY, SHOPIFY_API_SECRET or IONFLUX_MASTER_KEY is not set: connecting Shopify is disabled',
-          );
-          return undefined;
-        }
         // The kit's OAuth and webhook SQL binds and reads Dates; the service pool is drizzle's, whose driver
         // makes timestamp (de)serialisation pass strings through, so these get a plain pool of their own.
         const sql = postgres(config.DATABASE_URL, {
@@ -46,13 +46,39 @@ export async function startShopifySubgraph(
           onnotice: () => {},
           connection: { application_name: 'ionflux-shopify-oauth' },
         });
-        oauth = createShopifyOAuth(oauthBase, { sql, bus, logger }, config);
-        admin = createAdminApiDeps(oauth.deps, config, logger);
-        const routes = await mountShopifyRoutes(app, oauth, { databaseUrl: config.DATABASE_URL, logger });
+        // This process's job worker also runs the kit's retention jobs (OAuth states, events), which need
+        // no Shopify credentials.
+        const tasks: TaskDefinition<unknown>[] = kitMaintenanceTasks({ sql, settings: config, logger });
+        let routes: Awaited<ReturnType<typeof mountShopifyRoutes>> | undefined;
+        if (oauthBase) {
+          oauth = createShopifyOAuth(oauthBase, { sql, bus, logger }, config);
+          admin = createAdminApiDeps(oauth.deps, config, logger, {
+            startUrl: oauth.startUrl,
+            key: oauth.signingKey,
+            ttlMs: oauth.grantUrlTtlMs,
+          });
+          routes = await mountShopifyRoutes(app, oauth, {
+            databaseUrl: config.DATABASE_URL,
+            logger,
+            webhookMaxAgeMs: config.SHOPIFY_WEBHOOK_MAX_AGE_SECONDS * 1000,
+          });
+          tasks.push(shopifyWebhookTask(oauth.deps, routes.source) as TaskDefinition<unknown>);
+        } else {
+          logger.warn(
+            'SHOPIFY_API_KEY, SHOPIFY_API_SECRET or IONFLUX_MASTER_KEY is not set: connecting Shopify is disabled',
+          );
+        }
+        const worker = await startJobWorker({
+          databaseUrl: config.DATABASE_URL,
+          logger,
+          tasks,
+          cron: kitMaintenanceCron(),
+        });
         return {
           async close() {
+            await worker.stop();
             await admin?.http.close();
-            await routes.close();
+            await routes?.close();
             await sql.end({ timeout: 5 });
           },
         };

@@ -34,6 +34,8 @@ export const integrationConnections = kit.table(
     healthReason: text('health_reason'),
     lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
     connectedAt: timestamp('connected_at', { withTimezone: true }),
+    /** The user whose browser completed the latest authorization (the user who started that flow). */
+    connectedBy: uuid('connected_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -29,6 +29,13 @@ export const oauthStates = kit.table(
     redirectUri: text('redirect_uri').notNull(),
     /** Where the user's browser goes after the callback, with the outcome. */
     returnUrl: text('return_url'),
+    /**
+     * SHA-256 (hex) of the nonce in the signed cookie the start route set in the browser that opened it
+     * (kit/oauth `beginBrowserAuthorization`); the callback must bring that cookie. Null until started.
+     */
+    browserBindingHash: text('browser_binding_hash'),
+    /** When the start route was opened; it opens once. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,13 @@
 export type { JobQueueConfig } from './create-job-queue.ts';
 export { createJobQueue } from './create-job-queue.ts';
 export type { EnqueueOptions, JobQueue, Queryable } from './job-queue.ts';
+export type { KitMaintenanceSettings } from './kit-maintenance.ts';
+export {
+  KIT_MAINTENANCE_TASKS,
+  kitMaintenanceCron,
+  kitMaintenanceEnv,
+  kitMaintenanceTasks,
+} from './kit-maintenance.ts';
 export type { RecoveredJobs } from './recover-dead-worker-jobs.ts';
 export { recoverDeadWorkerJobs } from './recover-dead-worker-jobs.ts';
 export type { JobWorker, JobWorkerConfig } from './start-job-worker.ts';

@@ -31,11 +31,16 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
       owner: { type: 'creator', id: brandId },
       scopes,
       redirectUri: t.callbackUrl('tiktok'),
+      startUrl: t.startUrl('tiktok'),
     });
 
   it('connects TikTok with PKCE: authorize → approve → callback → exchange → sealed tokens', async () => {
     const start = await startTikTok(['user.info.basic', 'video.list']);
-    const url = new URL(start.authorizationUrl);
+    const link = new URL(start.startUrl);
+    expect(link.origin + link.pathname).toBe(t.startUrl('tiktok'));
+    expect(link.searchParams.get('state')).toBe(start.state);
+    const browser = t.browser();
+    const url = new URL(await browser.open(start.startUrl));
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('state')).toBe(start.state);
     expect(start.expiresAt.getTime() - Date.now()).toBeGreaterThan(STATE_TTL_MS - 5000);
@@ -44,11 +49,15 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.['code_verifier_ciphertext']).toBeInstanceOf(Buffer);
 
-    const query = await t.approve(start.authorizationUrl);
+    const query = await t.approve(url.toString());
     expect(query['code']).toBeTruthy();
-    const result = await completeAuthorization(t.deps, query, { provider: 'tiktok' });
+    const result = await completeAuthorization(t.deps, query, {
+      key: t.keys.tiktok,
+      cookieHeader: browser.cookieHeader(),
+    });
     if (!result.ok) throw new Error(result.message);
     expect(result.created).toBe(true);
+    expect(result.connection.connected_by).toBe(userId);
     expect(result.connection).toMatchObject({ status: 'CONNECTED', provider: 'tiktok', owner_id: brandId });
     expect(result.connection.scopes.sort()).toEqual(['user.info.basic', 'video.list']);
     const user = t.tiktok.users()[0];
@@ -69,14 +78,8 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
   });
 
   it('reconnecting the same account updates the connection instead of adding one', async () => {
-    const first = await completeAuthorization(
-      t.deps,
-      await t.approve((await startTikTok()).authorizationUrl),
-    );
-    const second = await completeAuthorization(
-      t.deps,
-      await t.approve((await startTikTok()).authorizationUrl),
-    );
+    const first = await t.complete(await startTikTok());
+    const second = await t.complete(await startTikTok());
     if (!first.ok || !second.ok) throw new Error('flow failed');
     expect(second.created).toBe(false);
     expect(second.connection.id).toBe(first.connection.id);
@@ -89,14 +92,14 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
   });
 
   it('accepts a state once: replaying the callback is state_used and exchanges nothing', async () => {
-    const query = await t.approve((await startTikTok()).authorizationUrl);
+    const { query, options } = await t.authorize(await startTikTok());
     const results = await Promise.all([
-      completeAuthorization(t.deps, query),
-      completeAuthorization(t.depsOnSecondPool, query),
+      completeAuthorization(t.deps, query, options),
+      completeAuthorization(t.depsOnSecondPool, query, options),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'state_used' });
-    const again = await completeAuthorization(t.deps, query);
+    const again = await completeAuthorization(t.deps, query, options);
     expect(again).toMatchObject({ ok: false, reason: 'state_used' });
   });
 
@@ -107,26 +110,33 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
   });
 
   it('with the callback’s user known, a state another user started is unknown and stays usable by its owner', async () => {
-    const query = await t.approve((await startTikTok()).authorizationUrl);
-    expect(await completeAuthorization(t.deps, query, { userId: randomUUID() })).toMatchObject({
+    const { query, options } = await t.authorize(await startTikTok());
+    expect(await completeAuthorization(t.deps, query, { ...options, userId: randomUUID() })).toMatchObject({
       ok: false,
       reason: 'state_unknown',
     });
-    expect(await completeAuthorization(t.deps, query, { userId })).toMatchObject({ ok: true });
+    expect(await completeAuthorization(t.deps, query, { ...options, userId })).toMatchObject({ ok: true });
   });
 
   it('rejects an unknown state and a missing one', async () => {
-    expect(await completeAuthorization(t.deps, { state: 'forged', code: 'x' })).toMatchObject({
+    const options = { key: t.keys.tiktok, cookieHeader: undefined };
+    expect(await completeAuthorization(t.deps, { state: 'forged', code: 'x' }, options)).toMatchObject({
+      reason: 'state_unknown',
+      code: 'INVALID_REQUEST',
+    });
+    expect(await completeAuthorization(t.deps, { code: 'x' }, options)).toMatchObject({
       reason: 'state_unknown',
     });
-    expect(await completeAuthorization(t.deps, { code: 'x' })).toMatchObject({ reason: 'state_unknown' });
   });
 
   it('rejects a state older than ten minutes (injected clock) without calling the provider', async () => {
-    const query = await t.approve((await startTikTok()).authorizationUrl);
+    const { query, options } = await t.authorize(await startTikTok());
     const calls = t.exchanges.length;
     const later = { ...t.deps, now: () => new Date(Date.now() + STATE_TTL_MS + 1000) };
-    expect(await completeAuthorization(later, query)).toMatchObject({ ok: false, reason: 'state_expired' });
+    expect(await completeAuthorization(later, query, options)).toMatchObject({
+      ok: false,
+      reason: 'state_expired',
+    });
     expect(t.exchanges.length).toBe(calls);
   });
 
@@ -141,17 +151,17 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
   });
 
   it('reports a denial as provider_denied', async () => {
-    const query = await t.approve((await startTikTok()).authorizationUrl, { decision: 'deny' });
+    const { query, options } = await t.authorize(await startTikTok(), { fields: { decision: 'deny' } });
     expect(query['error']).toBe('access_denied');
-    expect(await completeAuthorization(t.deps, query)).toMatchObject({
+    expect(await completeAuthorization(t.deps, query, options)).toMatchObject({
       ok: false,
       reason: 'provider_denied',
     });
   });
 
   it('rejects a state of another provider on this provider’s callback', async () => {
-    const query = await t.approve((await startTikTok()).authorizationUrl);
-    expect(await completeAuthorization(t.deps, query, { provider: 'shopify' })).toMatchObject({
+    const { query, options } = await t.authorize(await startTikTok());
+    expect(await completeAuthorization(t.deps, query, { ...options, key: t.keys.shopify })).toMatchObject({
       reason: 'state_unknown',
     });
   });
@@ -166,15 +176,21 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
         scopes: ['read_products', 'read_orders'],
         accountHint: shop,
         redirectUri: t.callbackUrl('shopify'),
+        startUrl: t.startUrl('shopify'),
       });
 
     it('connects a shop with an expiring offline token and refresh token (no PKCE)', async () => {
       const start = await startShop('IONFLUX-DEMO.myshopify.com');
-      expect(start.authorizationUrl).toContain('/store/ionflux-demo.myshopify.com/admin/oauth/authorize');
-      expect(new URL(start.authorizationUrl).searchParams.has('code_challenge')).toBe(false);
-      const query = await t.approve(start.authorizationUrl);
+      const browser = t.browser();
+      const authorizationUrl = await browser.open(start.startUrl);
+      expect(authorizationUrl).toContain('/store/ionflux-demo.myshopify.com/admin/oauth/authorize');
+      expect(new URL(authorizationUrl).searchParams.has('code_challenge')).toBe(false);
+      const query = await t.approve(authorizationUrl);
       expect(query['hmac']).toMatch(/^[0-9a-f]{64}$/);
-      const result = await completeAuthorization(t.deps, query, { provider: 'shopify' });
+      const result = await completeAuthorization(t.deps, query, {
+        key: t.keys.shopify,
+        cookieHeader: browser.cookieHeader(),
+      });
       if (!result.ok) throw new Error(result.message);
       expect(result.connection).toMatchObject({
         account_id: 'ionflux-demo.myshopify.com',
@@ -189,12 +205,16 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
 
     it('refuses a callback for another shop than the one the state was made for', async () => {
       const start = await startShop('ionflux-demo.myshopify.com');
-      const elsewhere = start.authorizationUrl.replace(
+      const browser = t.browser();
+      const elsewhere = (await browser.open(start.startUrl)).replace(
         '/store/ionflux-demo.myshopify.com/',
         '/store/other-shop.myshopify.com/',
       );
       const calls = t.exchanges.length;
-      const result = await completeAuthorization(t.deps, await t.approve(elsewhere));
+      const result = await completeAuthorization(t.deps, await t.approve(elsewhere), {
+        key: t.keys.shopify,
+        cookieHeader: browser.cookieHeader(),
+      });
       expect(result).toMatchObject({ ok: false, reason: 'account_mismatch' });
       expect(t.exchanges.length).toBe(calls);
     });
@@ -205,8 +225,8 @@ describe('OAuth authorization-code flow against the sandbox providers', () => {
 
     it('reports a code the provider refuses as exchange_failed', async () => {
       const start = await startShop('ionflux-demo.myshopify.com');
-      const query = await t.approve(start.authorizationUrl);
-      const result = await completeAuthorization(t.deps, { ...query, code: 'not-a-code' });
+      const { query, options } = await t.authorize(start);
+      const result = await completeAuthorization(t.deps, { ...query, code: 'not-a-code' }, options);
       expect(result).toMatchObject({ ok: false, reason: 'exchange_failed' });
     });
   });

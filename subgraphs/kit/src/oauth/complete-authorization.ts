@@ -1,12 +1,16 @@
+import { timingSafeEqual } from 'node:crypto';
 import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
 import { contextFor } from '../crypto/index.ts';
-import type { Sql } from '../db/index.ts';
+import type { ErrorCode } from '../errors/index.ts';
+import { bindingCookieName, readBindingCookie } from './browser-binding-cookie.ts';
 import { callTokenEndpoint } from './call-token-endpoint.ts';
 import { type ConnectionRow, isUuid } from './connection-row.ts';
+import { readCookie } from './cookie-header.ts';
 import { writeCredential } from './credential-store.ts';
 import { fetchAccountLabel } from './fetch-account-label.ts';
 import { notifyConnection } from './notify-connection.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
+import type { OAuthSigningKey } from './oauth-signing-key.ts';
 import { pgTextArray } from './pg-text-array.ts';
 import type { OAuthProvider, TokenSet } from './provider-profile.ts';
 import { hashState } from './state-token.ts';
@@ -15,13 +19,34 @@ export type AuthorizationFailure =
   | 'state_unknown'
   | 'state_expired'
   | 'state_used'
+  | 'browser_mismatch'
   | 'account_mismatch'
   | 'provider_denied'
   | 'exchange_failed';
 
+/** The code a callback refusal answers with (a 4xx status). */
+const failureCodes: Record<AuthorizationFailure, ErrorCode> = {
+  state_unknown: 'INVALID_REQUEST',
+  state_expired: 'INVALID_REQUEST',
+  state_used: 'INVALID_REQUEST',
+  browser_mismatch: 'FORBIDDEN',
+  account_mismatch: 'INVALID_REQUEST',
+  provider_denied: 'FORBIDDEN',
+  exchange_failed: 'INVALID_REQUEST',
+};
+
+/** A connection as the flow left it, with the user who made it. */
+export type AuthorizedConnection = ConnectionRow & { connected_by: string };
+
 export type CompleteAuthorizationResult =
-  | { ok: true; connection: ConnectionRow; created: boolean; returnUrl: string | null }
-  | { ok: false; reason: AuthorizationFailure; message: string; returnUrl: string | null };
+  | { ok: true; connection: AuthorizedConnection; created: boolean; returnUrl: string | null }
+  | {
+      ok: false;
+      reason: AuthorizationFailure;
+      code: ErrorCode;
+      message: string;
+      returnUrl: string | null;
+    };
 
 interface StateRow {
   id: string;
@@ -41,8 +66,13 @@ interface StateRow {
 }
 
 export interface CompleteAuthorizationOptions {
-  /** The provider whose callback route received the query; a state of another provider is unknown here. */
-  provider?: OAuthProvider | undefined;
+  /**
+   * The callback route's provider key (`deriveOAuthSigningKey`): the start route signed the browser's
+   * binding cookie with it. Its provider is the callback's; a state of another provider is unknown here.
+   */
+  key: OAuthSigningKey;
+  /** The callback request's `Cookie` header: it must carry the flow's binding cookie. */
+  cookieHeader: string | undefined;
   /**
    * The user whose browser brought the callback, when the route can tell (a session cookie): a state
    * started by someone else is then unknown here and stays usable by its owner (login CSRF defence).
@@ -50,26 +80,68 @@ export interface CompleteAuthorizationOptions {
   userId?: string | undefined;
 }
 
+interface PendingState {
+  provider: OAuthProvider;
+  user_id: string;
+  browser_binding_hash: string | null;
+  consumed_at: Date | null;
+}
+
+type BindingCheck =
+  | { ok: true; nonceHash: string }
+  | { ok: false; reason: 'state_unknown' | 'state_used' | 'browser_mismatch'; detail?: string };
+
+/**
+ * Before anything is consumed: the state exists for this provider (and user), is unused, and this
+ * browser brings the cookie the start route set for it. A refusal here leaves the state usable by the
+ * browser that started it.
+ */
+async function checkBrowserBinding(
+  sql: OAuthDeps['sql'],
+  state: string,
+  options: CompleteAuthorizationOptions,
+): Promise<BindingCheck> {
+  const [found] = await sql<PendingState[]>`
+    select provider, user_id, browser_binding_hash, consumed_at from kit.oauth_states
+    where state_hash = ${hashState(state)}`;
+  const provider = options.key.provider;
+  if (!found || found.provider !== provider) return { ok: false, reason: 'state_unknown' };
+  if (options.userId !== undefined && found.user_id !== options.userId)
+    return { ok: false, reason: 'state_unknown' };
+  if (found.consumed_at) return { ok: false, reason: 'state_used' };
+  const cookie = readBindingCookie(
+    options.key,
+    state,
+    readCookie(options.cookieHeader, bindingCookieName(provider, state)),
+  );
+  if (!cookie.ok) return { ok: false, reason: 'browser_mismatch', detail: cookie.problem };
+  if (found.browser_binding_hash === null)
+    return { ok: false, reason: 'browser_mismatch', detail: 'not_started' };
+  const same =
+    found.browser_binding_hash.length === cookie.nonceHash.length &&
+    timingSafeEqual(Buffer.from(found.browser_binding_hash), Buffer.from(cookie.nonceHash));
+  return same
+    ? { ok: true, nonceHash: cookie.nonceHash }
+    : { ok: false, reason: 'browser_mismatch', detail: 'differs' };
+}
+
 /** Marks the state used, atomically: of two callbacks racing with one state, exactly one gets the row. */
-async function consumeState(sql: Sql, state: string, userId: string | undefined, now: Date) {
-  const hash = hashState(state);
-  const user = userId ?? null;
+async function consumeState(sql: OAuthDeps['sql'], state: string, nonceHash: string, now: Date) {
   const rows = await sql<StateRow[]>`
     update kit.oauth_states set consumed_at = ${now}
-    where state_hash = ${hash} and consumed_at is null and (${user}::uuid is null or user_id = ${user}::uuid)
+    where state_hash = ${hashState(state)} and consumed_at is null and browser_binding_hash = ${nonceHash}
     returning id, provider, workspace_id, user_id, owner_type, owner_id, account_hint, connection_id, scopes,
       code_verifier_ciphertext, code_verifier_key_id, redirect_uri, return_url, expires_at`;
-  if (rows[0]) return { found: rows[0] } as const;
-  const used = await sql`select 1 from kit.oauth_states
-    where state_hash = ${hash} and consumed_at is not null and (${user}::uuid is null or user_id = ${user}::uuid)`;
-  return { missing: used.length > 0 ? 'state_used' : 'state_unknown' } as const;
+  return rows[0];
 }
 
 /**
- * Finishes an authorization-code flow from the callback's query: consumes the state (single use), checks
- * its expiry and account, exchanges the code (with the PKCE verifier), then in one transaction upserts
- * the connection (the same account reconnected updates its row), stores the tokens sealed, and notifies
- * the workspace. Expected failures are results, not throws.
+ * Finishes an authorization-code flow from the callback's query: checks that the browser brings the
+ * binding cookie the start route set for this state (else `browser_mismatch`, and the state stays
+ * unused), consumes the state (single use), checks its expiry and account, exchanges the code (with the
+ * PKCE verifier), then in one transaction upserts the connection (the same account reconnected updates
+ * its row) recording the user who started the flow as `connected_by`, stores the tokens sealed, and
+ * notifies the workspace. Expected failures are results with a code, not throws.
  *
  * Shopify signs its callback query: verify the `hmac` (kit/webhooks or the Shopify subgraph) **before**
  * calling this; the OAuth module does not know the signing scheme of each provider.
@@ -77,27 +149,48 @@ async function consumeState(sql: Sql, state: string, userId: string | undefined,
 export async function completeAuthorization(
   deps: OAuthDeps,
   query: Readonly<Record<string, string | undefined>>,
-  options: CompleteAuthorizationOptions = {},
+  options: CompleteAuthorizationOptions,
 ): Promise<CompleteAuthorizationResult> {
   const now = nowOf(deps);
-  const fail = (reason: AuthorizationFailure, message: string, returnUrl: string | null = null) => {
-    deps.logger?.warn({ reason, provider: options.provider }, 'oauth authorization failed');
-    return { ok: false as const, reason, message, returnUrl };
+  const provider = options.key.provider;
+  const fail = (
+    reason: AuthorizationFailure,
+    message: string,
+    returnUrl: string | null = null,
+    detail?: string,
+  ) => {
+    deps.logger?.warn({ reason, provider, ...(detail ? { detail } : {}) }, 'oauth authorization failed');
+    return { ok: false as const, reason, code: failureCodes[reason], message, returnUrl };
   };
   const state = query['state'];
   if (!state) return fail('state_unknown', 'The authorization link is invalid. Start connecting again.');
   if (options.userId !== undefined && !isUuid(options.userId)) {
     return fail('state_unknown', 'The authorization link is invalid. Start connecting again.');
   }
-  const consumed = await consumeState(deps.sql, state, options.userId, now);
-  if ('missing' in consumed) {
-    return consumed.missing === 'state_used'
-      ? fail('state_used', 'This authorization was already completed. Start connecting again if needed.')
-      : fail('state_unknown', 'The authorization link is invalid. Start connecting again.');
+  const binding = await checkBrowserBinding(deps.sql, state, options);
+  if (!binding.ok) {
+    switch (binding.reason) {
+      case 'state_used':
+        return fail(
+          'state_used',
+          'This authorization was already completed. Start connecting again if needed.',
+        );
+      case 'state_unknown':
+        return fail('state_unknown', 'The authorization link is invalid. Start connecting again.');
+      case 'browser_mismatch':
+        return fail(
+          'browser_mismatch',
+          'This authorization was started in another browser. Finish it in the browser that started it, or start connecting again here.',
+          null,
+          binding.detail,
+        );
+      default:
+        return binding.reason satisfies never;
+    }
   }
-  const row = consumed.found;
-  if (options.provider !== undefined && row.provider !== options.provider) {
-    return fail('state_unknown', 'The authorization link is invalid. Start connecting again.');
+  const row = await consumeState(deps.sql, state, binding.nonceHash, now);
+  if (!row) {
+    return fail('state_used', 'This authorization was already completed. Start connecting again if needed.');
   }
   if (row.expires_at.getTime() <= now.getTime()) {
     return fail('state_expired', 'The authorization took too long. Start connecting again.', row.return_url);
@@ -185,19 +278,21 @@ async function saveConnection(
   // Without a label from the provider, the account id (a shop domain reads well) stands in.
   const displayName = label ?? (state.provider === 'shopify' ? accountId : null);
   return deps.sql.begin(async (tx) => {
-    const rows = await tx<(ConnectionRow & { created: boolean })[]>`
+    const rows = await tx<(AuthorizedConnection & { created: boolean })[]>`
       insert into kit.integration_connections as c (workspace_id, provider, owner_type, owner_id, account_id,
-        display_name, status, scopes, health, connected_at, created_at, updated_at)
+        display_name, status, scopes, health, connected_at, connected_by, created_at, updated_at)
       values (${state.workspace_id}, ${state.provider}, ${state.owner_type}, ${state.owner_id}, ${accountId},
-        ${displayName}, 'CONNECTED', ${pgTextArray(scopes)}::text[], 'HEALTHY', ${now}, ${now}, ${now})
+        ${displayName}, 'CONNECTED', ${pgTextArray(scopes)}::text[], 'HEALTHY', ${now}, ${state.user_id},
+        ${now}, ${now})
       on conflict (workspace_id, provider, account_id) do update set
         owner_type = excluded.owner_type, owner_id = excluded.owner_id,
         display_name = coalesce(excluded.display_name, c.display_name),
         status = 'CONNECTED', scopes = excluded.scopes, health = 'HEALTHY', health_reason = null,
-        connected_at = excluded.connected_at, updated_at = excluded.updated_at
+        connected_at = excluded.connected_at, connected_by = excluded.connected_by,
+        updated_at = excluded.updated_at
       returning id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
-        connected_at, updated_at, (xmax = 0) as created`;
-    const { created, ...connection } = rows[0] as ConnectionRow & { created: boolean };
+        connected_at, connected_by, updated_at, (xmax = 0) as created`;
+    const { created, ...connection } = rows[0] as AuthorizedConnection & { created: boolean };
     await writeCredential(
       tx,
       deps.cipher,

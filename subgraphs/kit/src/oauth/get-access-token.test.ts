@@ -3,7 +3,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeAuthorization } from './complete-authorization.ts';
 import type { ConnectionRow } from './connection-row.ts';
 import { getAccessToken } from './get-access-token.ts';
 import { markAuthInvalid } from './mark-auth-invalid.ts';
@@ -62,8 +61,9 @@ describe('getAccessToken', () => {
       owner: { type: 'creator', id: randomUUID() },
       scopes,
       redirectUri: t.callbackUrl('tiktok'),
+      startUrl: t.startUrl('tiktok'),
     });
-    const result = await completeAuthorization(t.deps, await t.approve(start.authorizationUrl, { username }));
+    const result = await t.complete(start, { fields: { username } });
     if (!result.ok) throw new Error(result.message);
     return result.connection;
   }
@@ -223,8 +223,9 @@ describe('getAccessToken', () => {
       scopes: ['read_products'],
       accountHint: 'refresh-shop.myshopify.com',
       redirectUri: t.callbackUrl('shopify'),
+      startUrl: t.startUrl('shopify'),
     });
-    const result = await completeAuthorization(t.deps, await t.approve(start.authorizationUrl));
+    const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);
     const first = await getAccessToken(t.deps, result.connection.id, workspaceId);
     expect(first.expiresAt).toBeInstanceOf(Date);

@@ -32,11 +32,11 @@ export interface OAuthDeps {
 /** The handle inside `sql.begin(...)`. */
 export type Transaction = TransactionSql;
 
-export function nowOf(deps: OAuthDeps): Date {
+export function nowOf(deps: Pick<OAuthDeps, 'now'>): Date {
   return deps.now ? deps.now() : new Date();
 }
 
-export function profileOf(deps: OAuthDeps, provider: OAuthProvider): OAuthProviderProfile {
+export function profileOf(deps: Pick<OAuthDeps, 'profiles'>, provider: OAuthProvider): OAuthProviderProfile {
   const profile = deps.profiles[provider];
   if (!profile) throw new Error(`No OAuth profile configured for ${provider}`);
   return profile;

@@ -1,7 +1,8 @@
 import { IntegrationError } from '../errors/index.ts';
 import type { ConnectionRow } from './connection-row.ts';
-import { type OAuthDeps, profileOf } from './oauth-deps.ts';
-import { startAuthorization } from './start-authorization.ts';
+import { createGrantTicket, DEFAULT_GRANT_TICKET_TTL_MS } from './grant-ticket.ts';
+import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
+import type { OAuthSigningKey } from './oauth-signing-key.ts';
 
 export interface RequireScopesInput {
   connection: Pick<ConnectionRow, 'id' | 'workspace_id' | 'provider' | 'scopes'>;
@@ -15,17 +16,30 @@ export interface RequireScopesInput {
    */
   startUrl?: string | undefined;
   /**
-   * Instead of `startUrl`: precompute the provider's authorization URL now (a state row for this user,
-   * valid 10 minutes). Suits an interactive caller that redirects at once.
+   * Instead of `startUrl`: the grant URL is our start route (`${IONFLUX_PUBLIC_URL}/oauth/{provider}/start`)
+   * with a signed, expiring ticket naming the workspace, this user, the connection and the missing
+   * scopes. Nothing is stored now; the state row is created when a browser opens the URL, which binds
+   * that browser (`beginBrowserAuthorization`) and asks the provider for granted ∪ missing scopes.
    */
-  authorize?: { userId: string; redirectUri: string; returnUrl?: string | undefined } | undefined;
+  grantTicket?:
+    | {
+        startUrl: string;
+        userId: string;
+        key: OAuthSigningKey;
+        /** How long the URL stays usable. @default 86400000 (24 h) */
+        ttlMs?: number | undefined;
+      }
+    | undefined;
 }
 
 /**
  * Incremental authorization (spec 4.H): resolves when the connection has every required scope; otherwise
  * throws `SCOPE_REQUIRED` naming the missing scopes with a `grantUrl` that asks the user for them.
  */
-export async function requireScopes(deps: OAuthDeps, input: RequireScopesInput): Promise<void> {
+export async function requireScopes(
+  deps: Pick<OAuthDeps, 'profiles' | 'now'>,
+  input: RequireScopesInput,
+): Promise<void> {
   const profile = profileOf(deps, input.connection.provider);
   const has = (scope: string) =>
     profile.hasScope
@@ -34,17 +48,22 @@ export async function requireScopes(deps: OAuthDeps, input: RequireScopesInput):
   const missingScopes = [...new Set(input.required)].filter((scope) => !has(scope));
   if (missingScopes.length === 0) return;
   let grantUrl: string | undefined;
-  if (input.authorize) {
-    const start = await startAuthorization(deps, {
-      provider: input.connection.provider,
-      workspaceId: input.connection.workspace_id,
-      userId: input.authorize.userId,
-      connectionId: input.connection.id,
-      scopes: missingScopes,
-      redirectUri: input.authorize.redirectUri,
-      returnUrl: input.authorize.returnUrl,
-    });
-    grantUrl = start.authorizationUrl;
+  if (input.grantTicket) {
+    const { startUrl, userId, key, ttlMs } = input.grantTicket;
+    if (key.provider !== input.connection.provider) throw new Error('grant ticket key of another provider');
+    const url = new URL(startUrl);
+    url.search = '';
+    url.searchParams.set(
+      'ticket',
+      createGrantTicket(key, {
+        workspaceId: input.connection.workspace_id,
+        userId,
+        connectionId: input.connection.id,
+        scopes: missingScopes,
+        expiresAt: new Date(nowOf(deps).getTime() + (ttlMs ?? DEFAULT_GRANT_TICKET_TTL_MS)),
+      }),
+    );
+    grantUrl = url.toString();
   } else if (input.startUrl !== undefined) {
     const url = new URL(input.startUrl);
     url.searchParams.set('connection_id', input.connection.id);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeAuthorization } from './complete-authorization.ts';
 import { getAccessToken } from './get-access-token.ts';
 import { revoke } from './revoke-connection.ts';
 import { startAuthorization } from './start-authorization.ts';
@@ -24,8 +23,9 @@ describe('revoke (disconnect)', () => {
       owner: { type: 'creator', id: randomUUID() },
       scopes: ['user.info.basic'],
       redirectUri: t.callbackUrl('tiktok'),
+      startUrl: t.startUrl('tiktok'),
     });
-    const result = await completeAuthorization(t.deps, await t.approve(start.authorizationUrl));
+    const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);
     const token = await getAccessToken(t.deps, result.connection.id, workspaceId);
     t.tiktok.clearRequests();
@@ -60,8 +60,9 @@ describe('revoke (disconnect)', () => {
       scopes: ['read_products'],
       accountHint: 'ionflux-demo.myshopify.com',
       redirectUri: t.callbackUrl('shopify'),
+      startUrl: t.startUrl('shopify'),
     });
-    const result = await completeAuthorization(t.deps, await t.approve(start.authorizationUrl));
+    const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);
     expect(await revoke(t.deps, result.connection)).toEqual({ revokedAtProvider: 'unsupported' });
     expect(

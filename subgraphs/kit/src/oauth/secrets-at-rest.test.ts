@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPlaintext } from '../../../../test/support/find-plaintext.ts';
-import { completeAuthorization } from './complete-authorization.ts';
 import { getAccessToken } from './get-access-token.ts';
 import { revoke } from './revoke-connection.ts';
 import { startAuthorization } from './start-authorization.ts';
@@ -32,11 +31,9 @@ describe('secrets stay out of the database and the logs', () => {
         owner: { type: 'creator', id: randomUUID() },
         scopes: ['user.info.basic', 'video.list'],
         redirectUri: t.callbackUrl('tiktok'),
+        startUrl: t.startUrl('tiktok'),
       });
-      const result = await completeAuthorization(
-        t.deps,
-        await t.approve(start.authorizationUrl, { username }),
-      );
+      const result = await t.complete(start, { fields: { username } });
       if (!result.ok) throw new Error(result.message);
       await expire(result.connection.id);
       await getAccessToken(t.deps, result.connection.id, workspaceId);
@@ -51,8 +48,9 @@ describe('secrets stay out of the database and the logs', () => {
       scopes: ['read_products', 'read_orders'],
       accountHint: 'ionflux-demo.myshopify.com',
       redirectUri: t.callbackUrl('shopify'),
+      startUrl: t.startUrl('shopify'),
     });
-    const result = await completeAuthorization(t.deps, await t.approve(start.authorizationUrl));
+    const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);
     await expire(result.connection.id);
     await getAccessToken(t.deps, result.connection.id, workspaceId);

@@ -26,6 +26,11 @@ export interface StartAuthorizationInput {
   scopes: readonly string[];
   /** Our callback URL, registered with the provider (`${IONFLUX_PUBLIC_URL}/oauth/{provider}/callback`). */
   redirectUri: string;
+  /**
+   * Our start route (`${IONFLUX_PUBLIC_URL}/oauth/{provider}/start`): the link handed out is this with the
+   * state; opening it binds the browser and redirects to the provider (see `beginBrowserAuthorization`).
+   */
+  startUrl: string;
   /** The account, when it must be known up front (Shopify: the shop domain). */
   accountHint?: string | undefined;
   /** An existing connection to widen: its scopes are kept and its account must come back. */
@@ -35,7 +40,11 @@ export interface StartAuthorizationInput {
 }
 
 export interface AuthorizationStart {
-  authorizationUrl: string;
+  /**
+   * Where to send the user: our start route with the state. It opens once: the browser that opens it is
+   * the only one whose callback is accepted.
+   */
+  startUrl: string;
   /** The raw state (also inside the URL); only its SHA-256 is stored. */
   state: string;
   expiresAt: Date;
@@ -46,7 +55,8 @@ export interface AuthorizationStart {
 /**
  * Begins an authorization-code flow: stores a single-use, expiring state bound to the workspace, user,
  * owner, account and scopes (and an envelope-sealed PKCE verifier where the provider takes one), and
- * returns the provider URL to send the user to.
+ * returns the link to our start route, which binds the browser that opens it and redirects to the
+ * provider. No provider URL is handed out before a browser is bound.
  */
 export async function startAuthorization(
   deps: OAuthDeps,
@@ -102,13 +112,9 @@ export async function startAuthorization(
       ${owner.type}, ${owner.id}, ${accountHint ?? null}, ${input.connectionId ?? null},
       ${pgTextArray(scopes)}::text[], ${sealedVerifier?.ciphertext ?? null}, ${sealedVerifier?.keyId ?? null},
       ${input.redirectUri}, ${input.returnUrl ?? null}, ${expiresAt}, ${nowOf(deps)})`;
-  const authorizationUrl = profile.authorizationUrl({
-    state,
-    scopes,
-    redirectUri: input.redirectUri,
-    accountHint,
-    codeChallenge: pkce?.challenge,
-  });
+  const startUrl = new URL(input.startUrl);
+  startUrl.search = '';
+  startUrl.searchParams.set('state', state);
   deps.logger?.info(
     {
       provider: input.provider,
@@ -119,5 +125,5 @@ export async function startAuthorization(
     },
     'oauth authorization started',
   );
-  return { authorizationUrl, state, expiresAt, scopes };
+  return { startUrl: startUrl.toString(), state, expiresAt, scopes };
 }

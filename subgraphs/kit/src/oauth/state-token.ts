@@ -13,5 +13,10 @@ export function hashState(state: string): string {
 /** A PKCE pair (RFC 7636): a 43-character verifier and its S256 challenge, both base64url. */
 export function newPkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+  return { verifier, challenge: pkceChallenge(verifier) };
+}
+
+/** The S256 challenge of a PKCE verifier (RFC 7636 §4.2). */
+export function pkceChallenge(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
 }

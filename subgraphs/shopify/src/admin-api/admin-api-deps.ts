@@ -1,6 +1,6 @@
 import type { ProviderHttpClient } from '@ionflux/kit/http';
 import type { Logger } from '@ionflux/kit/logging';
-import type { OAuthDeps } from '@ionflux/kit/oauth';
+import type { OAuthDeps, OAuthSigningKey } from '@ionflux/kit/oauth';
 
 /** What talking to a shop's Admin API needs; built once per process. */
 export interface AdminApiDeps {
@@ -12,9 +12,11 @@ export interface AdminApiDeps {
   /** `SHOPIFY_ADMIN_ORIGIN`: where a shop's admin lives, `{shop}` replaced by its domain. */
   adminOriginTemplate: string;
   logger: Logger;
-  /** `grantUrl` base for SCOPE_REQUIRED (the connection half's "grant more access" route). */
-  /** The OAuth callback (`<IONFLUX_PUBLIC_URL>/oauth/shopify/callback`) scope grants return to. */
-  oauthRedirectUri: string;
+  /**
+   * How SCOPE_REQUIRED's grant URL is made: our start route with a signed, expiring ticket (no row is
+   * written until a browser opens it).
+   */
+  grantTicket: { startUrl: string; key: OAuthSigningKey; ttlMs: number };
   /** Batch product/variant lookups into `nodes(ids:)` (off only to measure the difference). */
   batchLookups: boolean;
 }

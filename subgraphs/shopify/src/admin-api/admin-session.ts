@@ -114,9 +114,10 @@ export async function openAdminSession(
           scopes: [...token.scopes],
         },
         required,
-        // The grant URL is Shopify's own authorize page for granted + missing scopes, with a state
-        // bound to this caller and connection (valid 10 minutes); the callback widens the connection.
-        authorize: { userId: target.userId, redirectUri: deps.oauthRedirectUri },
+        // The grant URL is our start route with a signed ticket for this caller, connection and the
+        // missing scopes; opening it binds the browser and asks Shopify for granted + missing scopes, and
+        // the callback widens the connection. Nothing is stored until then.
+        grantTicket: { ...deps.grantTicket, userId: target.userId },
       }),
   };
 }

@@ -7,7 +7,6 @@ import { classifyAdminResponse } from './classify-admin-response.ts';
 export interface AdminApiSettings {
   SHOPIFY_API_VERSION: string;
   SHOPIFY_ADMIN_ORIGIN: string;
-  IONFLUX_PUBLIC_URL: string;
   SHOPIFY_ADMIN_BATCH: boolean;
 }
 
@@ -16,6 +15,7 @@ export function createAdminApiDeps(
   oauth: OAuthDeps,
   settings: AdminApiSettings,
   logger: Logger,
+  grantTicket: AdminApiDeps['grantTicket'],
 ): AdminApiDeps {
   return {
     oauth,
@@ -30,7 +30,7 @@ export function createAdminApiDeps(
     apiVersion: settings.SHOPIFY_API_VERSION,
     adminOriginTemplate: settings.SHOPIFY_ADMIN_ORIGIN,
     logger,
-    oauthRedirectUri: new URL('/oauth/shopify/callback', settings.IONFLUX_PUBLIC_URL).toString(),
+    grantTicket,
     batchLookups: settings.SHOPIFY_ADMIN_BATCH,
   };
 }

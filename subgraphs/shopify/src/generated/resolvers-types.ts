@@ -196,7 +196,11 @@ export type QueryWorkspaceNotificationsArgs = {
 /** Where to send the user to install the app on a store (spec 2.1); the state is single use and expires. */
 export type ShopifyAuthorization = {
   __typename?: 'ShopifyAuthorization';
-  /** The store's consent page; the browser comes back to /oauth/shopify/callback at IONFLUX_PUBLIC_URL. */
+  /**
+   * The link to open in the user's browser: /oauth/shopify/start at IONFLUX_PUBLIC_URL, which binds that
+   * browser to the flow (a signed cookie) and redirects to the store's consent page; it opens once. The
+   * browser comes back to /oauth/shopify/callback, which only the browser that opened the link completes.
+   */
   authorizationUrl: Scalars['String']['output'];
   expiresAt: Scalars['DateTime']['output'];
   state: Scalars['String']['output'];

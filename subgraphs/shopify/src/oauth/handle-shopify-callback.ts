@@ -1,9 +1,15 @@
 import type { Logger } from '@ionflux/kit/logging';
-import { completeAuthorization } from '@ionflux/kit/oauth';
+import {
+  type AuthorizationFailure,
+  bindingCookieName,
+  completeAuthorization,
+  serializeCookie,
+} from '@ionflux/kit/oauth';
 import type { Request, Response } from 'express';
 import { callbackPage } from './callback-page.ts';
 import { registerShopifyWebhooks } from './register-shopify-webhooks.ts';
 import { returnRedirect } from './return-redirect.ts';
+import { sendOAuthRefusal } from './send-oauth-refusal.ts';
 import type { ShopifyOAuth } from './shopify-oauth.ts';
 import { verifyCallbackHmac } from './verify-callback-hmac.ts';
 
@@ -13,11 +19,21 @@ import { verifyCallbackHmac } from './verify-callback-hmac.ts';
  */
 export const CALLBACK_MAX_AGE_SECONDS = 600;
 
+// Refused before the state is consumed: the browser is told here, never sent to the return URL, and the
+// flow stays usable by the browser that started it.
+const refusedBeforeConsuming = new Set<AuthorizationFailure>([
+  'state_unknown',
+  'state_used',
+  'browser_mismatch',
+]);
+
 /**
  * `GET /oauth/shopify/callback`: the query's HMAC and timestamp are checked before anything is read or
- * stored (a forged or stale callback gets 400 and leaves no trace), then the kit consumes the state,
- * exchanges the code and stores the connection. The browser is sent to the return URL with the outcome,
- * or shown a short page.
+ * stored (a forged or stale callback gets 400 and leaves no trace), then the kit checks that this
+ * browser carries the binding cookie the start route set (else 403 `FORBIDDEN`, nothing consumed,
+ * stored or exchanged), consumes the state, exchanges the code and stores the connection. The browser is
+ * sent to the return URL with the outcome, or shown a short page; refusals are 4xx with a code (JSON
+ * when Accept prefers it).
  */
 export async function handleShopifyCallback(
   oauth: ShopifyOAuth,
@@ -29,7 +45,7 @@ export async function handleShopifyCallback(
   const params = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
   const refuse = (reason: string) => {
     logger.warn({ reason }, 'shopify oauth callback refused');
-    res.status(400).type('html').send(callbackPage('Shopify connection failed', reason));
+    sendOAuthRefusal(req, res, 'INVALID_REQUEST', reason);
   };
   if (!verifyCallbackHmac(params, oauth.apiSecret)) {
     refuse('The callback is not signed by Shopify. Start connecting again.');
@@ -45,7 +61,22 @@ export async function handleShopifyCallback(
   }
   const query: Record<string, string> = {};
   for (const [key, value] of params) query[key] = value;
-  const result = await completeAuthorization(oauth.deps, query, { provider: 'shopify' });
+  const result = await completeAuthorization(oauth.deps, query, {
+    key: oauth.signingKey,
+    cookieHeader: req.headers.cookie,
+  });
+  if (!result.ok && refusedBeforeConsuming.has(result.reason)) {
+    sendOAuthRefusal(req, res, result.code, result.message);
+    return;
+  }
+  // The flow is over either way: its binding cookie goes.
+  const state = query['state'] ?? '';
+  res.setHeader(
+    'set-cookie',
+    serializeCookie(bindingCookieName('shopify', state), '', { ...oauth.cookie, maxAgeSeconds: 0 }),
+  );
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('referrer-policy', 'no-referrer');
   const returnUrl = result.returnUrl ?? oauth.returnUrl;
   if (result.ok) {
     const { connection } = result;
@@ -76,8 +107,11 @@ export async function handleShopifyCallback(
     return;
   }
   if (returnUrl) {
-    res.redirect(303, returnRedirect(returnUrl, { shopify: 'error', reason: result.reason }));
+    res.redirect(
+      303,
+      returnRedirect(returnUrl, { shopify: 'error', reason: result.reason, code: result.code }),
+    );
     return;
   }
-  res.status(400).type('html').send(callbackPage('Shopify connection failed', result.message));
+  sendOAuthRefusal(req, res, result.code, result.message);
 }

@@ -1,5 +1,6 @@
 export { createShopifyOAuth } from './create-shopify-oauth.ts';
 export { CALLBACK_MAX_AGE_SECONDS, handleShopifyCallback } from './handle-shopify-callback.ts';
+export { handleShopifyStart } from './handle-shopify-start.ts';
 export { registerShopifyWebhooks, SHOPIFY_WEBHOOK_TOPICS } from './register-shopify-webhooks.ts';
 export type { ShopifyOAuth } from './shopify-oauth.ts';
 export { requireShopifyOAuth } from './shopify-oauth.ts';

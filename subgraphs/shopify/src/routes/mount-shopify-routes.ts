@@ -1,35 +1,33 @@
-import { createJobQueue, startJobWorker, type TaskDefinition } from '@ionflux/kit/jobs';
+import { createJobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
-import { createWebhookRouter } from '@ionflux/kit/webhooks';
+import { createWebhookRouter, type WebhookSource } from '@ionflux/kit/webhooks';
 import type { Express } from 'express';
-import { handleShopifyCallback, type ShopifyOAuth } from '../oauth/index.ts';
+import { handleShopifyCallback, handleShopifyStart, type ShopifyOAuth } from '../oauth/index.ts';
 import { createShopifyWebhookSource } from './shopify-webhook-source.ts';
-import { shopifyWebhookTask } from './shopify-webhook-task.ts';
 
 /**
- * Mounts `GET /oauth/shopify/callback` and `POST /webhooks/shopify` (the gateway proxies both from the
- * public origin), and runs this process's webhook worker. Returns what stops them.
+ * Mounts `GET /oauth/shopify/start`, `GET /oauth/shopify/callback` and `POST /webhooks/shopify` (the
+ * gateway proxies them from the public origin). Returns the webhook source (for the worker's task) and
+ * what stops the routes' queue.
  */
 export async function mountShopifyRoutes(
   app: Express,
   oauth: ShopifyOAuth,
-  options: { databaseUrl: string; logger: Logger },
-): Promise<{ close(): Promise<void> }> {
+  options: { databaseUrl: string; logger: Logger; webhookMaxAgeMs: number },
+): Promise<{ source: WebhookSource; close(): Promise<void> }> {
   const { logger } = options;
+  app.get('/oauth/shopify/start', (req, res, next) => {
+    handleShopifyStart(oauth, logger, req, res).catch(next);
+  });
   app.get('/oauth/shopify/callback', (req, res, next) => {
     handleShopifyCallback(oauth, logger, req, res).catch(next);
   });
-  const source = createShopifyWebhookSource(oauth.apiSecret);
+  const source = createShopifyWebhookSource(oauth.apiSecret, { maxAgeMs: options.webhookMaxAgeMs });
   const queue = await createJobQueue({ databaseUrl: options.databaseUrl, logger });
   app.use('/webhooks/shopify', createWebhookRouter({ sql: oauth.deps.sql, queue, logger, source }));
-  const worker = await startJobWorker({
-    databaseUrl: options.databaseUrl,
-    logger,
-    tasks: [shopifyWebhookTask(oauth.deps, source) as TaskDefinition<unknown>],
-  });
   return {
+    source,
     async close() {
-      await worker.stop();
       await queue.close();
     },
   };

@@ -10,11 +10,16 @@ import { type CredentialCipher, createCredentialCipher, parseKeyring } from '../
 import type { Sql } from '../../db/index.ts';
 import { migrateDatabase } from '../../db/index.ts';
 import { createInMemoryEventBus, type EventBus } from '../../events/index.ts';
+import { type CompleteAuthorizationOptions, completeAuthorization } from '../complete-authorization.ts';
 import type { OAuthDeps } from '../oauth-deps.ts';
+import { deriveOAuthSigningKey, type OAuthSigningKey } from '../oauth-signing-key.ts';
+import type { OAuthProvider } from '../provider-profile.ts';
 import { createShopifyOAuthProfile } from '../shopify-profile.ts';
+import type { AuthorizationStart } from '../start-authorization.ts';
 import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
 import { captureLogger } from './capture-logger.ts';
 import { type RecordedExchange, recordingFetch } from './recording-fetch.ts';
+import { TestBrowser } from './test-browser.ts';
 
 export const TIKTOK_APP = { clientKey: 'ionflux-test-key', clientSecret: 'tiktok-secret-3f9a7c1d2e' };
 export const SHOPIFY_APP = { apiKey: 'ionflux-test-id', apiSecret: 'shopify-secret-8b2d4e6f1a' };
@@ -39,8 +44,27 @@ export interface OAuthTestContext {
   callbacks: Record<string, string>[];
   logs(): string;
   callbackUrl(provider: 'shopify' | 'tiktok'): string;
+  /** Our start route's URL (what `startAuthorization` links to). */
+  startUrl(provider: 'shopify' | 'tiktok'): string;
+  /** Each provider's key for browser-binding cookies and grant tickets (from the test app secrets). */
+  keys: Record<OAuthProvider, OAuthSigningKey>;
+  /** A browser of its own (cookie jar) for the start route. */
+  browser(): TestBrowser;
   /** Opens the provider's consent page, submits Approve (or Deny), follows the redirect to our callback. */
   approve(authorizationUrl: string, fields?: Record<string, string>): Promise<Record<string, string>>;
+  /**
+   * A browser opens the start link (binding itself), approves on the consent page and comes back: the
+   * callback query and the options (key, cookie) the callback route would pass to completeAuthorization.
+   */
+  authorize(
+    start: Pick<AuthorizationStart, 'startUrl'>,
+    options?: { fields?: Record<string, string>; browser?: TestBrowser },
+  ): Promise<{ query: Record<string, string>; options: CompleteAuthorizationOptions }>;
+  /** {@link authorize}, then completeAuthorization as the callback route would. */
+  complete(
+    start: Pick<AuthorizationStart, 'startUrl'>,
+    options?: { fields?: Record<string, string>; browser?: TestBrowser },
+  ): ReturnType<typeof completeAuthorization>;
   notifications(connectionId: string): Promise<{ kind: string }[]>;
   close(): Promise<void>;
 }
@@ -81,7 +105,13 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     fetch: recorder.fetch,
     logger,
   };
-  return {
+  const keys = {
+    tiktok: deriveOAuthSigningKey('tiktok', TIKTOK_APP.clientSecret),
+    shopify: deriveOAuthSigningKey('shopify', SHOPIFY_APP.apiSecret),
+  };
+  const providerOf = (startUrl: string) =>
+    (/\/oauth\/(shopify|tiktok)\/start$/.exec(new URL(startUrl).pathname)?.[1] ?? 'tiktok') as OAuthProvider;
+  const context: OAuthTestContext = {
     databaseUrl: database.url,
     sql,
     keySpec,
@@ -94,6 +124,22 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     callbacks,
     logs: text,
     callbackUrl: (provider) => `http://127.0.0.1:${port}/oauth/${provider}/callback`,
+    startUrl: (provider) => `http://127.0.0.1:${port}/oauth/${provider}/start`,
+    keys,
+    browser: () => new TestBrowser(deps, keys),
+    async authorize(start, options = {}) {
+      const browser = options.browser ?? new TestBrowser(deps, keys);
+      const provider = providerOf(start.startUrl);
+      const query = await context.approve(
+        await browser.open(start.startUrl, context.callbackUrl(provider)),
+        options.fields,
+      );
+      return { query, options: { key: keys[provider], cookieHeader: browser.cookieHeader() } };
+    },
+    async complete(start, options = {}) {
+      const flow = await context.authorize(start, options);
+      return completeAuthorization(deps, flow.query, flow.options);
+    },
     async approve(authorizationUrl, fields = {}) {
       const page = await fetch(authorizationUrl);
       const html = await page.text();
@@ -127,4 +173,5 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
       await database.drop();
     },
   };
+  return context;
 }
