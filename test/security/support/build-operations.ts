@@ -262,6 +262,18 @@ export function decoyOf(value: unknown): unknown {
   return value;
 }
 
+/**
+ * An operation on a root field taking every argument as a variable of the argument's own type, for
+ * fuzzing the variables.
+ */
+export function variablesDocument(root: RootField): string {
+  const definitions = root.field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`);
+  const call = root.field.args.map((arg) => `${arg.name}: $${arg.name}`);
+  const header = definitions.length > 0 ? `(${definitions.join(', ')})` : '';
+  const args = call.length > 0 ? `(${call.join(', ')})` : '';
+  return `${root.kind} Fuzz_${root.field.name}${header} { ${root.field.name}${args}${selectionOf(root.field.type, 1)} }`;
+}
+
 /** Every argument-free field of the type down to `SELECTION_DEPTH`, as a selection set (or ''). */
 function selectionOf(type: GraphQLOutputType, depth: number): string {
   const named = getNamedType(type);
