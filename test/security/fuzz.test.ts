@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   loadSupergraphSchema,
@@ -10,9 +9,9 @@ import {
 } from './support/build-operations.ts';
 import { type AnswerToJudge, refusalProblem } from './support/coded-answer.ts';
 import { hostileDelivery, hostileOAuthRequest, knownHostileDeliveries } from './support/hostile-requests.ts';
-import { graphqlValue } from './support/hostile-values.ts';
+import { graphqlVariables } from './support/hostile-values.ts';
 import { type RawAnswer, rawRequest } from './support/raw-http.ts';
-import { sendGraphQL } from './support/send-graphql.ts';
+import { sendGraphQL, sendSubscription } from './support/send-graphql.ts';
 import { startTargetSystem, type TargetSystem } from './support/start-target-system.ts';
 
 /**
@@ -23,9 +22,10 @@ import { startTargetSystem, type TargetSystem } from './support/start-target-sys
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261204);
 const FACTOR = Number(process.env['FUZZ_RUNS_FACTOR'] ?? 1);
 const RUNS = {
-  graphql: Math.round(1_000 * FACTOR),
-  webhooks: Math.round(300 * FACTOR),
-  oauth: Math.round(200 * FACTOR),
+  graphql: Math.round(3_000 * FACTOR),
+  webhooks: Math.round(1_000 * FACTOR),
+  oauth: Math.round(500 * FACTOR),
+  subscriptions: Math.round(300 * FACTOR),
 };
 /** A request unanswered after this long is a hang. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -74,28 +74,64 @@ function judged(answer: RawAnswer): AnswerToJudge {
   };
 }
 
-describe('fuzzing GraphQL variables of every root query and mutation (fast-check)', () => {
-  const roots = new Map(
-    rootFields(loadSupergraphSchema())
-      .filter((root) => root.kind !== 'subscription')
-      .map((root) => [root.coordinate, root]),
-  );
-  // Named by coordinate, so that a counterexample reads `{"field":"Mutation.setLlmQuota","variables":…}`.
-  const cases = fc.oneof(
-    ...[...roots.values()].map((root) =>
-      fc.record({
-        field: fc.constant(root.coordinate),
-        variables: fc.record(
-          Object.fromEntries(root.field.args.map((arg) => [arg.name, graphqlValue(arg.type)])),
-          // Required arguments mostly present (their values may still be null or of the wrong shape).
-          { requiredKeys: root.field.args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name) },
-        ),
-      }),
+const allRoots = new Map(rootFields(loadSupergraphSchema()).map((root) => [root.coordinate, root]));
+
+/** A fast-check case per root field, named by coordinate so a counterexample reads `{"field":…}`. */
+function casesOf(roots: readonly RootField[]) {
+  return fc.oneof(
+    ...roots.map((root) =>
+      fc.record({ field: fc.constant(root.coordinate), variables: graphqlVariables(root.field.args) }),
     ),
   );
+}
 
-  // Variables that broke the system when fuzzed, each kept as a test of its own (the property below
-  // stops at its first counterexample, so these would hide one another there).
+/**
+ * Sends an operation on a root field with the given variables (a subscription over SSE, read for a
+ * moment) and says what is wrong with the answer: a 5xx, an uncoded error, an INTERNAL one (also as
+ * data: the LLM envelope carries its error there).
+ */
+async function exercise(field: string, variables: unknown): Promise<{ status: number; problem?: string }> {
+  const root = allRoots.get(field) as RootField;
+  const query = variablesDocument(root);
+  const parts: AnswerToJudge[] = [];
+  let status: number;
+  if (root.kind === 'subscription') {
+    const answer = await sendSubscription(target.system.gatewayUrl, {
+      query,
+      variables,
+      token,
+      windowMs: 1_500,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
+    status = answer.status;
+    if (answer.contentType.includes('text/event-stream')) {
+      parts.push(
+        ...answer.events.map((event) => ({ status: 200, contentType: 'application/json', body: event })),
+      );
+    } else {
+      parts.push({ status: answer.status, contentType: answer.contentType, body: answer.text });
+    }
+  } else {
+    const answer = await sendGraphQL(target.system.gatewayUrl, {
+      query,
+      variables,
+      token,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
+    status = answer.status;
+    parts.push({ status: answer.status, contentType: answer.contentType, body: answer.text });
+  }
+  for (const part of parts) {
+    const problem =
+      refusalProblem(part, [200]) ??
+      (/"code":"INTERNAL"/.test(part.body) ? `an INTERNAL result: ${part.body.slice(0, 300)}` : undefined);
+    if (problem) return { status, problem: `${field}: ${problem}` };
+  }
+  return { status };
+}
+
+describe('GraphQL variables that broke the system when fuzzed (each a test of its own)', () => {
+  // The properties below stop at their first counterexample, so these would hide one another there.
   const known: { field: string; variables: Record<string, unknown> }[] = [
     { field: 'Mutation.disconnectShopifyConnection', variables: { connectionId: 'gid://shopify/Product/0' } },
     { field: 'Query.shopifyConnections', variables: { brandId: 'not-a-uuid' } },
@@ -105,41 +141,52 @@ describe('fuzzing GraphQL variables of every root query and mutation (fast-check
     { field: 'Mutation.setLlmFallback', variables: { provider: 'OPENAI', model: '\u0000' } },
     { field: 'Mutation.createEmbedding', variables: { input: { model: '\u0000', input: [] } } },
     { field: 'Mutation.createCompletion', variables: { input: { prompt: 'x', model: '\u0000' } } },
+    { field: 'Subscription.completionStream', variables: { input: { prompt: 'x', model: 'a\u0000b' } } },
     {
       field: 'Mutation.startShopifyConnection',
       variables: { brandId: 'gid://shopify/Product/0', shop: 'x.myshopify.com' },
     },
   ];
-  const exercise = async (field: string, variables: unknown) => {
-    const root = roots.get(field) as RootField;
-    const answer = await sendGraphQL(target.system.gatewayUrl, {
-      query: variablesDocument(root),
-      variables,
-      token,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-    });
-    const problem =
-      refusalProblem({ status: answer.status, contentType: answer.contentType, body: answer.text }, [200]) ??
-      // The LLM envelope carries its error as data: an INTERNAL there is an unexpected failure too.
-      (/"code":"INTERNAL"/.test(answer.text)
-        ? `an INTERNAL result: ${answer.text.slice(0, 300)}`
-        : undefined);
-    return { answer, problem };
-  };
-
   it.each(
-    known.filter((example) => roots.has(example.field)).map((example) => [example.field, example] as const),
-  )('%s with variables that once broke it answers with a code', async (field, { variables }) => {
+    known
+      .filter((example) => allRoots.has(example.field))
+      .map((example) => [example.field, example] as const),
+  )('%s answers them with a code', async (field, { variables }) => {
     const { problem } = await exercise(field, variables);
     expect(problem, JSON.stringify(variables)).toBeUndefined();
   });
+});
 
-  it('answers arbitrary variables with data or coded errors: never a 5xx, INTERNAL or a hang', async () => {
-    await fuzz('GraphQL variables', RUNS.graphql, cases, async ({ field, variables }) => {
-      const { answer, problem } = await exercise(field, variables);
-      if (problem) throw new Error(`${field}: ${problem}`);
-      return answer.status;
-    });
+describe('fuzzing GraphQL variables of every root field (fast-check)', () => {
+  it('queries and mutations answer arbitrary variables with data or coded errors: never a 5xx, INTERNAL or a hang', async () => {
+    const roots = [...allRoots.values()].filter((root) => root.kind !== 'subscription');
+    await fuzz(
+      'GraphQL variables (queries and mutations)',
+      RUNS.graphql,
+      casesOf(roots),
+      async ({ field, variables }) => {
+        const { status, problem } = await exercise(field, variables);
+        if (problem) throw new Error(problem);
+        return status;
+      },
+    );
+  }, 150_000);
+
+  it('subscriptions (over SSE) answer arbitrary variables with a coded refusal or coded events, never INTERNAL or a hang', async () => {
+    const roots = [...allRoots.values()].filter(
+      (root) => root.kind === 'subscription' && root.field.args.length > 0,
+    );
+    expect(roots.length).toBeGreaterThan(0);
+    await fuzz(
+      'GraphQL variables (subscriptions, SSE)',
+      RUNS.subscriptions,
+      casesOf(roots),
+      async ({ field, variables }) => {
+        const { status, problem } = await exercise(field, variables);
+        if (problem) throw new Error(problem);
+        return status;
+      },
+    );
   }, 150_000);
 });
 

@@ -17,6 +17,7 @@ import {
   type RootField,
   rootFields,
 } from './support/build-operations.ts';
+import { refusalProblem } from './support/coded-answer.ts';
 import { isolationProblems } from './support/isolation-problems.ts';
 import { seedVictimWorkspace, type VictimWorkspace } from './support/seed-victim-workspace.ts';
 import { type GraphQLAnswer, sendGraphQL } from './support/send-graphql.ts';
@@ -183,12 +184,20 @@ describe('tenant isolation: every root field of the supergraph, called by worksp
       const problems = subscriptions.flatMap(({ operation, transport, stream }) => {
         const seen = JSON.stringify(stream.results);
         const echoed = new Set(operation.supplied.map(String));
-        return markers
-          .filter((marker) => !echoed.has(marker) && seen.includes(marker))
-          .map(
-            (marker) =>
-              `${operation.root.coordinate} over ${transport} showed A’s ${marker}: ${seen.slice(0, 300)}`,
+        const where = `${operation.root.coordinate} over ${transport}`;
+        const uncoded = stream.results.flatMap((result) => {
+          const problem = refusalProblem(
+            { status: 200, contentType: 'application/json', body: JSON.stringify(result) },
+            [200],
           );
+          return problem ? [`${where}: ${problem}`] : [];
+        });
+        return [
+          ...uncoded,
+          ...markers
+            .filter((marker) => !echoed.has(marker) && seen.includes(marker))
+            .map((marker) => `${where} showed A’s ${marker}: ${seen.slice(0, 300)}`),
+        ];
       });
       expect(problems).toEqual([]);
       ofA.unsubscribe();

@@ -68,41 +68,59 @@ function hostileId(): fc.Arbitrary<string> {
   );
 }
 
-const INT_EDGES = [0, -1, 1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 53, -(2 ** 53), 1.5] as const;
+const INT_EDGES = [0, -1, 1, 2 ** 31 - 1, -(2 ** 31)] as const;
+const WILD_NUMBERS = [2 ** 31, 2 ** 53, -(2 ** 53), 1.5, 1e308] as const;
 
 /**
- * Values for a GraphQL input type: mostly of the right shape with hostile leaves (so they pass
- * coercion and reach resolvers), sometimes of the wrong shape or arbitrary JSON (coercion must refuse
- * them with a code), sometimes null where the type forbids it.
+ * How values are drawn: `typed` values have the argument's type everywhere (never null where the type
+ * forbids it, enums from their values, Ints in 32 bits) with hostile content in strings, IDs and
+ * numbers, so they pass coercion and reach resolvers; `wild` values break the type anywhere (wrong
+ * shapes, arbitrary JSON, nulls, unknown fields, numbers out of range), which coercion must refuse.
  */
-export function graphqlValue(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
+export type ValueMode = 'typed' | 'wild';
+
+/** Variables for a field's arguments: typed three times in four, wild otherwise. */
+export function graphqlVariables(
+  args: readonly { name: string; type: GraphQLInputType }[],
+): fc.Arbitrary<Record<string, unknown>> {
+  const record = (mode: ValueMode) =>
+    fc.record(Object.fromEntries(args.map((arg) => [arg.name, graphqlValue(arg.type, mode)])), {
+      requiredKeys: args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name),
+    });
+  return fc.oneof({ weight: 3, arbitrary: record('typed') }, { weight: 1, arbitrary: record('wild') });
+}
+
+/** A value for a GraphQL input type, in the given mode (see {@link ValueMode}). */
+export function graphqlValue(type: GraphQLInputType, mode: ValueMode, depth = 0): fc.Arbitrary<unknown> {
+  if (mode === 'typed') return typedValue(type, depth);
   return fc.oneof(
-    { weight: 6, arbitrary: shapedValue(type, depth) },
+    { weight: 6, arbitrary: wildValue(type, depth) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   );
 }
 
-function shapedValue(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) {
-    return fc.oneof(
-      { weight: 12, arbitrary: shapedValue(type.ofType, depth) },
-      { weight: 1, arbitrary: fc.constant(null) },
-    );
-  }
-  const inner = nullableValue(type, depth);
+function typedValue(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return shapeOf(type.ofType, 'typed', depth);
+  return fc.option(shapeOf(type, 'typed', depth), { nil: null, freq: 4 });
+}
+
+function wildValue(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
+  const inner = isNonNullType(type) ? shapeOf(type.ofType, 'wild', depth) : shapeOf(type, 'wild', depth);
   return fc.oneof({ weight: 5, arbitrary: inner }, { weight: 1, arbitrary: fc.constant(null) });
 }
 
-function nullableValue(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return shapedValue(type, depth);
+function shapeOf(type: GraphQLInputType, mode: ValueMode, depth: number): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return shapeOf(type.ofType, mode, depth);
   if (isListType(type)) {
-    const item = depth > 3 ? fc.constant(null) : graphqlValue(type.ofType, depth + 1);
+    const item = depth > 3 ? fc.constant(null) : graphqlValue(type.ofType, mode, depth + 1);
     return fc.oneof(
       { weight: 8, arbitrary: fc.array(item, { maxLength: 4 }) },
       // Past the documented limits (e.g. 500 ids): the limit must refuse, not time out.
       {
         weight: 1,
-        arbitrary: fc.integer({ min: 400, max: 1_200 }).map((n) => Array.from({ length: n }, () => 'x')),
+        arbitrary: fc
+          .tuple(fc.integer({ min: 400, max: 1_200 }), item)
+          .map(([n, one]) => Array.from({ length: n }, () => one)),
       },
     );
   }
@@ -110,36 +128,45 @@ function nullableValue(type: GraphQLInputType, depth: number): fc.Arbitrary<unkn
     if (depth > 3) return fc.constant({});
     const fields = Object.values(type.getFields());
     const model: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const field of fields) model[field.name] = graphqlValue(field.type, depth + 1);
+    for (const field of fields) model[field.name] = graphqlValue(field.type, mode, depth + 1);
     const required = fields.filter((field) => isNonNullType(field.type)).map((field) => field.name);
+    const record = fc.record(model, { requiredKeys: required });
+    if (mode === 'typed') return record;
     return fc.oneof(
-      { weight: 8, arbitrary: fc.record(model, { requiredKeys: required }) },
+      { weight: 8, arbitrary: record },
       {
         weight: 1,
         arbitrary: fc
-          .tuple(fc.record(model, { requiredKeys: required }), fc.string({ minLength: 1, maxLength: 12 }))
+          .tuple(record, fc.string({ minLength: 1, maxLength: 12 }))
           .map(([value, extra]) => ({ ...value, [extra]: 'unknown field' })),
       },
     );
   }
   if (isEnumType(type)) {
-    return fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom(...type.getValues().map((value) => value.name)) },
-      { weight: 1, arbitrary: hostileString() },
-    );
+    const values = fc.constantFrom(...type.getValues().map((value) => value.name));
+    return mode === 'typed'
+      ? values
+      : fc.oneof({ weight: 4, arbitrary: values }, { weight: 1, arbitrary: hostileString() });
   }
-  if (isScalarType(type)) return scalarValue(type.name);
+  if (isScalarType(type)) return scalarValue(type.name, mode);
   return fc.jsonValue({ maxDepth: 2 });
 }
 
-function scalarValue(scalar: string): fc.Arbitrary<unknown> {
+function scalarValue(scalar: string, mode: ValueMode): fc.Arbitrary<unknown> {
+  const wild = mode === 'wild';
   switch (scalar) {
     case 'String':
       return hostileString();
     case 'ID':
       return hostileId();
-    case 'Int':
-      return fc.oneof(fc.integer(), fc.integer({ min: -10, max: 200 }), fc.constantFrom(...INT_EDGES));
+    case 'Int': {
+      const ints = fc.oneof(
+        fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+        fc.integer({ min: -10, max: 200 }),
+        fc.constantFrom(...INT_EDGES),
+      );
+      return wild ? fc.oneof(ints, fc.constantFrom(...WILD_NUMBERS), fc.double()) : ints;
+    }
     case 'Float':
       return fc.oneof(
         fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -147,21 +174,26 @@ function scalarValue(scalar: string): fc.Arbitrary<unknown> {
         fc.constantFrom(0, -0, 1e308, -1e308, 5e-324),
       );
     case 'Boolean':
-      return fc.oneof(
-        { weight: 5, arbitrary: fc.boolean() },
-        { weight: 1, arbitrary: fc.constantFrom('true', 0, 1) },
+      return wild ? fc.oneof(fc.boolean(), fc.constantFrom('true', 0, 1)) : fc.boolean();
+    case 'DateTime': {
+      const dates = fc.oneof(
+        fc
+          .date({
+            min: new Date('0001-01-01T00:00:00Z'),
+            max: new Date('9999-12-31T23:59:59Z'),
+            noInvalidDate: true,
+          })
+          .map((date) => date.toISOString()),
+        fc.constantFrom('1970-01-01T00:00:00Z', '2026-11-25T09:44:38.000+14:00'),
       );
-    case 'DateTime':
-      return fc.oneof(
-        fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-        fc.constantFrom(
-          '2026-13-45T99:99:99Z',
-          '0000-00-00',
-          '1970-01-01T00:00:00Z',
-          '+275760-09-13T00:00:00.000Z',
-        ),
-        hostileString(),
-      );
+      return wild
+        ? fc.oneof(
+            dates,
+            fc.constantFrom('2026-13-45T99:99:99Z', '0000-00-00', '+275760-09-13T00:00:00.000Z'),
+            hostileString(),
+          )
+        : dates;
+    }
     default:
       return fc.jsonValue({ maxDepth: 2 });
   }

@@ -91,6 +91,20 @@ export function originFormProbes(): PathProbe[] {
     get('an unknown path under /oauth/shopify', '/oauth/shopify/install', [404]),
     get('dots before the provider', '/oauth/%2e%2e/metrics', UNKNOWN_PATH),
     {
+      name: 'POST to the webhook route with a trailing slash (not the exact path)',
+      method: 'POST',
+      target: () => '/webhooks/shopify/',
+      refusal: UNKNOWN_PATH,
+      body: '{}',
+    },
+    {
+      name: 'POST to the webhook route in another case (not the exact path)',
+      method: 'POST',
+      target: () => '/WEBHOOKS/Shopify',
+      refusal: UNKNOWN_PATH,
+      body: '{}',
+    },
+    {
       name: 'POST of an introspection query through encoded dots',
       method: 'POST',
       target: () => '/oauth/shopify/%2e%2e/%2e%2e/graphql',
