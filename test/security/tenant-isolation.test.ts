@@ -165,7 +165,15 @@ describe('tenant isolation: every root field of the supergraph, called by worksp
           ),
         });
       }
-      await eventually(() => target.system.gateway.subscriptions.stats().upstreamSubscriptions >= 1, 10_000);
+      // Every subscription of B is open at the gateway (or already over, as a completion stream may be),
+      // and A's too, before A's events are raised: else B could see nothing only by being late.
+      let ended = 0;
+      for (const { stream } of subscriptions) void stream.ended.then(() => ended++);
+      await eventually(
+        () => target.system.gateway.subscriptions.stats().subscribers + ended >= subscriptions.length + 1,
+        10_000,
+        'every subscription open',
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
 
       const liveTitle = `Victim live notice ${randomBytes(4).toString('hex')}`;
