@@ -9,14 +9,39 @@ export interface GraphQLAnswer {
   } | null;
 }
 
+/** Retries of an answer 429 with a short `Retry-After`, as a well-behaved client makes them. */
+const MAX_RATE_LIMITED_RETRIES = 10;
+const LONGEST_RETRY_AFTER_SECONDS = 5;
+
 /**
  * POSTs an operation to the gateway as a client would, with a deadline: an answer that does not come
- * within `timeoutMs` is a hang and fails the test that sent it.
+ * within `timeoutMs` is a hang and fails the test that sent it. A 429 with a `Retry-After` of at most
+ * 5 s is waited out and sent again (the attacks send many requests from one workspace; per-workspace
+ * rate limits must slow them, not change what they prove); a longer one is returned as is.
  */
 export async function sendGraphQL(
   gatewayUrl: string,
   request: { query: string; variables?: unknown; token?: string; timeoutMs?: number },
 ): Promise<GraphQLAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await sendOnce(gatewayUrl, request);
+    const retryAfter = Number(answer.retryAfter);
+    if (
+      answer.status !== 429 ||
+      attempt === MAX_RATE_LIMITED_RETRIES ||
+      !Number.isFinite(retryAfter) ||
+      retryAfter > LONGEST_RETRY_AFTER_SECONDS
+    ) {
+      return { status: answer.status, contentType: answer.contentType, text: answer.text, body: answer.body };
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(retryAfter, 0.05) * 1000));
+  }
+}
+
+async function sendOnce(
+  gatewayUrl: string,
+  request: { query: string; variables?: unknown; token?: string; timeoutMs?: number },
+): Promise<GraphQLAnswer & { retryAfter: string | null }> {
   const timeoutMs = request.timeoutMs ?? 15_000;
   let response: Response;
   try {
@@ -39,7 +64,13 @@ export async function sendGraphQL(
   } catch {
     body = null;
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, body };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text,
+    body,
+    retryAfter: response.headers.get('retry-after'),
+  };
 }
 
 /** What a GraphQL-over-SSE subscription answered within a window. */
