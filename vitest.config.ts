@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two layers: unit tests sit beside the code they test; end-to-end tests in test/ start the real
-// gateway, subgraphs, Postgres and sandbox on free ports. Both share one Postgres started once per run
-// (embedded unless DATABASE_URL is set), each test file getting a database of its own.
+// Three layers: unit tests sit beside the code they test; end-to-end tests in test/ start the real
+// gateway, subgraphs, Postgres and sandbox on free ports; security tests in test/security/ attack such a
+// running system from outside. All share one Postgres started once per run (embedded unless
+// DATABASE_URL is set), each test file getting a database of its own.
 export default defineConfig({
   // graphql 16 ships CommonJS (main) and ESM (module). Node resolves `import 'graphql'` to the CommonJS
   // build, the one Apollo requires; Vite would pick the ESM build, loading graphql twice and breaking
@@ -26,7 +27,17 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/**/*.test.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/security/**'],
+        },
+      },
+      {
+        // Attacks on a running system over real sockets: path escapes through the proxy, the tenant-isolation
+        // matrix generated from the supergraph, property-based fuzzing of every outside input.
+        extends: true,
+        test: { name: 'security', include: ['test/security/**/*.test.ts'] },
       },
     ],
   },

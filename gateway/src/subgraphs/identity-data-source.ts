@@ -2,6 +2,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, type IdentitySigner, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
 import type { GatewayContext } from '../gateway-context.ts';
+import { subgraphRefusal } from './subgraph-refusal.ts';
 import type { Fetcher } from './undici-fetcher.ts';
 
 /** How long one signature per caller is reused: well inside the signer's 60 s validity. */
@@ -60,5 +61,11 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers || !('requestId' in context)) return;
     headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context.identity) headers.set(IDENTITY_HEADER, this.#signatureFor(context.identity));
+  }
+
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions['response'] as { body?: unknown } | undefined)?.body;
+    return subgraphRefusal(response.status, body) ?? error;
   }
 }

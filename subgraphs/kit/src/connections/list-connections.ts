@@ -1,11 +1,13 @@
 import type { IntegrationConnectionRow } from '@ionflux/drizzle/kit';
 import { integrationConnections } from '@ionflux/drizzle/kit';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 
 export type ConnectionProvider = IntegrationConnectionRow['provider'];
 export type ConnectionStatus = IntegrationConnectionRow['status'];
 export type ConnectionOwnerType = IntegrationConnectionRow['ownerType'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ConnectionFilter {
   provider?: ConnectionProvider | undefined;
@@ -20,6 +22,9 @@ export interface ConnectionFilter {
  * tenants. Subgraphs that join their own mirror (shops, accounts) filter with it too.
  */
 export function connectionsWhere(workspaceId: string, filter: ConnectionFilter = {}): SQL | undefined {
+  // An id that is not a UUID names no connection; Postgres would refuse the cast (an INTERNAL error).
+  for (const id of [filter.ownerId, filter.connectionId])
+    if (id !== undefined && !UUID.test(id)) return sql`false`;
   const conditions: SQL[] = [eq(integrationConnections.workspaceId, workspaceId)];
   if (filter.provider) conditions.push(eq(integrationConnections.provider, filter.provider));
   if (filter.status) conditions.push(eq(integrationConnections.status, filter.status));

@@ -8,6 +8,7 @@ import { createSubgraphIdentityVerifier, type Identity } from '../identity/index
 import { createLogger, type Logger } from '../logging/index.ts';
 import { createMetrics } from '../metrics/index.ts';
 import { mountSubgraphSubscriptions } from '../subscriptions/index.ts';
+import { answerNotFound } from './answer-not-found.ts';
 import { createServiceApp } from './create-service-app.ts';
 import { mountSubgraph } from './create-subgraph-server.ts';
 import { listen } from './listen.ts';
@@ -102,6 +103,7 @@ export async function startSubgraph<Context extends object>(
     introspection: config.NODE_ENV !== 'production',
     createContext,
   });
+  app.use(answerNotFound);
   const subscriptions = definition.subscriptions
     ? mountSubgraphSubscriptions(httpServer, { schema, identityVerifier, createContext, logger })
     : undefined;

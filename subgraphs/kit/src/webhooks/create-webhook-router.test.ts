@@ -101,6 +101,29 @@ describe('POST /webhooks/:provider', () => {
     expect(await countStored(sql)).toEqual(before);
   });
 
+  it('answers 400 to an authentic body that is JSON but not an object (null, a number, a string), storing nothing', async () => {
+    const before = await countStored(sql);
+    for (const body of ['null', '5', '"x"']) {
+      const delivery = signedDelivery(SECRET, body);
+      const response = await server.post(delivery.body, delivery.headers);
+      expect(response).toMatchObject({ status: 400, json: { error: { code: 'INVALID_REQUEST' } } });
+    }
+    expect(await countStored(sql)).toEqual(before);
+  });
+
+  it('answers 400 to a body its Content-Encoding does not describe (gzip that is not gzip), storing nothing', async () => {
+    const before = await countStored(sql);
+    const delivery = signedDelivery(SECRET, '{"id":5}');
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const response = await server.post(delivery.body, {
+        ...delivery.headers,
+        'content-encoding': encoding,
+      });
+      expect(response).toMatchObject({ status: 400, json: { error: { code: 'INVALID_REQUEST' } } });
+    }
+    expect(await countStored(sql)).toEqual(before);
+  });
+
   it('answers 400 when the payload cannot be stored as JSON (a NUL character jsonb refuses)', async () => {
     const delivery = signedDelivery(SECRET, '{"note":"\\u0000"}');
     const response = await server.post(delivery.body, delivery.headers);

@@ -85,10 +85,17 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       next(error);
       return;
     }
-    const type = (error as { type?: unknown }).type;
+    const { type, status } = error as { type?: unknown; status?: unknown };
+    // body-parser marks what the sender got wrong with a 4xx status: a Content-Encoding the bytes do not
+    // follow (gzip that is not gzip) has no `type`, only the status.
+    const senderFault = typeof status === 'number' && status >= 400 && status < 500;
     if (type === 'entity.too.large') {
       sendError(res, 'INVALID_REQUEST', 'The delivery’s body is larger than this endpoint accepts.');
-    } else if ((typeof type === 'string' && type.startsWith('encoding.')) || type === 'request.aborted') {
+    } else if (
+      (typeof type === 'string' && type.startsWith('encoding.')) ||
+      type === 'request.aborted' ||
+      senderFault
+    ) {
       sendError(res, 'INVALID_REQUEST', 'The delivery’s body could not be read.');
     } else {
       logger.error({ err: error }, 'webhook delivery failed unexpectedly');

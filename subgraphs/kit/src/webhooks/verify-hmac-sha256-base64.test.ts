@@ -23,6 +23,12 @@ describe('verifyHmacSha256Base64', () => {
     ).toBe(false);
   });
 
+  it('refuses a valid signature with anything after it (a duplicated header, as Node joins it)', () => {
+    const wrong = createHmac('sha256', 'other_secret').update(body).digest('base64');
+    expect(verifyHmacSha256Base64(body, 'shpss_secret', `${signature}, ${wrong}`)).toBe(false);
+    expect(verifyHmacSha256Base64(body, 'shpss_secret', `${signature}garbage`)).toBe(false);
+  });
+
   it('refuses a missing signature and an empty secret', () => {
     expect(verifyHmacSha256Base64(body, 'shpss_secret', undefined)).toBe(false);
     expect(verifyHmacSha256Base64(body, 'shpss_secret', '')).toBe(false);

@@ -11,8 +11,10 @@ export function verifyHmacSha256Base64(
   signature: string | undefined,
 ): boolean {
   if (!signature || secret.length === 0) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  const given = Buffer.from(signature.trim(), 'base64');
+  // The canonical base64 text is compared, not the decoded bytes: Node's decoder skips what is not
+  // base64 and stops at padding, so `<valid>, <anything>` (a duplicated header joined by Node) would pass.
+  const expected = Buffer.from(createHmac('sha256', secret).update(rawBody).digest('base64'));
+  const given = Buffer.from(signature.trim());
   // Equal lengths are required by timingSafeEqual; the length of a SHA-256 digest is public anyway.
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

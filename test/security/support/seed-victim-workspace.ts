@@ -1,0 +1,176 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { connectDatabase } from '@ionflux/kit/db';
+import { createPostgresEventBus } from '@ionflux/kit/events';
+import { createLogger } from '@ionflux/kit/logging';
+import { notify } from '@ionflux/kit/notifications';
+import postgres from 'postgres';
+import { connectShopifyStore } from '../../support/connect-shopify-store.ts';
+import { ledgerSettled } from '../../support/ledger-settled.ts';
+import type { ValueCandidates } from './build-operations.ts';
+import { sendGraphQL } from './send-graphql.ts';
+import type { TargetSystem } from './start-target-system.ts';
+
+/** A workspace with real data of every kind, whose ids another workspace will try. */
+export interface VictimWorkspace {
+  workspaceId: string;
+  userId: string;
+  token: string;
+  shop: string;
+  connectionIds: string[];
+  /** Argument values by name, taken from this workspace's data. */
+  candidates: ValueCandidates;
+  /** Values only this workspace's data contains: none may appear in another workspace's answers. */
+  markers: string[];
+  /** The marker title of a notification raised later (for subscriptions). */
+  raiseNotification(title: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Gives a workspace real data: a Shopify store connected through the kit OAuth flow against the
+ * simulator (with a product of its own), LLM usage rows, a quota, a fallback, its own provider key,
+ * notifications, and a TikTok connection inserted with SQL (the TikTok subgraph has no OAuth yet).
+ */
+export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimWorkspace> {
+  const tag = randomBytes(5).toString('hex');
+  const workspaceId = randomUUID();
+  const userId = randomUUID();
+  const token = await target.system.tokenFor(workspaceId, userId);
+  const shop = `victim-${tag}.myshopify.com`;
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const answer = await sendGraphQL(target.system.gatewayUrl, { query, variables, token });
+    if (answer.body?.errors) throw new Error(`seeding failed: ${answer.text.slice(0, 500)}`);
+    return answer.body?.data ?? {};
+  };
+
+  const shopifyConnectionId = await connectShopifyStore({
+    databaseUrl: target.system.databaseUrl,
+    simulator: target.shopify,
+    keys: target.shopifyKeys,
+    workspaceId,
+    userId,
+    shop,
+    scopes: ['read_products', 'read_orders', 'read_customers', 'write_discounts'],
+  });
+  const productTitle = `Victim product ${tag}`;
+  const product = target.shopify.createProduct(shop, { title: productTitle });
+  const orders = (await gql(
+    'query ($c: ID!) { shopifyOrders(connectionId: $c, first: 1) { nodes { id } } }',
+    {
+      c: shopifyConnectionId,
+    },
+  )) as { shopifyOrders: { nodes: { id: string }[] } };
+  const orderGid = orders.shopifyOrders.nodes[0]?.id;
+  if (!orderGid) throw new Error('seeding failed: the victim store has no order');
+
+  const requestId = `victim-request-${tag}`;
+  await gql(
+    `mutation { createCompletion(input: { prompt: "victim prompt ${tag}", requestId: "${requestId}", parameters: { maxTokens: 8 } }) { status } }`,
+  );
+  await gql('mutation { createEmbedding(input: { input: ["victim text"] }) { status } }');
+  await gql(
+    'mutation { setLlmQuota(input: { period: MONTH, maxTokens: 7654321, maxCostUsd: 4321.5 }) { period } }',
+  );
+  const fallbackModel = `claude-victim-${tag}`;
+  await gql(`mutation { setLlmFallback(provider: CLAUDE, model: "${fallbackModel}") { model } }`);
+  const providerKey = `sk-victim-${randomBytes(16).toString('hex')}`;
+  target.llm.addKey('openai', providerKey);
+  await gql('mutation ($k: String!) { setWorkspaceProviderKey(provider: OPENAI, apiKey: $k) { lastFour } }', {
+    k: providerKey,
+  });
+
+  const database = connectDatabase(target.system.databaseUrl, { maxConnections: 2 });
+  const sql = postgres(target.system.databaseUrl, { max: 1, onnotice: () => {} });
+  const bus = await createPostgresEventBus({
+    sql: database.sql,
+    logger: createLogger({ service: 'security-seed', level: 'silent' }),
+  });
+  try {
+    await ledgerSettled(sql, workspaceId);
+    const creatorId = randomUUID();
+    const openId = `victim-open-id-${tag}`;
+    const [tiktok] = await sql<{ id: string }[]>`
+      insert into kit.integration_connections (workspace_id, provider, owner_type, owner_id, account_id, status, scopes)
+      values (${workspaceId}, 'tiktok', 'creator', ${creatorId}, ${openId}, 'CONNECTED', ${['user.info.basic']})
+      returning id`;
+    if (!tiktok) throw new Error('seeding failed: no TikTok connection row');
+    await sql`insert into tiktok.accounts (connection_id, workspace_id, open_id, username, display_name, follower_count)
+      values (${tiktok.id}, ${workspaceId}, ${openId}, ${`victim_${tag}`}, ${`Victim Creator ${tag}`}, 4242)`;
+    const noticeTitle = `Victim notice ${tag}`;
+    await notify(
+      { sql: database.sql, bus },
+      {
+        workspaceId,
+        kind: 'WORKSPACE_READY',
+        severity: 'WARNING',
+        title: noticeTitle,
+        message: `victim message ${tag}`,
+        provider: 'shopify',
+        connectionId: shopifyConnectionId,
+      },
+    );
+    const [brand] = await sql<{ owner_id: string }[]>`
+      select owner_id from kit.integration_connections where id = ${shopifyConnectionId}`;
+    const notifications = await sql<{ id: string }[]>`
+      select id from kit.workspace_notifications where workspace_id = ${workspaceId} order by created_at`;
+    const brandId = brand?.owner_id ?? '';
+    const notificationIds = notifications.map((row) => row.id);
+    const now = Date.now();
+    return {
+      workspaceId,
+      userId,
+      token,
+      shop,
+      connectionIds: [shopifyConnectionId, tiktok.id],
+      candidates: {
+        connectionId: [shopifyConnectionId, tiktok.id],
+        brandId: [brandId],
+        creatorId: [creatorId],
+        id: [orderGid, product.admin_graphql_api_id],
+        ids: [notificationIds],
+        shop: [shop],
+        from: [new Date(now - 86_400_000).toISOString()],
+        to: [new Date(now + 86_400_000).toISOString()],
+      },
+      markers: [
+        workspaceId,
+        userId,
+        shopifyConnectionId,
+        tiktok.id,
+        brandId,
+        creatorId,
+        shop,
+        orderGid,
+        product.admin_graphql_api_id,
+        productTitle,
+        openId,
+        `victim_${tag}`,
+        `Victim Creator ${tag}`,
+        noticeTitle,
+        `victim message ${tag}`,
+        ...notificationIds,
+        requestId,
+        fallbackModel,
+        providerKey,
+        '7654321',
+        '4321.5',
+      ],
+      async raiseNotification(title) {
+        await notify(
+          { sql: database.sql, bus },
+          { workspaceId, kind: 'WORKSPACE_READY', severity: 'INFO', title, message: `${title} (message)` },
+        );
+      },
+      async close() {
+        await bus.close();
+        await sql.end();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await bus.close();
+    await sql.end();
+    await database.close();
+    throw error;
+  }
+}
