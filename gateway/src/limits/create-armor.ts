@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { refuseNulStringLiterals, refuseNulVariables } from './nul-characters.ts';
 
 /** Limits on what one operation may ask for, enforced at validation, before any subgraph is called. */
 export interface OperationLimits {
@@ -19,7 +20,10 @@ export interface OperationLimits {
   maxDirectives?: number;
 }
 
-/** GraphQL Armor's plugins and validation rules for the gateway's Apollo Server. */
+/**
+ * GraphQL Armor's plugins and validation rules for the gateway's Apollo Server, plus the refusal of NUL
+ * characters in strings (literals and variables), which no table can store.
+ */
 export function createArmor(limits: OperationLimits = {}, { production = false } = {}) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth ?? 10, ignoreIntrospection: true },
@@ -29,5 +33,10 @@ export function createArmor(limits: OperationLimits = {}, { production = false }
     maxDirectives: { n: limits.maxDirectives ?? 50 },
     blockFieldSuggestion: { enabled: production },
   });
-  return { ...armor.protect(), parseOptions: { maxTokens: limits.maxTokens ?? 5000 } };
+  const { plugins, validationRules } = armor.protect();
+  return {
+    plugins: [...plugins, refuseNulVariables()],
+    validationRules: [...validationRules, refuseNulStringLiterals],
+    parseOptions: { maxTokens: limits.maxTokens ?? 5000 },
+  };
 }

@@ -10,6 +10,7 @@ import {
   type ValidationRule,
   validate,
 } from 'graphql';
+import { nulCharacterPath } from '../limits/nul-characters.ts';
 import { invalidSubscription } from './subscription-error.ts';
 
 /** What a client sends to subscribe, over graphql-ws or SSE. */
@@ -63,6 +64,10 @@ export function prepareSubscription(
     return [
       invalidSubscription('Only subscriptions are served here; send queries and mutations to POST /graphql.'),
     ];
+  }
+  const nulAt = nulCharacterPath(request.variables ?? {});
+  if (nulAt !== undefined) {
+    return [invalidSubscription(`Strings may not contain the NUL character (U+0000): found in $${nulAt}.`)];
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
   if (coerced.errors) return coerced.errors.map((error) => invalidSubscription(error.message));
