@@ -24,6 +24,9 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
+import { limitGraphQLRequests } from './limits/limit-graphql-requests.ts';
+import { createRateLimitMetrics } from './limits/rate-limit-metrics.ts';
+import { createWorkspaceLimiter } from './limits/workspace-limiter.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
 import { createProviderRouteProxy } from './routes/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
@@ -61,7 +64,8 @@ export interface RunningGateway {
 
 /**
  * Starts the federation gateway: the checked-in supergraph routed to the configured subgraph URLs,
- * callers' JWTs verified and their identity forwarded signed, operation limits, the offline playground,
+ * callers' JWTs verified and their identity forwarded signed, per-workspace request rate and in-flight
+ * limits (checked before a request is parsed), operation limits, the offline playground,
  * and `/healthz`, `/readyz` (every subgraph ready) and `/metrics`.
  */
 export async function startGateway(
@@ -104,10 +108,21 @@ export async function startGateway(
   );
   const server = createServiceServer(app, { logger, metrics });
   const { httpServer } = server;
+  const limiter = createWorkspaceLimiter({
+    ratePerSecond: config.GATEWAY_WORKSPACE_RATE_PER_SECOND,
+    burst: config.GATEWAY_WORKSPACE_BURST,
+    maxInFlight: config.GATEWAY_WORKSPACE_MAX_IN_FLIGHT,
+  });
+  const rateLimitMetrics = createRateLimitMetrics(metrics.registry);
   const subscriptions = createGatewaySubscriptions({
     logger,
     signer,
     verifyJwt,
+    admit: (identity, transport) => {
+      const admission = limiter.admitSubscription(identity.workspaceId);
+      if (!admission.ok) rateLimitMetrics.refused(admission.limit, transport);
+      return admission;
+    },
     registry: metrics.registry,
     ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
     ...(options.subscriptionShareScope ? { shareScope: options.subscriptionShareScope } : {}),
@@ -159,6 +174,7 @@ export async function startGateway(
       }),
     );
   }
+  // The workspace's share of this process is checked first (limitGraphQLRequests), before the body is read.
   const graphql = createGraphQLHandler(apollo, {
     maxBodyBytes: 1024 * 1024,
     context: async (req, res): Promise<GatewayContext> => {
@@ -174,10 +190,16 @@ export async function startGateway(
       return { requestId, identity: { ...verification.caller, requestId } };
     },
   });
-  server.serveGraphQL(graphql);
+  const limitedGraphql = limitGraphQLRequests(graphql, {
+    verifyJwt,
+    limiter,
+    metrics: rateLimitMetrics,
+    holdMs: config.GATEWAY_RATE_LIMITED_HOLD_MS,
+  });
+  server.serveGraphQL(limitedGraphql);
   // GET /graphql; POST is served by the server itself, SSE subscriptions above.
   app.use('/graphql', (req, res, next) => {
-    graphql(req, res).catch(next);
+    limitedGraphql(req, res).catch(next);
   });
 
   const { url, port } = await listen(httpServer, { host: config.HOST, port: config.PORT, portVar: 'PORT' });
@@ -192,6 +214,7 @@ export async function startGateway(
       await subscriptions.close();
       await apollo.stop();
       await subgraphFetcher.close();
+      limiter.close();
     },
   };
 }
