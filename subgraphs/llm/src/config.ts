@@ -29,8 +29,8 @@ const llmEnvSchema = z.object({
   /** How long an open breaker waits before letting one call try. @default 30000 */
   LLM_BREAKER_HALF_OPEN_MS: positiveInt(30_000),
   /**
-   * Output tokens reserved (and sent as the limit) when a workspace has a quota and the caller sets no
-   * maxTokens, so the worst case is bounded. @default 1024
+   * Output tokens reserved (and sent as the limit) when the caller sets no maxTokens and the call is held
+   * to a workspace quota or the platform budget, so the worst case is bounded. @default 1024
    */
   LLM_DEFAULT_MAX_TOKENS: positiveInt(1024),
   /**

@@ -137,7 +137,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
             error.scope === 'caller'
               ? `${provider} calls from this caller are paused: too many of them timed out at ${where.host} in a row; they resume after a pause.`
               : `${provider} is unavailable: too many recent failures at ${where.host}; calls resume after a pause.`,
-            { details: { provider }, cause: error },
+            { details: { provider, breaker: error.scope }, cause: error },
           );
         }
         if (input.signal?.aborted) record({ attempt, ms, statusClass: 'cancelled', outcome: 'cancelled' });

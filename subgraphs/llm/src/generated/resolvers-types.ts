@@ -70,7 +70,11 @@ export type CompletionInput = {
 
 export type CompletionParametersInput = {
   extra?: InputMaybe<Array<ProviderParameterInput>>;
-  /** Most tokens to generate. Required by Claude; defaults to the workspace quota's cap when a quota is set. */
+  /**
+   * Most tokens to generate. Required by Claude. When none is given and the call is held to the workspace
+   * quota or to the platform budget (every call on IONFLUX's keys, unless operators turned it off), the
+   * default output cap (LLM_DEFAULT_MAX_TOKENS, 1024) is sent, so that its worst case is known.
+   */
   maxTokens?: InputMaybe<Scalars['Int']['input']>;
   /** Where generation stops. OpenAI accepts at most 4. */
   stopSequences?: InputMaybe<Array<Scalars['String']['input']>>;

@@ -19,7 +19,7 @@ export interface OpenCall {
   call: ProviderCall;
   keySource: 'central' | 'workspace';
   entryId: string;
-  /** Output tokens the call may produce: the caller's limit, or the default when a quota needs one. */
+  /** Output tokens the call may produce: the caller's limit, or the default when a quota or budget needs one. */
   maxTokens: number | undefined;
   started: number;
 }
@@ -140,8 +140,9 @@ export async function openCall(
       call: { apiKey, signal: input.signal, keySource, workspaceId: identity.workspaceId },
       keySource,
       entryId,
-      // With a quota the worst case must be real, so the limit reserved is the limit sent.
-      maxTokens: outcome.holdsQuota ? outputTokens : input.maxTokens,
+      // With a quota or the platform budget the worst case must be real, so the limit reserved is the
+      // limit sent.
+      maxTokens: outcome.holdsQuota || outcome.holdsBudget ? outputTokens : input.maxTokens,
       started,
     },
   };
@@ -208,11 +209,11 @@ function refusalOf(
       };
     case 'budget': {
       const resetsAt = nextUtcMidnight();
-      const budget = (services.dailyBudgetNanoUsd ?? 0) / NANO_PER_USD;
-      const cost = (worstCase.costNanoUsd ?? 0) / NANO_PER_USD;
+      const budget = usd(services.dailyBudgetNanoUsd ?? 0);
+      const cost = usd(worstCase.costNanoUsd ?? 0);
       return {
         code: 'QUOTA_EXCEEDED',
-        message: `This request (up to $${cost.toFixed(4)}) would take the workspace past IONFLUX's platform budget for calls on IONFLUX's own provider keys, $${budget.toFixed(2)} per day; it resets at ${resetsAt.toISOString()} (midnight UTC). Calls with the workspace's own provider key (setWorkspaceProviderKey) do not count against it.`,
+        message: `This request (up to ${cost}) would take the workspace past IONFLUX's platform budget for calls on IONFLUX's own provider keys, ${budget} per day; it resets at ${resetsAt.toISOString()} (midnight UTC). Calls with the workspace's own provider key (setWorkspaceProviderKey) do not count against it.`,
         retryAfterSeconds: secondsUntil(resetsAt),
       };
     }
@@ -221,6 +222,12 @@ function refusalOf(
       return unreachable;
     }
   }
+}
+
+/** Dollars to the cent, or to two significant figures below a cent. */
+function usd(nanoUsd: number): string {
+  const dollars = nanoUsd / NANO_PER_USD;
+  return `$${dollars >= 0.01 || dollars === 0 ? dollars.toFixed(2) : dollars.toPrecision(2)}`;
 }
 
 function nextUtcMidnight(): Date {

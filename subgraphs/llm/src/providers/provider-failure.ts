@@ -81,6 +81,10 @@ export function toProviderFailure(
       providerError: providerError ?? undefined,
     };
   }
+  if (kit?.code === 'PROVIDER_UNAVAILABLE' && kit.details['breaker'] !== undefined) {
+    // An open breaker: its message says which (the provider, or this caller's timed-out calls).
+    return { code: 'PROVIDER_UNAVAILABLE', message: redact(kit.message, secrets) };
+  }
   if (!response || response.status === null) {
     const timedOut = /timed? ?out|did not answer/i.test(messageChain(error));
     return {
