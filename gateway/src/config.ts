@@ -7,10 +7,16 @@ import {
   secretVar,
 } from '@ionflux/kit/config';
 import { z } from 'zod';
+import { DEFAULT_WORKSPACE_LIMITS } from './limits/workspace-limiter.ts';
 
 const subgraphUrl = (defaultUrl: string) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.url().default(defaultUrl));
 const optionalUrl = (name: string) => optionalString().pipe(z.url(`${name} must be a URL`).optional());
+
+const positive = (fallback: number) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().positive().default(fallback));
+const positiveInt = (fallback: number) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().default(fallback));
 
 const gatewayEnvSchema = z
   .object({
@@ -40,6 +46,22 @@ const gatewayEnvSchema = z
     LLM_SUBGRAPH_ADMIN_URL: optionalUrl('LLM_SUBGRAPH_ADMIN_URL'),
     SHOPIFY_SUBGRAPH_ADMIN_URL: optionalUrl('SHOPIFY_SUBGRAPH_ADMIN_URL'),
     TIKTOK_SUBGRAPH_ADMIN_URL: optionalUrl('TIKTOK_SUBGRAPH_ADMIN_URL'),
+    /**
+     * Per-workspace limits of each gateway process (gateway/src/limits/workspace-limiter.ts): requests
+     * per second sustained, the burst allowed after a quiet spell, queries and mutations served at once.
+     * Past them: RATE_LIMITED, HTTP 429 with Retry-After. @default 50, 100, 64
+     */
+    GATEWAY_WORKSPACE_RATE_PER_SECOND: positive(DEFAULT_WORKSPACE_LIMITS.ratePerSecond),
+    GATEWAY_WORKSPACE_BURST: positiveInt(DEFAULT_WORKSPACE_LIMITS.burst),
+    GATEWAY_WORKSPACE_MAX_IN_FLIGHT: positiveInt(DEFAULT_WORKSPACE_LIMITS.maxInFlight),
+    /**
+     * How long a refused query or mutation is held before its 429 is sent (0: at once), so a client
+     * that ignores Retry-After cannot keep the gateway busy refusing it. @default 1000
+     */
+    GATEWAY_RATE_LIMITED_HOLD_MS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number().int().min(0).max(10_000).default(1000),
+    ),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })

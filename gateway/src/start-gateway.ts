@@ -26,6 +26,9 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
+import { limitGraphQLRequests } from './limits/limit-graphql-requests.ts';
+import { createRateLimitMetrics } from './limits/rate-limit-metrics.ts';
+import { createWorkspaceLimiter } from './limits/workspace-limiter.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
 import {
   createProviderRouteProxy,
@@ -72,8 +75,9 @@ export interface RunningGateway {
 /**
  * Starts the federation gateway: the checked-in supergraph routed to the configured subgraph URLs,
  * callers' JWTs verified and their identity forwarded signed (Ed25519, one audience per subgraph),
- * operation limits, the offline playground, and `/healthz`, `/readyz` (every subgraph ready) and
- * `/metrics` (the last two on `ADMIN_PORT` when set).
+ * per-workspace request rate and in-flight limits (checked before a request is parsed), operation
+ * limits, the offline playground, and `/healthz`, `/readyz` (every subgraph ready) and `/metrics` (the
+ * last two on `ADMIN_PORT` when set).
  */
 export async function startGateway(
   config: GatewayConfig,
@@ -131,10 +135,21 @@ export async function startGateway(
   const { httpServer } = server;
   // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
   guardRequestTargets(httpServer, logger);
+  const limiter = createWorkspaceLimiter({
+    ratePerSecond: config.GATEWAY_WORKSPACE_RATE_PER_SECOND,
+    burst: config.GATEWAY_WORKSPACE_BURST,
+    maxInFlight: config.GATEWAY_WORKSPACE_MAX_IN_FLIGHT,
+  });
+  const rateLimitMetrics = createRateLimitMetrics(metrics.registry);
   const subscriptions = createGatewaySubscriptions({
     logger,
     signer,
     verifyJwt,
+    admit: (identity, transport) => {
+      const admission = limiter.admitSubscription(identity.workspaceId);
+      if (!admission.ok) rateLimitMetrics.refused(admission.limit, transport);
+      return admission;
+    },
     registry: metrics.registry,
     ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
     ...(options.subscriptionShareScope ? { shareScope: options.subscriptionShareScope } : {}),
@@ -193,6 +208,7 @@ export async function startGateway(
       }),
     );
   }
+  // The workspace's share of this process is checked first (limitGraphQLRequests), before the body is read.
   const graphql = createGraphQLHandler(apollo, {
     maxBodyBytes: 1024 * 1024,
     context: async (req, res): Promise<GatewayContext> => {
@@ -208,10 +224,16 @@ export async function startGateway(
       return { requestId, identity: { ...verification.caller, requestId } };
     },
   });
-  server.serveGraphQL(graphql);
+  const limitedGraphql = limitGraphQLRequests(graphql, {
+    verifyJwt,
+    limiter,
+    metrics: rateLimitMetrics,
+    holdMs: config.GATEWAY_RATE_LIMITED_HOLD_MS,
+  });
+  server.serveGraphQL(limitedGraphql);
   // GET /graphql; POST is served by the server itself, SSE subscriptions above.
   app.use('/graphql', (req, res, next) => {
-    graphql(req, res).catch(next);
+    limitedGraphql(req, res).catch(next);
   });
 
   const { url, port } = await listen(httpServer, { host: config.HOST, port: config.PORT, portVar: 'PORT' });
@@ -235,6 +257,7 @@ export async function startGateway(
       await apollo.stop();
       await subgraphFetcher.close();
       await admin?.close();
+      limiter.close();
     },
   };
 }

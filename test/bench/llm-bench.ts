@@ -211,6 +211,10 @@ async function startEnvironment() {
       // Only the LLM subgraph is queried; the others are never planned into these operations.
       SHOPIFY_SUBGRAPH_URL: 'http://127.0.0.1:9/graphql',
       TIKTOK_SUBGRAPH_URL: 'http://127.0.0.1:9/graphql',
+      // One workspace sends every request: the per-workspace limits are not what is measured.
+      GATEWAY_WORKSPACE_RATE_PER_SECOND: '1000000',
+      GATEWAY_WORKSPACE_BURST: '1000000',
+      GATEWAY_WORKSPACE_MAX_IN_FLIGHT: '100000',
     });
     const workspaceId = randomUUID();
     const userId = randomUUID();

@@ -18,7 +18,8 @@ let system: LlmSystemUnderTest;
 let other: RunningSubgraph;
 let sql: postgres.Sql;
 beforeAll(async () => {
-  system = await startLlmSystem({ IONFLUX_MASTER_KEY: masterKey });
+  // Early sends are for central-key calls that hold nothing; with a platform budget every one holds it.
+  system = await startLlmSystem({ IONFLUX_MASTER_KEY: masterKey, LLM_WORKSPACE_DAILY_BUDGET_USD: 'off' });
   // A second instance of the LLM subgraph on the same database, as another replica would be.
   other = await startLlmSubgraph(
     parseLlmConfig({
@@ -29,6 +30,7 @@ beforeAll(async () => {
       LLM_SUBGRAPH_PORT: '0',
       OPENAI_API_KEY: system.centralKeys.openai,
       OPENAI_BASE_URL: system.simulator.openaiBaseUrl,
+      LLM_WORKSPACE_DAILY_BUDGET_USD: 'off',
     }),
     { logDestination: new PassThrough() },
   );
@@ -174,7 +176,7 @@ describe('a call sent beside its opening statement', () => {
         const cancelled = await sql`
           select pg_cancel_backend(pid) from pg_stat_activity
           where application_name = 'ionflux-llm-ledger' and wait_event_type = 'Lock'
-            and query like '%with reserved as%'`;
+            and query like '%with stored as%'`;
         return cancelled.length > 0;
       }, 'the opening statement to wait on the lock');
     } finally {

@@ -11,7 +11,9 @@ import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-sy
 let system: LlmSystemUnderTest;
 let sql: postgres.Sql;
 beforeAll(async () => {
-  system = await startLlmSystem();
+  // 200 concurrent completions from one workspace: above the gateway's default per-workspace burst and
+  // in-flight limits, which this test is not about.
+  system = await startLlmSystem({ GATEWAY_WORKSPACE_BURST: '1000', GATEWAY_WORKSPACE_MAX_IN_FLIGHT: '1000' });
   sql = postgres(system.databaseUrl, { max: 2, onnotice: () => {} });
 });
 afterAll(async () => {

@@ -46,7 +46,13 @@ beforeAll(async () => {
     throttledStatus: 429,
   });
   // With the LLM simulator too: aiSummary on ShopifyProduct is resolved by the LLM subgraph.
-  system = await startLlmSystem(shopifyEnv(simulator, keys));
+  // 200 concurrent queries from one workspace below: above the gateway's default per-workspace burst and
+  // in-flight limits, which this file is not about.
+  system = await startLlmSystem({
+    ...shopifyEnv(simulator, keys),
+    GATEWAY_WORKSPACE_BURST: '1000',
+    GATEWAY_WORKSPACE_MAX_IN_FLIGHT: '1000',
+  });
   connectionId = await connect(simulator.demoShop);
 }, 120_000);
 

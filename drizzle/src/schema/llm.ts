@@ -93,13 +93,20 @@ export const usageLedger = llm.table(
     promptTokens: integer('prompt_tokens').notNull().default(0),
     completionTokens: integer('completion_tokens').notNull().default(0),
     totalTokens: integer('total_tokens').notNull().default(0),
-    costNanoUsd: bigint('cost_nano_usd', { mode: 'number' }).notNull().default(0),
+    /**
+     * What the call cost by the price table; null when the model has no list price (only a workspace's
+     * own key may call such a model), so an unknown cost is never guessed.
+     */
+    costNanoUsd: bigint('cost_nano_usd', { mode: 'number' }).default(0),
     latencyMs: integer('latency_ms').notNull(),
     /** The call's worst case (prompt estimate + output limit), charged if its process dies mid-call. */
     reservedTokens: integer('reserved_tokens').notNull().default(0),
-    reservedCostNanoUsd: bigint('reserved_cost_nano_usd', { mode: 'number' }).notNull().default(0),
+    /** Null, like `cost_nano_usd`, when the model has no list price. */
+    reservedCostNanoUsd: bigint('reserved_cost_nano_usd', { mode: 'number' }).default(0),
     /** Whether the worst case is held against the workspace quota until the row is finished. */
     holdsQuota: boolean('holds_quota').notNull().default(false),
+    /** Whether the worst-case cost is held against the platform budget (central-key calls) until then. */
+    holdsBudget: boolean('holds_budget').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Null while the call is in flight. */
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -126,6 +133,20 @@ export const workspaceQuotas = llm.table('workspace_quotas', {
   usedTokens: bigint('used_tokens', { mode: 'number' }).notNull().default(0),
   usedCostNanoUsd: bigint('used_cost_nano_usd', { mode: 'number' }).notNull().default(0),
   reservedTokens: bigint('reserved_tokens', { mode: 'number' }).notNull().default(0),
+  reservedCostNanoUsd: bigint('reserved_cost_nano_usd', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What each workspace has spent today (UTC) on IONFLUX's own provider keys, against the platform budget
+ * (`LLM_WORKSPACE_DAILY_BUDGET_USD`): reserved before each central-key call, in the statement that
+ * reserves the quota, and settled after, as the quota is. The budget itself is configuration, never
+ * stored here, so nothing a workspace can call lifts it; a workspace's own keys are not counted.
+ */
+export const platformSpend = llm.table('platform_spend', {
+  workspaceId: uuid('workspace_id').primaryKey(),
+  dayStart: timestamp('day_start', { withTimezone: true }).notNull(),
+  usedCostNanoUsd: bigint('used_cost_nano_usd', { mode: 'number' }).notNull().default(0),
   reservedCostNanoUsd: bigint('reserved_cost_nano_usd', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

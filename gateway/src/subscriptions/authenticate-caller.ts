@@ -1,6 +1,7 @@
 import type { Identity } from '@ionflux/kit/identity';
 import { decodeJwt } from 'jose';
 import type { JwtVerification } from '../auth/jwt-verifier.ts';
+import type { Refusal } from '../limits/workspace-limiter.ts';
 
 export type CallerAuthentication =
   | {
@@ -14,6 +15,12 @@ export type CallerAuthentication =
       status: 401 | 403;
       reason: string;
     };
+
+/** Whether a caller may start one more subscription now (the gateway's per-workspace request rate). */
+export type SubscriptionAdmit = (
+  identity: Identity,
+  transport: 'sse' | 'graphql-ws',
+) => { ok: true } | Refusal;
 
 /**
  * The HTTP rules for `Authorization: Bearer <jwt>`, for streams: the same verifier, plus the expiry, so

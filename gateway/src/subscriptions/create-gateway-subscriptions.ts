@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import type { ValidationRule } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { JwtVerification } from '../auth/jwt-verifier.ts';
-import { createCallerAuthenticator } from './authenticate-caller.ts';
+import { createCallerAuthenticator, type SubscriptionAdmit } from './authenticate-caller.ts';
 import { createSseHandler } from './create-sse-handler.ts';
 import { mountGraphqlWs } from './mount-graphql-ws.ts';
 import { registerSubscriptionMetrics } from './register-subscription-metrics.ts';
@@ -24,6 +24,11 @@ export interface GatewaySubscriptionsOptions {
   /** The gateway's JWT verifier: streams are authenticated by the same rules as `POST /graphql`. */
   verifyJwt(authorization: string): Promise<JwtVerification>;
   limits?: SubscriptionLimits;
+  /**
+   * Asked before each subscription starts (after authentication): the per-workspace request rate of
+   * the gateway. A refusal is answered RATE_LIMITED (SSE: HTTP 429 with Retry-After). @default admit all
+   */
+  admit?: SubscriptionAdmit;
   shareScope?: ShareScope;
   /** Where the subscription gauges are registered (the gateway's `/metrics`). */
   registry?: Registry;
@@ -61,6 +66,7 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     ...(options.shareScope ? { shareScope: options.shareScope } : {}),
   });
   const authenticate = createCallerAuthenticator(options.verifyJwt);
+  const admit: SubscriptionAdmit = options.admit ?? (() => ({ ok: true }));
   if (options.registry) registerSubscriptionMetrics(options.registry, () => engine.stats());
   const keepAliveMs = options.keepAliveMs ?? 12_000;
   let graphqlWs: { close(): Promise<void> } | undefined;
@@ -76,11 +82,15 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
       graphqlWs = mountGraphqlWs(httpServer, {
         engine,
         authenticate,
+        admit,
         logger: options.logger,
         maxPerConnection: resolveSubscriptionLimits(options.limits).maxPerConnection,
         keepAliveMs,
       });
-      app.use('/graphql', createSseHandler({ engine, authenticate, logger: options.logger, keepAliveMs }));
+      app.use(
+        '/graphql',
+        createSseHandler({ engine, authenticate, admit, logger: options.logger, keepAliveMs }),
+      );
     },
     stats: () => engine.stats(),
     async close() {

@@ -3,7 +3,8 @@ import { ErrorCode } from '@ionflux/kit/errors';
 import type { Logger } from '@ionflux/kit/logging';
 import { sendGraphQLError } from '@ionflux/kit/server';
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
-import type { CallerAuthentication } from './authenticate-caller.ts';
+import { sendRateLimited } from '../limits/send-rate-limited.ts';
+import type { CallerAuthentication, SubscriptionAdmit } from './authenticate-caller.ts';
 import { formatResult } from './format-result.ts';
 import { readSseRequest } from './read-sse-request.ts';
 import { requestIdOf } from './request-id-of.ts';
@@ -13,6 +14,7 @@ import { SubscriptionEndReason, subscriptionEndError } from './subscription-erro
 export interface SseHandlerOptions {
   engine: SubscriptionEngine;
   authenticate(authorization: string | undefined, requestId: string): Promise<CallerAuthentication>;
+  admit: SubscriptionAdmit;
   logger: Logger;
   /** Comment lines sent to keep proxies from closing an idle stream. @default 12000 */
   keepAliveMs?: number;
@@ -41,6 +43,8 @@ export function createSseHandler(options: SseHandlerOptions) {
         const code = auth.status === 403 ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED;
         return sendGraphQLError(res, auth.status, code, auth.reason);
       }
+      const admission = options.admit(auth.identity, 'sse');
+      if (!admission.ok) return sendRateLimited(res, admission);
       const request = await readSseRequest(req);
       if (!request) {
         return sendGraphQLError(

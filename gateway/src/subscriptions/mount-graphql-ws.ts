@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
+import { ErrorCode } from '@ionflux/kit/errors';
 import type { Logger } from '@ionflux/kit/logging';
 import { handleUpgrades } from '@ionflux/kit/subscriptions';
-import type { ExecutionArgs, GraphQLError } from 'graphql';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { CallerAuthentication } from './authenticate-caller.ts';
+import type { CallerAuthentication, SubscriptionAdmit } from './authenticate-caller.ts';
 import { formatResult } from './format-result.ts';
 import { requestIdOf } from './request-id-of.ts';
 import type { OpenedSubscription, SubscriptionEngine } from './subscription-engine.ts';
@@ -14,6 +15,7 @@ import { SubscriptionEndReason, subscriptionEndError } from './subscription-erro
 export interface GraphqlWsOptions {
   engine: SubscriptionEngine;
   authenticate(authorization: string | undefined, requestId: string): Promise<CallerAuthentication>;
+  admit: SubscriptionAdmit;
   logger: Logger;
   /** @default 100 */
   maxPerConnection: number;
@@ -85,6 +87,18 @@ export function mountGraphqlWs(httpServer: Server, options: GraphqlWsOptions): {
               SubscriptionEndReason.SUBSCRIPTION_LIMIT,
               `This connection already has ${options.maxPerConnection} subscriptions open.`,
             ),
+          ];
+        }
+        const admission = options.admit(state.identity, 'graphql-ws');
+        if (!admission.ok) {
+          return [
+            new GraphQLError(admission.message, {
+              extensions: {
+                code: ErrorCode.RATE_LIMITED,
+                retryAfterSeconds: admission.retryAfterSeconds,
+                limit: admission.limit,
+              },
+            }),
           ];
         }
         const opened = options.engine.open(payload, state.identity, () => {

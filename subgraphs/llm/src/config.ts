@@ -29,10 +29,33 @@ const llmEnvSchema = z.object({
   /** How long an open breaker waits before letting one call try. @default 30000 */
   LLM_BREAKER_HALF_OPEN_MS: positiveInt(30_000),
   /**
-   * Output tokens reserved (and sent as the limit) when a workspace has a quota and the caller sets no
-   * maxTokens, so the worst case is bounded. @default 1024
+   * Output tokens reserved (and sent as the limit) when the caller sets no maxTokens and the call is held
+   * to a workspace quota or the platform budget, so the worst case is bounded. @default 1024
    */
   LLM_DEFAULT_MAX_TOKENS: positiveInt(1024),
+  /**
+   * The platform budget: what one workspace may spend per UTC day on IONFLUX's own (central) provider
+   * keys, in USD, reserved at each call's worst case before it is sent (as the quota is) and enforced in
+   * Postgres across every instance. Set by operators only: no API call lifts it, and a workspace's own
+   * keys do not count against it. `off` for no budget (which also lets a workspace's central-key calls
+   * be sent beside their ledger statement, callProvider); 0 refuses every central-key call. @default 25
+   */
+  LLM_WORKSPACE_DAILY_BUDGET_USD: z
+    .preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .union([z.literal('off'), z.coerce.number().min(0).max(1_000_000)], {
+          error: 'LLM_WORKSPACE_DAILY_BUDGET_USD must be a USD amount (e.g. 25) or off',
+        })
+        .default(25),
+    )
+    .transform((v) => (v === 'off' ? null : v)),
+  /**
+   * LLM calls (completions, embeddings, `aiSummary`s) one gateway request may make, counted per
+   * request id on each instance; the ones past it are refused (INVALID_REQUEST) and the rest go ahead.
+   * Bounds the fan-out of one query (aliases × list items × aiSummary). @default 50
+   */
+  LLM_MAX_CALLS_PER_REQUEST: positiveInt(50),
   /**
    * Whether the per-call ledger statements wait for their WAL to reach disk. Off by default: a commit
    * still survives any crash of this process and is visible at once; only a PostgreSQL crash within

@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import type { LlmConfig } from './config.ts';
 import { type CentralKeys, centralKeySecret, createCentralKeys } from './keys/central-keys.ts';
 import { type CallPolicies, createCallPolicies } from './orchestration/call-policies.ts';
+import { createRequestCallCap, type RequestCallCap } from './orchestration/request-call-cap.ts';
 import { createAnthropicAdapter } from './providers/anthropic/anthropic-adapter.ts';
 import { classifyLlmResponse } from './providers/classify-llm-response.ts';
 import { createGeminiAdapter } from './providers/gemini/gemini-adapter.ts';
@@ -15,6 +16,7 @@ import { createOpenAiAdapter } from './providers/openai/openai-adapter.ts';
 import { createSdkFetch } from './providers/sdk-fetch.ts';
 import type { StoredProvider } from './providers/stored-provider.ts';
 import { createLedgerWriter, type LedgerWriter } from './usage/ledger-writer.ts';
+import { NANO_PER_USD } from './usage/price-table.ts';
 
 /** What the LLM subgraph builds once at start and every request shares. */
 export interface LlmServices {
@@ -29,6 +31,10 @@ export interface LlmServices {
   ledger: LedgerWriter;
   /** Workspaces last found here with neither quota nor key: their calls go early (callProvider). */
   callPolicies: CallPolicies;
+  /** LLM calls per gateway request (`LLM_MAX_CALLS_PER_REQUEST`). */
+  requestCalls: RequestCallCap;
+  /** The platform budget per workspace and UTC day in nano-USD (`LLM_WORKSPACE_DAILY_BUDGET_USD`); null: none. */
+  dailyBudgetNanoUsd: number | null;
   logger: Logger;
   adapters: Readonly<Record<StoredProvider, LlmAdapter>>;
   centralKeys: CentralKeys;
@@ -107,6 +113,11 @@ export async function createLlmServices(deps: {
     ledgerSql: ledgerDatabase.sql,
     ledger,
     callPolicies: createCallPolicies(deps.registry ? { registry: deps.registry } : {}),
+    requestCalls: createRequestCallCap(config.LLM_MAX_CALLS_PER_REQUEST),
+    dailyBudgetNanoUsd:
+      config.LLM_WORKSPACE_DAILY_BUDGET_USD === null
+        ? null
+        : Math.round(config.LLM_WORKSPACE_DAILY_BUDGET_USD * NANO_PER_USD),
     logger,
     adapters,
     centralKeys: createCentralKeys(secrets),

@@ -75,4 +75,86 @@ describe('ProviderHttpClient circuit breaker', () => {
     const response = await test.client.request({ method: 'GET', url: server.url });
     expect(response.status).toBe(200);
   });
+
+  describe('with breaker scopes (tenants calling with their own or a shared credential)', () => {
+    const central = (caller: string) => ({ key: 'central', caller, reportState: true });
+
+    it('does not count a caller’s timeouts against the shared credential: another caller goes on', async () => {
+      server = await startScriptedServer([
+        { status: 200, delayMs: 300 },
+        { status: 200, delayMs: 300 },
+        { status: 200 },
+      ]);
+      test = createTestClient({
+        maxAttempts: 1,
+        timeoutMs: 100,
+        breaker: { consecutiveFailures: 2, halfOpenAfterMs: 10_000 },
+      });
+      for (let call = 0; call < 2; call++) {
+        await expect(
+          test.client.request({ method: 'GET', url: server.url, breaker: central('workspace:a') }),
+        ).rejects.toMatchObject({
+          code: 'PROVIDER_UNAVAILABLE',
+          message: expect.stringMatching(/did not answer/),
+        });
+      }
+      // The caller whose calls timed out is paused, without reaching the server...
+      const paused = await rejectionOf(
+        test.client.request({ method: 'GET', url: server.url, breaker: central('workspace:a') }),
+      );
+      expect((paused as Error).message).toMatch(/calls from this caller are paused/);
+      expect(server.received).toHaveLength(2);
+      // ...while another caller on the same credential is served.
+      const other = await test.client.request({
+        method: 'GET',
+        url: server.url,
+        breaker: central('workspace:b'),
+      });
+      expect(other.status).toBe(200);
+      expect(await breakerGauge(test, `127.0.0.1:${server.port}`)).toBe(0);
+    });
+
+    it('opens the shared breaker for every caller on provider failures (5xx, refused connections)', async () => {
+      server = await startScriptedServer([{ status: 503 }, { destroy: true }, { status: 200 }]);
+      test = createTestClient({
+        maxAttempts: 1,
+        breaker: { consecutiveFailures: 2, halfOpenAfterMs: 10_000 },
+      });
+      await rejectionOf(
+        test.client.request({ method: 'GET', url: server.url, breaker: central('workspace:a') }),
+      );
+      await rejectionOf(
+        test.client.request({ method: 'GET', url: server.url, breaker: central('workspace:b') }),
+      );
+      const refused = await rejectionOf(
+        test.client.request({ method: 'GET', url: server.url, breaker: central('workspace:c') }),
+      );
+      expect(refused).toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+      expect((refused as Error).message).toMatch(/too many recent failures/);
+      expect(server.received).toHaveLength(2);
+      expect(await breakerGauge(test, `127.0.0.1:${server.port}`)).toBe(1);
+      expect(await test.logText()).toMatch(/"breaker":"shared:central".*circuit breaker opened/);
+    });
+
+    it('keeps a tenant’s own credential apart: its failures do not open the shared one', async () => {
+      server = await startScriptedServer([{ status: 500 }, { status: 500 }, { status: 200 }]);
+      test = createTestClient({
+        maxAttempts: 1,
+        breaker: { consecutiveFailures: 2, halfOpenAfterMs: 10_000 },
+      });
+      const own = { key: 'workspace:a', caller: 'workspace:a' };
+      await rejectionOf(test.client.request({ method: 'GET', url: server.url, breaker: own }));
+      await rejectionOf(test.client.request({ method: 'GET', url: server.url, breaker: own }));
+      await expect(
+        test.client.request({ method: 'GET', url: server.url, breaker: own }),
+      ).rejects.toMatchObject({ message: expect.stringMatching(/too many recent failures/) });
+      const shared = await test.client.request({
+        method: 'GET',
+        url: server.url,
+        breaker: central('workspace:a'),
+      });
+      expect(shared.status).toBe(200);
+      expect(server.received).toHaveLength(3);
+    });
+  });
 });

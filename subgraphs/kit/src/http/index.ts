@@ -1,6 +1,7 @@
 export type { UrlDescription } from './describe-url.ts';
 export { describeUrl } from './describe-url.ts';
 export { headersFromRaw } from './headers-from-raw.ts';
+export type { BreakerScope } from './host-breakers.ts';
 export type { ProviderHttpClient, ProviderHttpClientOptions } from './provider-http-client.ts';
 export { createProviderHttpClient } from './provider-http-client.ts';
 export type { ProviderRequest, ProviderResponse } from './provider-request.ts';

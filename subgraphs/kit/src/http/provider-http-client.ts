@@ -1,11 +1,5 @@
 import type { IBackoff } from 'cockatiel';
-import {
-  BrokenCircuitError,
-  ExponentialBackoff,
-  fullJitterGenerator,
-  TimeoutStrategy,
-  timeout,
-} from 'cockatiel';
+import { ExponentialBackoff, fullJitterGenerator, TimeoutStrategy, timeout } from 'cockatiel';
 import { Registry } from 'prom-client';
 import { Agent } from 'undici';
 import { IntegrationError } from '../errors/index.ts';
@@ -13,7 +7,7 @@ import type { Logger } from '../logging/index.ts';
 import { abortableSleep } from './abortable-sleep.ts';
 import { createAttemptRecorder, statusClassOf } from './attempt-recorder.ts';
 import { describeUrl } from './describe-url.ts';
-import { createHostBreakers } from './host-breakers.ts';
+import { type AttemptHealth, createHostBreakers, OpenCircuitError } from './host-breakers.ts';
 import { planNextStep } from './plan-next-step.ts';
 import { createProviderHttpMetrics } from './provider-http-metrics.ts';
 import type { ProviderRequest, ProviderResponse } from './provider-request.ts';
@@ -43,8 +37,9 @@ export interface ProviderHttpClientOptions {
    */
   maxRetryAfterMs?: number;
   /**
-   * Per provider and host: open after `consecutiveFailures` failed attempts in a row (5xx, timeouts,
-   * connection errors; not 4xx or 429), try one call again after `halfOpenAfterMs`.
+   * Per provider and host (and per {@link ProviderRequest.breaker} scope): open after
+   * `consecutiveFailures` failed attempts in a row (5xx, timeouts, connection errors; not 4xx or 429),
+   * try one call again after `halfOpenAfterMs`.
    * @default { consecutiveFailures: 5, halfOpenAfterMs: 30_000 }
    */
   breaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number };
@@ -107,8 +102,9 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     provider,
     consecutiveFailures: options.breaker?.consecutiveFailures ?? 5,
     halfOpenAfterMs: options.breaker?.halfOpenAfterMs ?? 30_000,
-    isFailure: (result) => countsAgainstHealth(result as AttemptResult),
+    healthOf: (result) => healthOf(result as AttemptResult),
     stateGauge: metrics.breakerState,
+    logger,
   });
   // Not aborted on return: an attempt has read its whole body by then, and aborting builds a DOMException
   // (a stack capture) on every call.
@@ -119,7 +115,6 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     const method = input.method.toUpperCase();
     const where = describeUrl(new URL(input.url));
     const idempotent = input.idempotent ?? idempotentMethods.has(method);
-    const breaker = breakers.forHost(where.host);
     const record = createAttemptRecorder({ provider, method, where }, logger, metrics);
     let delays: IBackoff<unknown> | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -127,18 +122,22 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       const started = now();
       let result: AttemptResult;
       try {
-        result = await breaker.execute(
+        result = await breakers.execute(
+          where.host,
+          input.breaker,
           () => attemptTimeout.execute(({ signal }) => sendAttempt(input, signal, send), input.signal),
           input.signal,
         );
       } catch (error) {
         const ms = now() - started;
-        if (error instanceof BrokenCircuitError) {
+        if (error instanceof OpenCircuitError) {
           record({ attempt, ms, statusClass: 'circuit_open', outcome: 'failed' });
           throw new IntegrationError(
             'PROVIDER_UNAVAILABLE',
-            `${provider} is unavailable: too many recent failures at ${where.host}; calls resume after a pause.`,
-            { details: { provider }, cause: error },
+            error.scope === 'caller'
+              ? `${provider} calls from this caller are paused: too many of them timed out at ${where.host} in a row; they resume after a pause.`
+              : `${provider} is unavailable: too many recent failures at ${where.host}; calls resume after a pause.`,
+            { details: { provider, breaker: error.scope }, cause: error },
           );
         }
         if (input.signal?.aborted) record({ attempt, ms, statusClass: 'cancelled', outcome: 'cancelled' });
@@ -196,8 +195,12 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
   };
 }
 
-/** Whether an attempt counts against the host's health in its breaker: 4xx and 429 do not. */
-function countsAgainstHealth(result: AttemptResult): boolean {
-  if (result.kind !== 'response') return true;
-  return result.response.status >= 500 && result.response.status !== 501;
+/**
+ * How an attempt bears on the provider's health in its breakers: 5xx (not 501) and connection failures
+ * are the provider's; a timeout may be the caller's long request; 4xx and 429 say nothing against it.
+ */
+function healthOf(result: AttemptResult): AttemptHealth {
+  if (result.kind === 'timeout') return 'timeout';
+  if (result.kind === 'network') return 'provider_failure';
+  return result.response.status >= 500 && result.response.status !== 501 ? 'provider_failure' : 'healthy';
 }

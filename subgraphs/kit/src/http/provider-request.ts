@@ -1,3 +1,5 @@
+import type { BreakerScope } from './host-breakers.ts';
+
 /** One call to a provider. */
 export interface ProviderRequest {
   method: string;
@@ -13,6 +15,11 @@ export interface ProviderRequest {
    * @default true for GET, HEAD, OPTIONS, PUT and DELETE; false otherwise
    */
   idempotent?: boolean;
+  /**
+   * Breakers by credential and caller instead of the host's one (tenants calling with different keys):
+   * see {@link BreakerScope}. @default the host's breaker, which counts timeouts too
+   */
+  breaker?: BreakerScope;
 }
 
 /** The provider's answer, read in full. */

@@ -53,7 +53,11 @@ export type CompletionChunk = {
 export type CompletionInput = {
   /** Earlier turns, oldest first. */
   history?: InputMaybe<Array<ChatMessageInput>>;
-  /** The provider's model id; the provider's default chat model when omitted. */
+  /**
+   * The provider's model id; the provider's default chat model when omitted. With IONFLUX's own key only
+   * the models llmProviders lists (others are refused with INVALID_REQUEST); with the workspace's own key,
+   * any.
+   */
   model?: InputMaybe<Scalars['String']['input']>;
   parameters?: InputMaybe<CompletionParametersInput>;
   prompt: Scalars['String']['input'];
@@ -66,7 +70,11 @@ export type CompletionInput = {
 
 export type CompletionParametersInput = {
   extra?: InputMaybe<Array<ProviderParameterInput>>;
-  /** Most tokens to generate. Required by Claude; defaults to the workspace quota's cap when a quota is set. */
+  /**
+   * Most tokens to generate. Required by Claude. When none is given and the call is held to the workspace
+   * quota or to the platform budget (every call on IONFLUX's keys, unless operators turned it off), the
+   * default output cap (LLM_DEFAULT_MAX_TOKENS, 1024) is sent, so that its worst case is known.
+   */
   maxTokens?: InputMaybe<Scalars['Int']['input']>;
   /** Where generation stops. OpenAI accepts at most 4. */
   stopSequences?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -216,7 +224,11 @@ export type LlmUsageGroup = {
   completionTokens: Scalars['Int']['output'];
   /** Requests that failed, were cancelled, or were interrupted (their process died mid-call). */
   errors: Scalars['Int']['output'];
-  estimatedCostUsd: Scalars['Float']['output'];
+  /**
+   * By the list prices; null when the cost of some of these requests is unknown (a model without a list
+   * price, called with the workspace's own key): never guessed.
+   */
+  estimatedCostUsd?: Maybe<Scalars['Float']['output']>;
   model: Scalars['String']['output'];
   /** Requests whose provider call has not finished yet (their tokens are not counted until it does). */
   pending: Scalars['Int']['output'];
@@ -225,17 +237,22 @@ export type LlmUsageGroup = {
   /** Every ledgered request, those still in flight included. */
   requests: Scalars['Int']['output'];
   totalTokens: Scalars['Int']['output'];
+  /** Requests whose cost is unknown (a model without a list price, on the workspace's own key). */
+  unpricedRequests: Scalars['Int']['output'];
   userId: Scalars['ID']['output'];
 };
 
 export type LlmUsageReport = {
   __typename?: 'LlmUsageReport';
+  /** The estimated cost of the requests whose cost is known (see unpricedRequests). */
   estimatedCostUsd: Scalars['Float']['output'];
   from: Scalars['DateTime']['output'];
   groups: Array<LlmUsageGroup>;
   requests: Scalars['Int']['output'];
   to: Scalars['DateTime']['output'];
   totalTokens: Scalars['Int']['output'];
+  /** Requests whose cost is unknown (a model without a list price, on the workspace's own key). */
+  unpricedRequests: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -287,13 +304,17 @@ export type MutationSetWorkspaceProviderKeyArgs = {
   provider: LlmProviderId;
 };
 
-/** The provider's own error, with keys redacted. */
+/**
+ * The provider's own error, with keys redacted. For a call on IONFLUX's own key only `status`, `type` and
+ * `code` are given: the provider's message and body describe IONFLUX's account, not the workspace's.
+ */
 export type ProviderError = {
   __typename?: 'ProviderError';
   code?: Maybe<Scalars['String']['output']>;
+  /** The provider's message (calls with the workspace's own key only). */
   message?: Maybe<Scalars['String']['output']>;
   provider: LlmProviderId;
-  /** The provider's error body as received (JSON text), keys redacted. */
+  /** The provider's error body as received (JSON text), keys redacted (calls with the workspace's own key only). */
   raw?: Maybe<Scalars['String']['output']>;
   /** HTTP status the provider answered with; absent for timeouts and connection failures. */
   status?: Maybe<Scalars['Int']['output']>;
@@ -346,7 +367,9 @@ export type ShopifyProduct = {
   /**
    * A short summary written by the workspace's default LLM from the title and description, within the
    * workspace's LLM quota (each summary is one ledgered completion). `style`: e.g. "playful", "for a tweet".
-   * Null when the product has neither text; a refused completion is an error on this field only.
+   * Null when the product has neither text; a refused completion is an error on this field only. One request
+   * makes at most LLM_MAX_CALLS_PER_REQUEST LLM calls (50 by default): the summaries past it are
+   * INVALID_REQUEST errors on their fields.
    */
   aiSummary?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
@@ -649,13 +672,14 @@ export type LlmQuotaResolvers<ContextType = LlmContext, ParentType extends Resol
 export type LlmUsageGroupResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['LlmUsageGroup'] = ResolversParentTypes['LlmUsageGroup']> = {
   completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  estimatedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  estimatedCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['LlmProviderId'], ParentType, ContextType>;
   requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unpricedRequests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -666,6 +690,7 @@ export type LlmUsageReportResolvers<ContextType = LlmContext, ParentType extends
   requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unpricedRequests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {

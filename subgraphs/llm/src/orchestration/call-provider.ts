@@ -2,7 +2,7 @@ import type { Identity } from '@ionflux/kit/identity';
 import { NO_USAGE, type ProviderCall, type TokenCounts } from '../providers/llm-adapter.ts';
 import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
 import type { LlmServices } from '../services.ts';
-import { closeCall, type OpenCall, type OpenCallInput, openCall } from './open-call.ts';
+import { closeCall, isCentralKeyModel, type OpenCall, type OpenCallInput, openCall } from './open-call.ts';
 import { recordRejection } from './record-rejection.ts';
 
 export type CallOutcome<Answer> = { ok: true; answer: Answer } | { ok: false; failure: LlmFailure };
@@ -36,9 +36,12 @@ export async function callProvider<Answer extends { usage: TokenCounts }>(
   const started = performance.now();
   const sendAsOpened = async (open: OpenCall) =>
     close(services, input, open, await settle(send(open.call, open.maxTokens)));
-  const guessedKey = services.callPolicies.isPlain(identity.workspaceId, input.provider)
-    ? await services.centralKeys.get(input.provider)
-    : undefined;
+  // Only a model IONFLUX's key may serve: any other is refused by the opening, before any call.
+  const guessedKey =
+    services.callPolicies.isPlain(identity.workspaceId, input.provider) &&
+    isCentralKeyModel(input.provider, input.model, input.operation)
+      ? await services.centralKeys.get(input.provider)
+      : undefined;
   if (guessedKey === undefined) {
     const opened = await openCall(services, identity, input);
     return opened.ok ? sendAsOpened(opened.open) : opened;
@@ -54,7 +57,12 @@ export async function callProvider<Answer extends { usage: TokenCounts }>(
   // postgres.js writes the opening statement to its socket in a setImmediate (queued by then, when a
   // pooled connection is free): sending after it puts the pending row on the wire before the request.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const sending = settle(send({ apiKey: guessedKey, signal: early.signal }, input.maxTokens));
+  const sending = settle(
+    send(
+      { apiKey: guessedKey, signal: early.signal, keySource: 'central', workspaceId: identity.workspaceId },
+      input.maxTokens,
+    ),
+  );
   const withdraw = async () => {
     early.abort();
     const sent = await sending;
@@ -97,7 +105,11 @@ function close<Answer extends { usage: TokenCounts }>(
     closeCall(services, open, { usage: sent.answer.usage, failure: undefined });
     return sent;
   }
-  const failure = toProviderFailure(input.provider, sent.error, [open.call.apiKey], input.signal);
+  const failure = toProviderFailure(input.provider, sent.error, {
+    secrets: [open.call.apiKey],
+    keySource: open.keySource,
+    signal: input.signal,
+  });
   services.logger.warn(
     {
       requestId: input.requestId,

@@ -2,14 +2,15 @@ import type { CredentialCipher } from '@ionflux/kit/crypto';
 import type { Identity } from '@ionflux/kit/identity';
 import { openSealedKey } from '../keys/workspace-key-store.ts';
 import { NO_USAGE, type ProviderCall, type TokenCounts } from '../providers/llm-adapter.ts';
+import { centralKeyModels } from '../providers/provider-catalog.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 import type { LlmServices } from '../services.ts';
-import { beginUsage, type SealedKeyRow } from '../usage/begin-usage.ts';
-import { estimateCostNanoUsd } from '../usage/price-table.ts';
+import { beginUsage, type ReserveOutcome, type SealedKeyRow } from '../usage/begin-usage.ts';
+import { estimateCostNanoUsd, NANO_PER_USD } from '../usage/price-table.ts';
 import { recordRejection } from './record-rejection.ts';
 
-type Operation = 'completion' | 'stream' | 'embedding';
+export type Operation = 'completion' | 'stream' | 'embedding';
 
 /** A provider call that holds a key, a `pending` ledger row and maybe a quota reservation until {@link closeCall}. */
 export interface OpenCall {
@@ -18,7 +19,7 @@ export interface OpenCall {
   call: ProviderCall;
   keySource: 'central' | 'workspace';
   entryId: string;
-  /** Output tokens the call may produce: the caller's limit, or the default when a quota needs one. */
+  /** Output tokens the call may produce: the caller's limit, or the default when a quota or budget needs one. */
   maxTokens: number | undefined;
   started: number;
 }
@@ -65,25 +66,31 @@ export async function openCall(
     operation: input.operation,
     fallbackFrom: input.fallbackFrom,
     worstCase,
+    centralKeyAllowed: isCentralKeyModel(input.provider, input.model, input.operation),
+    dailyBudgetNanoUsd: services.dailyBudgetNanoUsd,
   });
   services.callPolicies.remember(
     identity.workspaceId,
     input.provider,
-    outcome.ok && !outcome.holdsQuota && sealedKey === undefined,
+    outcome.ok && !outcome.holdsQuota && !outcome.holdsBudget && sealedKey === undefined,
   );
   if (!outcome.ok || entryId === undefined) {
-    const failure: LlmFailure = {
-      code: 'QUOTA_EXCEEDED',
-      message: outcome.ok
-        ? 'The workspace quota refused this request.'
-        : `The workspace's ${outcome.limit === 'tokens' ? 'token' : 'spending'} quota for this period would be exceeded by this request (up to ${worstCase.tokens} tokens); it renews at ${outcome.periodEndsAt.toISOString()}.`,
-      ...(outcome.ok
-        ? {}
-        : {
-            retryAfterSeconds: Math.max(1, Math.ceil((outcome.periodEndsAt.getTime() - Date.now()) / 1000)),
-          }),
-    };
-    await recordRejection(services, identity, { ...input, failure, started });
+    const failure = refusalOf(services, input, outcome, worstCase);
+    if (entryId === undefined) {
+      await recordRejection(services, identity, { ...input, failure, started });
+    } else {
+      // Refused after a reservation was made (a race between quota and budget): finishing the row as
+      // refused releases it.
+      const keySource = sealedKey === undefined ? 'central' : 'workspace';
+      closeCall(
+        services,
+        { entryId, provider: input.provider, model: input.model, keySource, started },
+        {
+          usage: NO_USAGE,
+          failure,
+        },
+      );
+    }
     return { ok: false, failure };
   }
   const refuse = (failure: LlmFailure, keySource: 'central' | 'workspace') => {
@@ -124,16 +131,18 @@ export async function openCall(
       'central',
     );
   }
+  const keySource = workspaceKey === undefined ? 'central' : 'workspace';
   return {
     ok: true,
     open: {
       provider: input.provider,
       model: input.model,
-      call: { apiKey, signal: input.signal },
-      keySource: workspaceKey === undefined ? 'central' : 'workspace',
+      call: { apiKey, signal: input.signal, keySource, workspaceId: identity.workspaceId },
+      keySource,
       entryId,
-      // With a quota the worst case must be real, so the limit reserved is the limit sent.
-      maxTokens: outcome.holdsQuota ? outputTokens : input.maxTokens,
+      // With a quota or the platform budget the worst case must be real, so the limit reserved is the
+      // limit sent.
+      maxTokens: outcome.holdsQuota || outcome.holdsBudget ? outputTokens : input.maxTokens,
       started,
     },
   };
@@ -161,6 +170,69 @@ export function closeCall(
     costNanoUsd: estimateCostNanoUsd(open.provider, open.model, input.usage),
     latencyMs: performance.now() - open.started,
   });
+}
+
+/** Whether IONFLUX's own key may serve this model: one of the catalog's, for this kind of call. */
+export function isCentralKeyModel(provider: StoredProvider, model: string, operation: Operation): boolean {
+  return centralKeyModels(provider, operation === 'embedding' ? 'EMBEDDING' : 'CHAT').includes(model);
+}
+
+/** The failure a refused opening answers with, naming the rule and what the caller can do. */
+function refusalOf(
+  services: LlmServices,
+  input: OpenCallInput,
+  outcome: ReserveOutcome,
+  worstCase: { tokens: number; costNanoUsd: number | null },
+): LlmFailure {
+  const secondsUntil = (at: Date) => Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000));
+  if (outcome.ok) return { code: 'QUOTA_EXCEEDED', message: 'The workspace quota refused this request.' };
+  switch (outcome.refusal) {
+    case 'unknown_model': {
+      const kind = input.operation === 'embedding' ? 'EMBEDDING' : 'CHAT';
+      const known = centralKeyModels(input.provider, kind);
+      return {
+        code: 'INVALID_REQUEST',
+        message: `${input.model} is not a ${input.provider} ${kind === 'CHAT' ? 'chat' : 'embedding'} model IONFLUX serves with its own key (its cost could not be known). Known ${input.provider} models: ${known.length > 0 ? known.join(', ') : 'none'}. Or set the workspace's own ${input.provider} key (setWorkspaceProviderKey) to call any model.`,
+      };
+    }
+    case 'quota':
+      if (outcome.limit === 'unpriced') {
+        return {
+          code: 'INVALID_REQUEST',
+          message: `${input.model} has no list price, so the workspace's spending quota (maxCostUsd) cannot hold it. Use a model listed with a price in llmProviders, or limit the quota by tokens instead.`,
+        };
+      }
+      return {
+        code: 'QUOTA_EXCEEDED',
+        message: `The workspace's ${outcome.limit === 'tokens' ? 'token' : 'spending'} quota for this period would be exceeded by this request (up to ${worstCase.tokens} tokens); it renews at ${outcome.periodEndsAt.toISOString()}.`,
+        retryAfterSeconds: secondsUntil(outcome.periodEndsAt),
+      };
+    case 'budget': {
+      const resetsAt = nextUtcMidnight();
+      const budget = usd(services.dailyBudgetNanoUsd ?? 0);
+      const cost = usd(worstCase.costNanoUsd ?? 0);
+      return {
+        code: 'QUOTA_EXCEEDED',
+        message: `This request (up to ${cost}) would take the workspace past IONFLUX's platform budget for calls on IONFLUX's own provider keys, ${budget} per day; it resets at ${resetsAt.toISOString()} (midnight UTC). Calls with the workspace's own provider key (setWorkspaceProviderKey) do not count against it.`,
+        retryAfterSeconds: secondsUntil(resetsAt),
+      };
+    }
+    default: {
+      const unreachable: never = outcome;
+      return unreachable;
+    }
+  }
+}
+
+/** Dollars to the cent, or to two significant figures below a cent. */
+function usd(nanoUsd: number): string {
+  const dollars = nanoUsd / NANO_PER_USD;
+  return `$${dollars >= 0.01 || dollars === 0 ? dollars.toFixed(2) : dollars.toPrecision(2)}`;
+}
+
+function nextUtcMidnight(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 }
 
 /** Opens the workspace's key, or marks one that would not open so the reservation beside it is released. */

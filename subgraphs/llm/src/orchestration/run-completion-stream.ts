@@ -76,7 +76,11 @@ export async function* runCompletionStream(
       else end = event;
     }
   } catch (error) {
-    failure = toProviderFailure(adapter.provider, error, [open.call.apiKey], signal);
+    failure = toProviderFailure(adapter.provider, error, {
+      secrets: [open.call.apiKey],
+      keySource: open.keySource,
+      signal,
+    });
     if (!failure.cancelled && error instanceof Error && /stream ended without/.test(error.message)) {
       // A stream cut without its terminal event is a provider error, not a short success.
       failure = {

@@ -12,7 +12,8 @@ import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
 
 /**
- * `createCompletion`: validate, pick the key, reserve quota, call the provider, ledger and settle; when
+ * `createCompletion`: validate, count it against the request's cap of LLM calls, pick the key, reserve
+ * quota and budget, call the provider, ledger and settle; when
  * the provider is unavailable or rate limiting and the workspace has a fallback, try that once.
  * Failures come back in the envelope with a code, never as GraphQL errors.
  */
@@ -30,12 +31,16 @@ export async function runCompletion(
     return errorEnvelope({ ...prepared, fallbackUsed: false }, failure);
   }
   const { adapter, request, requestId } = prepared;
+  const base = { requestId, provider: adapter.provider, model: request.model, fallbackUsed: false };
+  // Past the request's cap nothing is reserved, sent or ledgered: the fan-out it bounds would
+  // otherwise cost a database write per refused call.
+  const overCap = services.requestCalls.take(identity);
+  if (overCap) return errorEnvelope(base, overCap);
   const first = await attempt(services, identity, adapter, request, {
     requestId,
     signal,
     fallbackFrom: null,
   });
-  const base = { requestId, provider: adapter.provider, model: request.model, fallbackUsed: false };
   if (first.ok) return successEnvelope(base, first.answer);
   if (!signal.aborted && worthFallingBack(first.failure)) {
     const fallback = await getFallback(services.db, identity.workspaceId);

@@ -49,6 +49,8 @@ export async function runEmbedding(
     });
     return fail(failure);
   }
+  const overCap = services.requestCalls.take(identity);
+  if (overCap) return fail(overCap);
   const embed = adapter.embed;
   const outcome = await callProvider(
     services,

@@ -68,6 +68,10 @@ export interface EmbeddingAnswer {
 export interface ProviderCall {
   apiKey: string;
   signal: AbortSignal;
+  /** Whose key `apiKey` is: IONFLUX's (central) or the workspace's own. Picks the call's breakers. */
+  keySource: 'central' | 'workspace';
+  /** The workspace the call is made for. */
+  workspaceId: string;
 }
 
 /**

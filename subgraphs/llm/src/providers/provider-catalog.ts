@@ -15,7 +15,10 @@ export interface CatalogProvider {
   models: CatalogModel[];
 }
 
-/** The providers IONFLUX routes to and the models it offers on each (spec 1.1: OpenAI is primary). */
+/**
+ * The providers IONFLUX routes to and the models it offers on each (spec 1.1: OpenAI is primary). These
+ * are the only models served with IONFLUX's own (central) keys; a workspace's own key may name any.
+ */
 export const providerCatalog: readonly CatalogProvider[] = [
   {
     id: 'OPENAI',
@@ -26,6 +29,7 @@ export const providerCatalog: readonly CatalogProvider[] = [
       { id: 'gpt-4o-mini', capabilities: ['CHAT'], contextWindow: 128_000 },
       { id: 'gpt-4o', capabilities: ['CHAT'], contextWindow: 128_000 },
       { id: 'gpt-4.1', capabilities: ['CHAT'], contextWindow: 1_047_576 },
+      { id: 'gpt-4.1-mini', capabilities: ['CHAT'], contextWindow: 1_047_576 },
       { id: 'text-embedding-3-small', capabilities: ['EMBEDDING'], contextWindow: 8_191 },
       { id: 'text-embedding-3-large', capabilities: ['EMBEDDING'], contextWindow: 8_191 },
     ],
@@ -37,6 +41,7 @@ export const providerCatalog: readonly CatalogProvider[] = [
     isPrimary: false,
     models: [
       { id: 'claude-sonnet-4-5', capabilities: ['CHAT'], contextWindow: 200_000 },
+      { id: 'claude-sonnet-4-6', capabilities: ['CHAT'], contextWindow: 200_000 },
       { id: 'claude-haiku-4-5', capabilities: ['CHAT'], contextWindow: 200_000 },
     ],
   },
@@ -52,3 +57,14 @@ export const providerCatalog: readonly CatalogProvider[] = [
     ],
   },
 ];
+
+/**
+ * The catalog's models of a provider with this capability: what a call on IONFLUX's keys may name
+ * (each has a list price: provider-catalog.test.ts).
+ */
+export function centralKeyModels(stored: CatalogProvider['stored'], capability: LlmCapability): string[] {
+  const provider = providerCatalog.find((entry) => entry.stored === stored);
+  return (provider?.models ?? [])
+    .filter((model) => model.capabilities.includes(capability))
+    .map((model) => model.id);
+}

@@ -5,6 +5,8 @@ import { toProviderFailure } from './provider-failure.ts';
 import { redact } from './redact.ts';
 
 const key = 'sk-test-abcdefghijklmnop1234';
+/** A call on the workspace's own key: its raw error is the tenant's and stays. */
+const own = (secrets: string[]) => ({ secrets, keySource: 'workspace' as const });
 
 function openaiError(status: number, body: object, headers: Record<string, string> = {}) {
   return APIError.generate(status, body, undefined, new Headers(headers));
@@ -20,7 +22,7 @@ describe('toProviderFailure', () => {
         code: 'invalid_api_key',
       },
     });
-    const failure = toProviderFailure('openai', error, [key]);
+    const failure = toProviderFailure('openai', error, own([key]));
     expect(failure).toMatchObject({
       code: 'PROVIDER_API_ERROR',
       providerError: {
@@ -38,13 +40,13 @@ describe('toProviderFailure', () => {
     const quota = openaiError(429, {
       error: { message: 'quota', type: 'insufficient_quota', param: null, code: 'insufficient_quota' },
     });
-    expect(toProviderFailure('openai', quota, []).code).toBe('QUOTA_EXCEEDED');
+    expect(toProviderFailure('openai', quota, own([])).code).toBe('QUOTA_EXCEEDED');
     const limited = openaiError(
       429,
       { error: { message: 'slow down', type: 'requests', param: null, code: null } },
       { 'retry-after': '7' },
     );
-    expect(toProviderFailure('openai', limited, [])).toMatchObject({
+    expect(toProviderFailure('openai', limited, own([]))).toMatchObject({
       code: 'RATE_LIMITED',
       retryAfterSeconds: 7,
     });
@@ -61,7 +63,7 @@ describe('toProviderFailure', () => {
         attempts: 1,
       },
     });
-    expect(toProviderFailure('openai', new Error('wrapped', { cause: error }), [])).toMatchObject({
+    expect(toProviderFailure('openai', new Error('wrapped', { cause: error }), own([]))).toMatchObject({
       code: 'RATE_LIMITED',
       retryAfterSeconds: 60,
       providerError: { status: 429, message: 'Rate limit reached' },
@@ -82,7 +84,7 @@ describe('toProviderFailure', () => {
       ),
       { status: 400 },
     );
-    expect(toProviderFailure('gemini', bad, [])).toMatchObject({
+    expect(toProviderFailure('gemini', bad, own([]))).toMatchObject({
       code: 'PROVIDER_API_ERROR',
       providerError: { type: 'INVALID_ARGUMENT' },
     });
@@ -99,7 +101,7 @@ describe('toProviderFailure', () => {
       ),
       { status: 429 },
     );
-    expect(toProviderFailure('gemini', quota, []).code).toBe('QUOTA_EXCEEDED');
+    expect(toProviderFailure('gemini', quota, own([])).code).toBe('QUOTA_EXCEEDED');
   });
 
   it.each([
@@ -113,15 +115,42 @@ describe('toProviderFailure', () => {
       toProviderFailure(
         'anthropic',
         openaiError(status, { type: 'error', error: { type: 'x', message: 'm' } }),
-        [],
+        own([]),
       ).code,
     ).toBe(code);
+  });
+
+  it('keeps only status, type and code of an error on IONFLUX’s own key: no message, no body', () => {
+    const error = openaiError(429, {
+      error: {
+        message:
+          'Rate limit reached for gpt-4o-mini in organization org-IONFLUXabc123 on tokens per min (TPM): Limit 200000, Used 199000.',
+        type: 'tokens',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
+    });
+    const failure = toProviderFailure('openai', error, { secrets: [key], keySource: 'central' });
+    expect(failure).toMatchObject({
+      code: 'RATE_LIMITED',
+      providerError: { status: 429, type: 'tokens', code: 'rate_limit_exceeded', message: null, raw: null },
+    });
+    expect(JSON.stringify(failure)).not.toMatch(/org-IONFLUX|Limit 200000/);
+    const rejected = toProviderFailure(
+      'openai',
+      openaiError(401, { error: { message: 'Incorrect API key for org-IONFLUXabc123', type: 'x' } }),
+      { secrets: [], keySource: 'central' },
+    );
+    expect(rejected.message).toBe('openai rejected the API key');
+    expect(JSON.stringify(rejected)).not.toContain('org-IONFLUX');
   });
 
   it('reports a cancelled call as cancelled whatever the SDK threw', () => {
     const controller = new AbortController();
     controller.abort();
-    expect(toProviderFailure('openai', new Error('aborted'), [], controller.signal)).toMatchObject({
+    expect(
+      toProviderFailure('openai', new Error('aborted'), { ...own([]), signal: controller.signal }),
+    ).toMatchObject({
       cancelled: true,
     });
   });

@@ -12,7 +12,11 @@ export type LlmErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'INTERNAL';
 
-/** The provider's own error as kept in the envelope (keys redacted). */
+/**
+ * The provider's own error as kept in the envelope (keys redacted). For a call on IONFLUX's own key only
+ * `status`, `type` and `code` are kept: the provider's message and body describe IONFLUX's account
+ * (organisation, limits, billing), not the tenant's.
+ */
 export interface RawProviderError {
   provider: StoredProvider;
   status: number | null;
@@ -39,21 +43,35 @@ interface ErrorResponse {
   headers: Headers | null;
 }
 
+export interface FailureContext {
+  /** The key of the call (and any other secret): cut out of every string that is kept. */
+  secrets: readonly string[];
+  /**
+   * Whose key the call used. `central` (IONFLUX's): the provider's own message and body are dropped
+   * from the failure, keeping its status, type and code; `workspace`: the tenant's own account, so its
+   * raw error stays (keys redacted).
+   */
+  keySource: 'central' | 'workspace';
+  /** The caller's signal: aborted means cancelled. */
+  signal?: AbortSignal | undefined;
+}
+
 /**
- * Reads whatever an SDK or the kit's HTTP client threw into an {@link LlmFailure} with the provider's raw
- * error kept. `secrets` (the key of the call) are cut out of every string that is kept.
+ * Reads whatever an SDK or the kit's HTTP client threw into an {@link LlmFailure}, with the provider's
+ * raw error kept as far as {@link FailureContext.keySource} allows.
  */
 export function toProviderFailure(
   provider: StoredProvider,
   error: unknown,
-  secrets: readonly string[],
-  signal?: AbortSignal,
+  { secrets, keySource, signal }: FailureContext,
 ): LlmFailure {
   if (signal?.aborted)
     return { code: 'PROVIDER_UNAVAILABLE', message: 'The request was cancelled.', cancelled: true };
   const kit = findIntegrationError(error);
   const response = responseOf(error, kit?.cause);
-  const providerError = response && describeProviderError(provider, response, secrets);
+  const described = response && describeProviderError(provider, response, secrets);
+  const providerError =
+    described && keySource === 'central' ? { ...described, message: null, raw: null } : described;
   if (kit?.code === 'RATE_LIMITED') {
     const retry = kit.details['retryAfterSeconds'];
     return {
@@ -62,6 +80,10 @@ export function toProviderFailure(
       retryAfterSeconds: typeof retry === 'number' ? retry : undefined,
       providerError: providerError ?? undefined,
     };
+  }
+  if (kit?.code === 'PROVIDER_UNAVAILABLE' && kit.details['breaker'] !== undefined) {
+    // An open breaker: its message says which (the provider, or this caller's timed-out calls).
+    return { code: 'PROVIDER_UNAVAILABLE', message: redact(kit.message, secrets) };
   }
   if (!response || response.status === null) {
     const timedOut = /timed? ?out|did not answer/i.test(messageChain(error));

@@ -2,7 +2,7 @@ import type { LlmContext } from '../context.ts';
 import type { LlmProvider } from '../generated/resolvers-types.ts';
 import { listWorkspaceKeys } from '../keys/list-workspace-keys.ts';
 import { providerCatalog } from '../providers/provider-catalog.ts';
-import { listedPriceOf } from '../usage/price-table.ts';
+import { priceOf } from '../usage/price-table.ts';
 
 /** `Query.llmProviders`: each provider with whether the caller's workspace can use it. */
 export async function llmProviders({ db, identity, services }: LlmContext): Promise<LlmProvider[]> {
@@ -21,7 +21,7 @@ export async function llmProviders({ db, identity, services }: LlmContext): Prom
           : null,
         usable: centralKeyConfigured || workspaceKey !== undefined,
         models: provider.models.map((model) => {
-          const price = listedPriceOf(provider.stored, model.id);
+          const price = priceOf(provider.stored, model.id);
           return {
             ...model,
             inputPricePerMillionTokens: price?.input ?? null,

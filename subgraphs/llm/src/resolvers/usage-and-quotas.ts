@@ -31,10 +31,12 @@ export async function llmUsage(
     requests: groups.reduce((sum, group) => sum + group.requests, 0),
     totalTokens: groups.reduce((sum, group) => sum + group.totalTokens, 0),
     estimatedCostUsd: groups.reduce((sum, group) => sum + group.costNanoUsd, 0) / NANO_PER_USD,
+    unpricedRequests: groups.reduce((sum, group) => sum + group.unpricedRequests, 0),
     groups: groups.map(({ costNanoUsd, provider, ...group }) => ({
       ...group,
       provider: toProviderId(provider),
-      estimatedCostUsd: costNanoUsd / NANO_PER_USD,
+      // An unknown cost is shown as unknown, never as a partial sum.
+      estimatedCostUsd: group.unpricedRequests > 0 ? null : costNanoUsd / NANO_PER_USD,
     })),
   };
 }
@@ -83,6 +85,7 @@ export async function setLlmQuota(
   return toQuota(row);
 }
 
+/** `Mutation.removeLlmQuota`: the workspace's own quota only; the platform budget is not the API's to lift. */
 export function removeLlmQuota({ identity, services }: LlmContext): Promise<boolean> {
   return removeQuota(services.sql, identity.workspaceId);
 }

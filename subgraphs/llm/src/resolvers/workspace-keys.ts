@@ -30,9 +30,18 @@ export async function setWorkspaceProviderKey(
   const provider = toStoredProvider(providerId);
   const verifySignal = AbortSignal.any([signal, AbortSignal.timeout(VERIFY_TIMEOUT_MS)]);
   try {
-    await services.adapters[provider].verifyKey({ apiKey: key, signal: verifySignal });
+    await services.adapters[provider].verifyKey({
+      apiKey: key,
+      signal: verifySignal,
+      keySource: 'workspace',
+      workspaceId: identity.workspaceId,
+    });
   } catch (error) {
-    const failure = toProviderFailure(provider, error, [key], verifySignal);
+    const failure = toProviderFailure(provider, error, {
+      secrets: [key],
+      keySource: 'workspace',
+      signal: verifySignal,
+    });
     const rejected = failure.code === 'PROVIDER_API_ERROR' || failure.code === 'INVALID_REQUEST';
     throw new IntegrationError(
       rejected ? 'INTEGRATION_AUTH_INVALID' : failure.code,

@@ -1,5 +1,6 @@
 import type { Sql } from '@ionflux/kit/db';
 import type { TokenCounts } from '../providers/llm-adapter.ts';
+import { settleBudgets } from './settle-budgets.ts';
 import { settleQuotas } from './settle-quotas.ts';
 
 /** How a call ended, written over its `pending` ledger row. */
@@ -8,7 +9,8 @@ export interface UsageOutcome {
   errorCode: string | null;
   keySource: 'central' | 'workspace';
   usage: TokenCounts;
-  costNanoUsd: number;
+  /** Null when the model has no list price. */
+  costNanoUsd: number | null;
   latencyMs: number;
 }
 
@@ -18,7 +20,8 @@ export interface FinishedUsage {
 }
 
 // Finishes the rows still pending (the sweep may have closed one), and in the same statement releases
-// the worst case each held against its workspace's quota and charges what the provider reported.
+// the worst case each held against its workspace's quota and the platform budget and charges what the
+// provider reported (an unknown cost charges nothing to a budget it cannot be held to).
 const STATEMENT = `
   with outcome as (
     select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[],
@@ -33,20 +36,26 @@ const STATEMENT = `
       cost_nano_usd = o.cost_nano_usd, latency_ms = o.latency_ms, finished_at = now()
     from outcome o
     where l.id = o.id and l.finished_at is null
-    returning l.workspace_id, l.holds_quota, l.reserved_tokens, l.reserved_cost_nano_usd, o.total_tokens,
-              o.cost_nano_usd
+    returning l.workspace_id, l.holds_quota, l.holds_budget, l.reserved_tokens, l.reserved_cost_nano_usd,
+              o.total_tokens, o.cost_nano_usd
   ),
   per_workspace as (
     select workspace_id, sum(reserved_tokens)::bigint as reserved_tokens,
-           sum(reserved_cost_nano_usd)::bigint as reserved_cost, sum(total_tokens)::bigint as used_tokens,
-           sum(cost_nano_usd)::bigint as used_cost
+           coalesce(sum(reserved_cost_nano_usd), 0)::bigint as reserved_cost,
+           sum(total_tokens)::bigint as used_tokens, coalesce(sum(cost_nano_usd), 0)::bigint as used_cost
     from finished where holds_quota group by workspace_id
-  )
+  ),
+  per_workspace_budget as (
+    select workspace_id, coalesce(sum(reserved_cost_nano_usd), 0)::bigint as reserved_cost,
+           coalesce(sum(cost_nano_usd), 0)::bigint as used_cost
+    from finished where holds_budget group by workspace_id
+  ),
+  budgets as (${settleBudgets('per_workspace_budget')})
   ${settleQuotas('per_workspace')}`;
 
 /**
- * Writes how calls ended into their ledger rows and settles their quota reservations, in one statement
- * for any number of calls: the rows and the charges commit together. Idempotent: a row already finished
+ * Writes how calls ended into their ledger rows and settles their quota and budget reservations, in one
+ * statement for any number of calls: the rows and the charges commit together. Idempotent: a row already finished
  * is left as it is.
  */
 export async function finishUsage(sql: Sql, finished: readonly FinishedUsage[]): Promise<void> {

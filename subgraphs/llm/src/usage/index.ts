@@ -6,7 +6,7 @@ export { finishUsage } from './finish-usage.ts';
 export type { LedgerWriter, LedgerWriterOptions } from './ledger-writer.ts';
 export { createLedgerWriter } from './ledger-writer.ts';
 export type { ModelPrice } from './price-table.ts';
-export { estimateCostNanoUsd, listedPriceOf, NANO_PER_USD, priceOf } from './price-table.ts';
+export { estimateCostNanoUsd, NANO_PER_USD, priceOf } from './price-table.ts';
 export type { UsageEntry } from './record-usage.ts';
 export { recordUsage } from './record-usage.ts';
 export type { UsageGroupRow } from './usage-report.ts';

@@ -9,7 +9,10 @@ describe('price table', () => {
     );
   });
 
-  it('prices an unknown model at the provider’s dearest rate, never free', () => {
-    expect(priceOf('openai', 'some-future-model')).toEqual({ input: 2.5, output: 10 });
+  it('has no price for an unknown model, and its cost is unknown rather than guessed', () => {
+    expect(priceOf('openai', 'some-future-model')).toBeUndefined();
+    expect(
+      estimateCostNanoUsd('openai', 'some-future-model', { promptTokens: 1000, completionTokens: 1000 }),
+    ).toBeNull();
   });
 });

@@ -6,7 +6,9 @@ export interface ModelPrice {
   output: number;
 }
 
-// Public list prices (standard tier) as of 2026-11; estimates for attribution, not invoices.
+// Public list prices (standard tier) as of 2026-11; estimates for attribution, not invoices. Every model
+// of the provider catalog has one (provider-catalog.test.ts), and only these models may be called with
+// IONFLUX's own keys: a call whose cost cannot be known cannot be held to a budget.
 const prices: Readonly<Record<string, ModelPrice>> = {
   'openai/gpt-4o-mini': { input: 0.15, output: 0.6 },
   'openai/gpt-4o': { input: 2.5, output: 10 },
@@ -22,32 +24,27 @@ const prices: Readonly<Record<string, ModelPrice>> = {
   'gemini/gemini-embedding-001': { input: 0.15, output: 0 },
 };
 
-/**
- * The most expensive model of each provider: an unknown model (a newer one, or a local one behind
- * `OPENAI_BASE_URL`) is priced high rather than free, so quotas on cost still hold.
- */
-const fallbackPrice: Readonly<Record<StoredProvider, ModelPrice>> = {
-  openai: { input: 2.5, output: 10 },
-  anthropic: { input: 3, output: 15 },
-  gemini: { input: 1.25, output: 10 },
-};
-
-export function priceOf(provider: StoredProvider, model: string): ModelPrice {
-  return prices[`${provider}/${model}`] ?? fallbackPrice[provider];
-}
-
-/** Whether the model has its own entry (for `llmProviders`). */
-export function listedPriceOf(provider: StoredProvider, model: string): ModelPrice | undefined {
+/** The model's list price; undefined for a model IONFLUX has no price for (never guessed). */
+export function priceOf(provider: StoredProvider, model: string): ModelPrice | undefined {
   return prices[`${provider}/${model}`];
 }
 
-/** Estimated cost in nano-USD (USD per million tokens × tokens × 1000 = nano-USD). */
+/** The models with a list price, as `provider/model` (for the catalog's consistency test). */
+export function pricedModels(): string[] {
+  return Object.keys(prices);
+}
+
+/**
+ * Estimated cost in nano-USD (USD per million tokens × tokens × 1000 = nano-USD); null when the model
+ * has no list price, which the ledger records as an unknown cost.
+ */
 export function estimateCostNanoUsd(
   provider: StoredProvider,
   model: string,
   tokens: { promptTokens: number; completionTokens: number },
-): number {
+): number | null {
   const price = priceOf(provider, model);
+  if (price === undefined) return null;
   return Math.round((tokens.promptTokens * price.input + tokens.completionTokens * price.output) * 1000);
 }
 

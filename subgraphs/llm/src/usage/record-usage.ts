@@ -13,8 +13,8 @@ export interface UsageEntry {
   errorCode: string | null;
   keySource: 'central' | 'workspace';
   usage: TokenCounts;
-  /** What the usage cost by the price table. @default 0 */
-  costNanoUsd?: number;
+  /** What the usage cost by the price table; null when the model has no list price. @default 0 */
+  costNanoUsd?: number | null;
   latencyMs: number;
 }
 
@@ -31,5 +31,5 @@ export async function recordUsage(sql: Sql, entry: UsageEntry): Promise<void> {
       (${entry.requestId}, ${entry.workspaceId}, ${entry.userId}, ${entry.provider}, ${entry.model},
        ${entry.operation}, ${entry.status}, ${entry.errorCode}, ${entry.keySource},
        ${entry.usage.promptTokens}, ${entry.usage.completionTokens}, ${entry.usage.totalTokens},
-       ${entry.costNanoUsd ?? 0}, ${Math.round(entry.latencyMs)}, now())`;
+       ${entry.costNanoUsd === undefined ? 0 : entry.costNanoUsd}, ${Math.round(entry.latencyMs)}, now())`;
 }

@@ -11,7 +11,10 @@ export interface UsageGroupRow {
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
+  /** Of the rows whose cost is known. */
   costNanoUsd: number;
+  /** Rows whose cost is unknown (a model without a list price). */
+  unpricedRequests: number;
 }
 
 /**
@@ -32,7 +35,8 @@ export async function usageReport(
            coalesce(sum(prompt_tokens), 0)::int as "promptTokens",
            coalesce(sum(completion_tokens), 0)::int as "completionTokens",
            coalesce(sum(total_tokens), 0)::int as "totalTokens",
-           coalesce(sum(cost_nano_usd), 0)::float8 as "costNanoUsd"
+           coalesce(sum(cost_nano_usd), 0)::float8 as "costNanoUsd",
+           count(*) filter (where cost_nano_usd is null)::int as "unpricedRequests"
     from llm.usage_ledger
     where workspace_id = ${workspaceId} and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()}
     group by provider, model, user_id

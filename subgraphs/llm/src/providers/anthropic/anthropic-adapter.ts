@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
+import { breakerHeaders } from '../breaker-headers.ts';
 import { validateCommon } from '../common-validation.ts';
 import { anthropicFinishReason } from '../finish-reason.ts';
 import type {
@@ -61,7 +62,8 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): LlmAda
     fetch: options.fetch,
     maxRetries: 0,
   });
-  const clientFor = (call: ProviderCall) => base.withOptions({ apiKey: call.apiKey });
+  const clientFor = (call: ProviderCall) =>
+    base.withOptions({ apiKey: call.apiKey, defaultHeaders: breakerHeaders(call) });
 
   return {
     provider: 'anthropic',

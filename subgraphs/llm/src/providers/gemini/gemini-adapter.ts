@@ -1,5 +1,6 @@
 import { type GenerateContentConfig, type GenerateContentParameters, GoogleGenAI } from '@google/genai';
 import { estimateTokens } from '../../quotas/estimate-tokens.ts';
+import { breakerHeaders } from '../breaker-headers.ts';
 import { validateCommon } from '../common-validation.ts';
 import { geminiFinishReason } from '../finish-reason.ts';
 import type {
@@ -69,6 +70,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): LlmAdapter {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         fetch: options.fetch,
         retryOptions: { attempts: 1 },
+        headers: breakerHeaders(call),
       },
     });
 

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+import { breakerHeaders } from '../breaker-headers.ts';
 import { validateCommon } from '../common-validation.ts';
 import { openaiFinishReason } from '../finish-reason.ts';
 import type {
@@ -57,13 +58,14 @@ export function createOpenAiAdapter(options: OpenAiAdapterOptions): LlmAdapter {
     // The kit's client retries; two retry loops would multiply attempts.
     maxRetries: 0,
   });
-  const clientFor = (call: ProviderCall) => base.withOptions({ apiKey: call.apiKey });
+  const clientFor = (call: ProviderCall) =>
+    base.withOptions({ apiKey: call.apiKey, defaultHeaders: breakerHeaders(call) });
   // Per-call options on the one client: the key travels as this request's header (which the SDK puts
   // last, over its own), since `withOptions` builds a whole client per call, measured at a tenth of a
   // millisecond of CPU on each request.
   const per = (call: ProviderCall) => ({
     signal: call.signal,
-    headers: { Authorization: `Bearer ${call.apiKey}` },
+    headers: { Authorization: `Bearer ${call.apiKey}`, ...breakerHeaders(call) },
   });
 
   return {
