@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
 import { contextFor } from '../crypto/index.ts';
 import { IntegrationError } from '../errors/index.ts';
-import { findConnection } from './connection-row.ts';
+import { findConnection, isUuid } from './connection-row.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
 import { pgTextArray } from './pg-text-array.ts';
 import type { OAuthProvider } from './provider-profile.ts';
@@ -76,6 +76,12 @@ export async function startAuthorization(
     scopes = [...new Set([...connection.scopes, ...scopes])];
   }
   if (!owner) throw new IntegrationError('INVALID_REQUEST', 'A brand or creator must own the connection.');
+  if (!isUuid(owner.id)) {
+    throw new IntegrationError(
+      'INVALID_REQUEST',
+      `The ${owner.type} id must be a UUID, e.g. the brand's id in IONFLUX.`,
+    );
+  }
   if (accountHint !== undefined && profile.normalizeAccount) {
     try {
       accountHint = profile.normalizeAccount(accountHint);

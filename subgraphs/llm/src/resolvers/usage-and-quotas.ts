@@ -60,6 +60,9 @@ export async function llmQuota({ identity, services }: LlmContext): Promise<LlmQ
   return row ? toQuota(row) : null;
 }
 
+/** The largest cost limit a quota takes: far above any real budget, far below the ledger's bigint. */
+const MAX_QUOTA_COST_USD = 1_000_000;
+
 export async function setLlmQuota(
   { identity, services }: LlmContext,
   input: LlmQuotaInput,
@@ -68,6 +71,12 @@ export async function setLlmQuota(
   const maxCostUsd = input.maxCostUsd ?? null;
   if ((maxTokens !== null && maxTokens < 0) || (maxCostUsd !== null && maxCostUsd < 0)) {
     throw new IntegrationError('INVALID_REQUEST', 'Quota limits must not be negative.');
+  }
+  if (maxCostUsd !== null && maxCostUsd > MAX_QUOTA_COST_USD) {
+    throw new IntegrationError(
+      'INVALID_REQUEST',
+      `maxCostUsd may be at most ${MAX_QUOTA_COST_USD.toLocaleString('en-US')} USD; use removeLlmQuota for no cost limit.`,
+    );
   }
   if (maxTokens === null && maxCostUsd === null) {
     throw new IntegrationError(
