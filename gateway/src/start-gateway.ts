@@ -4,7 +4,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ErrorCode, formatGraphQLError } from '@ionflux/kit/errors';
 import { createIdentitySigner } from '@ionflux/kit/identity';
 import { createLogger, type Logger } from '@ionflux/kit/logging';
@@ -13,6 +12,7 @@ import {
   createGraphQLHandler,
   createServiceApp,
   createServiceServer,
+  drainHttpServer,
   internalErrorRequestId,
   listen,
   requestIdOf,
@@ -189,7 +189,7 @@ export async function startGateway(
       requireAuthentication(),
       internalErrorRequestId<GatewayContext>((context) => context.requestId),
       invalidRequestStatus(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      drainHttpServer(httpServer),
       ApolloServerPluginLandingPageDisabled(),
       // Nothing caches responses; the plugin would run a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),

@@ -5,12 +5,12 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
 import { IDENTITY_HEADER, type Identity, type IdentityVerifier } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { drainHttpServer } from './drain-http-server.ts';
 import { createGraphQLHandler } from './graphql-handler.ts';
 import { internalErrorRequestId } from './internal-error-request-id.ts';
 import { requestIdOf } from './request-context.ts';
@@ -59,7 +59,7 @@ export async function mountSubgraph<Context extends object>(
     },
     plugins: [
       internalErrorRequestId<Context>((context) => requestIdOfContext(context)),
-      ApolloServerPluginDrainHttpServer({ httpServer: options.server.httpServer }),
+      drainHttpServer(options.server.httpServer),
       ApolloServerPluginLandingPageDisabled(),
       // Inline traces feed Apollo Studio, which IONFLUX does not use; they cost time on every fetch. Cache
       // hints: nothing caches responses, and the plugin runs a hook on every resolved field.

@@ -2,6 +2,8 @@ export type { ReadinessCheck, ServiceAppOptions } from './create-service-app.ts'
 export { createServiceApp } from './create-service-app.ts';
 export type { SubgraphServerOptions } from './create-subgraph-server.ts';
 export { mountSubgraph } from './create-subgraph-server.ts';
+export type { DrainHttpServerOptions } from './drain-http-server.ts';
+export { drainHttpServer } from './drain-http-server.ts';
 export { freePort } from './free-port.ts';
 export type { GraphQLHandlerOptions } from './graphql-handler.ts';
 export { createGraphQLHandler } from './graphql-handler.ts';
