@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { commonEnv, secretVar } from './common-env.ts';
+import { parseEventBusUrl } from '../events/event-bus-url.ts';
+import { commonEnv, optionalString, secretVar } from './common-env.ts';
 
 /** The env every subgraph reads, whatever it integrates. */
 export const subgraphEnv = {
@@ -8,6 +9,11 @@ export const subgraphEnv = {
     .string({ error: 'DATABASE_URL is required (npm start provides one; a lone subgraph needs it set)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
   IONFLUX_INTERNAL_SECRET: secretVar('IONFLUX_INTERNAL_SECRET'),
+  /** Unset or `postgres`: events fan out through Postgres LISTEN/NOTIFY; `nats://…`: through NATS JetStream. */
+  IONFLUX_EVENT_BUS: optionalString().superRefine((value, ctx) => {
+    const parsed = parseEventBusUrl(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+  }),
 };
 
 export const subgraphEnvSchema = z.object(subgraphEnv);
