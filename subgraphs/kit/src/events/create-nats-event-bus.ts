@@ -1,11 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  type ConsumerMessages,
-  DeliverPolicy,
-  type JsMsg,
-  jetstream,
-  jetstreamManager,
-} from '@nats-io/jetstream';
+import { type JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Sql } from '../db/index.ts';
 import { IntegrationError } from '../errors/index.ts';
@@ -13,6 +7,7 @@ import type { Logger } from '../logging/index.ts';
 import { ensureEventStream } from './ensure-event-stream.ts';
 import type { BusEvent, EventBus } from './event-bus.ts';
 import { parseEventMessage } from './event-message.ts';
+import { type EventStreamReader, startEventStreamReader } from './event-stream-reader.ts';
 import { insertOutboxEvent } from './insert-outbox-event.ts';
 import { subjectOf } from './nats-subject.ts';
 import { createOutboxRelay, type SendOutcome } from './outbox-relay.ts';
@@ -75,9 +70,8 @@ export async function createNatsEventBus(deps: NatsEventBusDeps): Promise<EventB
   );
   const highWater = createTopicHighWater();
   const js = jetstream(nc, { timeout: deps.publishTimeoutMs ?? 5000 });
-  let nextSeq: number;
   let since: Date;
-  let messages: ConsumerMessages;
+  let reader: EventStreamReader;
   try {
     const info = await ensureEventStream(await jetstreamManager(nc), {
       name: streamName,
@@ -86,25 +80,24 @@ export async function createNatsEventBus(deps: NatsEventBusDeps): Promise<EventB
       duplicateWindowMs: deps.duplicateWindowMs ?? 120_000,
       replicas: deps.replicas ?? 1,
     });
-    nextSeq = info.state.last_seq + 1;
     since = new Date(info.created);
-    messages = await openConsumer();
+    reader = await startEventStreamReader({
+      js,
+      stream: streamName,
+      startSequence: info.state.last_seq + 1,
+      onMessage: handle,
+      log,
+    });
+    log.info(
+      { servers: deps.servers, startSequence: info.state.last_seq + 1 },
+      'event bus on NATS JetStream',
+    );
   } catch (error) {
     await nc.close();
     throw error;
   }
-  log.info({ servers: deps.servers, startSequence: nextSeq }, 'event bus on NATS JetStream');
-
-  async function openConsumer(): Promise<ConsumerMessages> {
-    const consumer = await js.consumers.get(streamName, {
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: nextSeq,
-    });
-    return consumer.consume({ max_messages: 256 });
-  }
 
   function handle(msg: JsMsg): void {
-    nextSeq = msg.seq + 1;
     const message = parseEventMessage(msg.string());
     if (!message || !('payload' in message) || msg.subject !== subjectOf(prefix, message.topic)) {
       log.warn(
@@ -122,30 +115,6 @@ export async function createNatsEventBus(deps: NatsEventBusDeps): Promise<EventB
       createdAt: message.createdAt,
     });
   }
-
-  const stopping = new AbortController();
-  const consuming = (async () => {
-    let current: ConsumerMessages | undefined = messages;
-    for (let failures = 0; !closed; failures++) {
-      try {
-        current ??= await openConsumer();
-        messages = current;
-        if (closed) break;
-        for await (const msg of current) {
-          handle(msg);
-          failures = 0;
-        }
-      } catch (error) {
-        if (!closed)
-          log.warn({ err: error }, 'reading the event stream failed; reading again from where it stopped');
-      }
-      current = undefined;
-      if (closed) break;
-      await sleep(Math.min(250 * 2 ** failures, 5000), undefined, { signal: stopping.signal }).catch(
-        () => {},
-      );
-    }
-  })();
 
   async function send(event: BusEvent): Promise<SendOutcome> {
     const body = JSON.stringify({
@@ -173,7 +142,8 @@ export async function createNatsEventBus(deps: NatsEventBusDeps): Promise<EventB
         log.warn('lost the connection to NATS; new events wait in the outbox');
       } else if (status.type === 'reconnect') {
         connected = true;
-        log.info('reconnected to NATS; relaying the events that waited');
+        log.info('reconnected to NATS; reading on from the last event seen, relaying the events that waited');
+        reader.restart();
         sweep();
       }
     }
@@ -223,9 +193,7 @@ export async function createNatsEventBus(deps: NatsEventBusDeps): Promise<EventB
       ]);
       flushing.abort();
       await relay.close();
-      stopping.abort();
-      messages.stop();
-      await consuming;
+      await reader.close();
       await nc.close();
       await watching;
     },
