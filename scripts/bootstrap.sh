@@ -9,7 +9,8 @@
 #    npm runs this script with the machine's node, which may be older: the command is run with
 #    node_modules/.bin, then that Node's directory, first on PATH, so it and every npm it starts run on 24.
 # 2. test only: the Debian packages the tests use (chromium for the playground test, postgresql for the
-#    CI run against an external server), through apt-get, as root.
+#    CI run against an external server, nats-server for the NATS event bus tests), through apt-get, as
+#    root.
 # 3. The npm packages: `npm ci` when node_modules is missing or package-lock.json changed since it was
 #    installed. A stamp in node_modules remembers the checksums of package-lock.json and of npm's own
 #    record of the install (node_modules/.package-lock.json); when either differs, check-install.ts
@@ -69,13 +70,13 @@ ensure_node() {
 
 ensure_debian_packages() {
   if ! command -v dpkg-query >/dev/null 2>&1; then
-    say "not a Debian machine (no dpkg-query): the playground test needs Chromium at /usr/bin/chromium; install it yourself"
+    say "not a Debian machine (no dpkg-query): the playground test needs Chromium at /usr/bin/chromium and the event bus tests nats-server; install them yourself"
     return
   fi
   # One line per known package, e.g. "chromium ii " when installed; unknown packages print nothing.
-  status=$(dpkg-query --show --showformat='${Package} ${db:Status-Abbrev}\n' chromium postgresql 2>/dev/null || true)
+  status=$(dpkg-query --show --showformat='${Package} ${db:Status-Abbrev}\n' chromium postgresql nats-server 2>/dev/null || true)
   missing=
-  for package in chromium postgresql; do
+  for package in chromium postgresql nats-server; do
     case "
 $status" in
     *"

@@ -1,9 +1,12 @@
 import { EventEmitter, on } from 'node:events';
-import postgres from 'postgres';
+import { migrationSet } from '@ionflux/drizzle/migrations';
+import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
+import { createEventBus, subscribeIterator } from '@ionflux/kit/events';
+import { createLogger } from '@ionflux/kit/logging';
 
 /**
  * How a test subgraph instance hears about events: in this process only, or from every instance
- * through Postgres LISTEN/NOTIFY (what the kit's EventBus does in production).
+ * through the kit's EventBus (Postgres LISTEN/NOTIFY or NATS JetStream, as in production).
  */
 export interface EventFanout {
   publish(topic: string, payload: unknown): Promise<void>;
@@ -60,24 +63,56 @@ export function createMemoryFanout(): EventFanout {
   };
 }
 
-const CHANNEL = 'subscription_test_events';
-
-/** LISTEN/NOTIFY on `databaseUrl`: an event published by any instance reaches every instance. */
-export async function createPostgresFanout(databaseUrl: string): Promise<EventFanout> {
-  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  const emitter = new EventEmitter();
-  const listener = await sql.listen(CHANNEL, (raw) => {
-    const { topic, payload } = JSON.parse(raw) as { topic: string; payload: unknown };
-    emitter.emit(topic, payload);
+/**
+ * The kit's `EventBus` of one instance: its own pool on `databaseUrl` (the bus's log or outbox, kit
+ * tables migrated) and the bus `IONFLUX_EVENT_BUS` would choose (`eventBusUrl`: unset → Postgres,
+ * `nats://…` → NATS). An event published by any instance reaches every instance.
+ */
+export async function createBusFanout(databaseUrl: string, eventBusUrl?: string): Promise<EventFanout> {
+  await migrateDatabase(databaseUrl, [migrationSet('kit')]);
+  const database = connectDatabase(databaseUrl, {
+    maxConnections: 4,
+    applicationName: 'ionflux-orders-test',
+  });
+  const bus = await createEventBus({
+    url: eventBusUrl,
+    sql: database.sql,
+    logger: createLogger({ service: 'orders-bus', level: 'warn' }),
   });
   return {
-    ...emitterFanout(emitter),
     async publish(topic, payload) {
-      await sql.notify(CHANNEL, JSON.stringify({ topic, payload }));
+      await bus.publish(topic, payload);
+    },
+    listen(topic, onEnd) {
+      const events = subscribeIterator(bus, topic, (event) => event.payload);
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        onEnd();
+      };
+      const iterator: AsyncIterableIterator<unknown> = {
+        async next() {
+          try {
+            const result = await events.next();
+            if (result.done) end();
+            return result;
+          } catch (error) {
+            end();
+            throw error;
+          }
+        },
+        async return() {
+          end();
+          return events.return?.() ?? { done: true, value: undefined };
+        },
+        [Symbol.asyncIterator]: () => iterator,
+      };
+      return iterator;
     },
     async close() {
-      await listener.unlisten();
-      await sql.end();
+      await bus.close();
+      await database.close();
     },
   };
 }

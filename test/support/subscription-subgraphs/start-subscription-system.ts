@@ -11,7 +11,7 @@ import {
 import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import { type RunningCatalogSubgraph, startCatalogSubgraph } from './catalog-subgraph.ts';
 import { composeTestSupergraph } from './compose-test-supergraph.ts';
-import { createMemoryFanout, createPostgresFanout, type EventFanout } from './event-fanout.ts';
+import { createBusFanout, createMemoryFanout, type EventFanout } from './event-fanout.ts';
 import { type RunningOrdersSubgraph, startOrdersSubgraph } from './orders-subgraph.ts';
 
 export interface SubscriptionSystemOptions {
@@ -19,8 +19,10 @@ export interface SubscriptionSystemOptions {
   gateways?: number;
   /** Instances of the orders subgraph. @default 1 */
   ordersInstances?: number;
-  /** Postgres URL: instances fan events out through LISTEN/NOTIFY; without it, in memory (one instance). */
+  /** Postgres URL: instances fan events out through the kit's EventBus; without it, in memory (one instance). */
   databaseUrl?: string;
+  /** With `databaseUrl`, the bus as `IONFLUX_EVENT_BUS` names it: unset → Postgres, `nats://…` → NATS. */
+  eventBus?: string;
   subscriptionLimits?: StartGatewayOptions['subscriptionLimits'];
   /** Lets a test swap the supergraph later (schema reload). */
   reloadable?: boolean;
@@ -51,7 +53,9 @@ export async function startSubscriptionSystem(
   const instances = options.ordersInstances ?? 1;
   const fanouts: EventFanout[] = [];
   if (options.databaseUrl) {
-    for (let i = 0; i < instances; i++) fanouts.push(await createPostgresFanout(options.databaseUrl));
+    for (let i = 0; i < instances; i++) {
+      fanouts.push(await createBusFanout(options.databaseUrl, options.eventBus));
+    }
   } else {
     const shared = createMemoryFanout();
     for (let i = 0; i < instances; i++) fanouts.push(shared);

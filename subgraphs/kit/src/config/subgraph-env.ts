@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { commonEnv } from './common-env.ts';
+import { parseEventBusUrl } from '../events/event-bus-url.ts';
+import { commonEnv, optionalString } from './common-env.ts';
 import { identityKeyEnv, requireIdentityKey } from './identity-key-env.ts';
 
 /**
@@ -12,6 +13,11 @@ export const subgraphEnv = {
     .string({ error: 'DATABASE_URL is required (npm start provides one; a lone subgraph needs it set)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
   ...identityKeyEnv,
+  /** Unset or `postgres`: events fan out through Postgres LISTEN/NOTIFY; `nats://…`: through NATS JetStream. */
+  IONFLUX_EVENT_BUS: optionalString().superRefine((value, ctx) => {
+    const parsed = parseEventBusUrl(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+  }),
 };
 
 export const subgraphEnvSchema = requireIdentityKey(z.object(subgraphEnv));

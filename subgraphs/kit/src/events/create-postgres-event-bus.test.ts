@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
 import { createPostgresEventBus } from './create-postgres-event-bus.ts';
@@ -8,6 +6,7 @@ import { pruneEvents } from './prune-events.ts';
 import { collectEvents, settle } from './testing/collect-events.ts';
 import { describeEventBusContract } from './testing/event-bus-contract.ts';
 import { createEventsTestDatabase, type EventsTestDatabase } from './testing/events-test-database.ts';
+import { publishFromChildProcess } from './testing/publish-from-child-process.ts';
 
 let testDb: EventsTestDatabase;
 beforeAll(async () => {
@@ -115,30 +114,3 @@ describe('createPostgresEventBus', () => {
     expect(left.map((r) => Number(r['id']))).toEqual([recent.id]);
   });
 });
-
-/** Publishes `count` events from a separate Node process and returns their ids. */
-function publishFromChildProcess(databaseUrl: string, topic: string, count: number): Promise<number[]> {
-  const script = path.join(import.meta.dirname, 'testing', 'publish-in-child.ts');
-  const child = spawn(process.execPath, [script, databaseUrl, topic, String(count)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`publisher process timed out: ${stderr}`));
-    }, 20_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(JSON.parse(stdout) as number[]);
-      else reject(new Error(`publisher process exited with ${code}: ${stderr}`));
-    });
-  });
-}

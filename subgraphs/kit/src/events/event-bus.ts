@@ -35,8 +35,8 @@ export type EventHandler = (event: BusEvent) => void;
 export type Unsubscribe = () => Promise<void>;
 
 /**
- * Fan-out of events to every process (Postgres LISTEN/NOTIFY in production, in memory for unit tests).
- * Each event reaches each matching subscriber once, in publish order per topic.
+ * Fan-out of events to every process (Postgres LISTEN/NOTIFY or NATS JetStream in production, in memory
+ * for unit tests). Each event reaches each matching subscriber once, in publish order per topic.
  */
 export interface EventBus {
   publish(topic: string, payload: unknown, options?: PublishOptions): Promise<BusEvent>;

@@ -1,14 +1,12 @@
 import type { BusEvent, Queryable } from './event-bus.ts';
 import { type EventRow, toBusEvent } from './event-row.ts';
+import { lockTopic } from './topic-lock.ts';
 
 /**
  * NOTIFY refuses payloads over 8000 bytes. Below this size the payload travels inline; above it the
  * message carries only the id and subscribers' processes read the payload from `kit.events`.
  */
 export const INLINE_PAYLOAD_LIMIT = 7000;
-
-/** First key of the two-key advisory lock space (separate from the one-bigint space other locks use). */
-const TOPIC_LOCK_CLASS = 0x10f1;
 
 /**
  * Writes one event and announces it, inside `tx` (a transaction: the NOTIFY goes out only on commit).
@@ -21,7 +19,7 @@ export async function insertEvent(
   topic: string,
   payload: unknown,
 ): Promise<BusEvent> {
-  await tx`select pg_advisory_xact_lock(${TOPIC_LOCK_CLASS}, hashtext(${topic}))`;
+  await lockTopic(tx, topic);
   const [row] = await tx<EventRow[]>`
     with inserted as (
       insert into kit.events (topic, payload) values (${topic}, ${JSON.stringify(payload ?? null)}::jsonb)

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { parse } from 'graphql';
 import type { SubgraphEnv } from '../config/index.ts';
 import { connectDatabase, type DatabaseHandle, type MigrationSet, migrateDatabase } from '../db/index.ts';
-import { createPostgresEventBus, type EventBus } from '../events/index.ts';
+import { createEventBus, type EventBus } from '../events/index.ts';
 import { createSubgraphIdentityVerifier, type Identity } from '../identity/index.ts';
 import { createLogger, type Logger } from '../logging/index.ts';
 import { createMetrics } from '../metrics/index.ts';
@@ -57,7 +57,7 @@ export interface RunningSubgraph {
   adminUrl?: string;
   logger: Logger;
   database: DatabaseHandle;
-  /** The process's EventBus (Postgres LISTEN/NOTIFY), when the service runs one: its events reach every instance. */
+  /** The process's EventBus (Postgres or NATS, by `IONFLUX_EVENT_BUS`): its events reach every instance. */
   bus?: EventBus;
   close(): Promise<void>;
 }
@@ -88,7 +88,7 @@ export async function startSubgraph<Context extends object>(
     readinessChecks,
     adminPortSet: config.ADMIN_PORT !== undefined,
   });
-  const bus = await createPostgresEventBus({ sql: database.sql, logger });
+  const bus = await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger });
   const server = createServiceServer(app, { logger, metrics });
   const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);

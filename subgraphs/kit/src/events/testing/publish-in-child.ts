@@ -1,14 +1,16 @@
-// Run as its own Node process by the cross-process test: publishes on the database named in argv and
-// prints the ids it published. `node publish-in-child.ts <databaseUrl> <topic> <count>`
+// Run as its own Node process by the cross-process tests: publishes on the database (and the bus
+// IONFLUX_EVENT_BUS would name, Postgres by default) given in argv and prints the ids it published.
+// `node publish-in-child.ts <databaseUrl> <topic> <count> [eventBusUrl]`
 import { connectDatabase } from '../../db/index.ts';
 import { createLogger } from '../../logging/index.ts';
-import { createPostgresEventBus } from '../create-postgres-event-bus.ts';
+import { createEventBus } from '../create-event-bus.ts';
 
-const [databaseUrl, topic, count] = process.argv.slice(2);
+const [databaseUrl, topic, count, eventBusUrl] = process.argv.slice(2);
 if (!databaseUrl || !topic || !count)
-  throw new Error('usage: publish-in-child.ts <databaseUrl> <topic> <count>');
+  throw new Error('usage: publish-in-child.ts <databaseUrl> <topic> <count> [eventBusUrl]');
 const database = connectDatabase(databaseUrl, { maxConnections: 2 });
-const bus = await createPostgresEventBus({
+const bus = await createEventBus({
+  url: eventBusUrl,
   sql: database.sql,
   logger: createLogger({ service: 'publisher', level: 'silent' }),
 });
