@@ -15,7 +15,8 @@ export async function enqueueJob(
     select (graphile_worker.add_job(
       identifier => ${task},
       payload => ${sql.json((payload ?? {}) as postgres.JSONValue)}::json,
-      run_at => ${options.runAt ?? null}::timestamptz,
+      -- ISO text, not a Date: the caller's pool may be drizzle's, whose Date serializer is pass-through.
+      run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
       max_attempts => ${options.maxAttempts ?? null}::int,
       job_key => ${options.jobKey ?? null}::text
     )).id::text as id`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
 import { contextFor } from '../crypto/index.ts';
+import { timestampParam } from '../db/index.ts';
 import { IntegrationError } from '../errors/index.ts';
 import { findConnection } from './connection-row.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
@@ -111,7 +112,8 @@ export async function startAuthorization(
     values (${id}, ${hashState(state)}, ${input.provider}, ${input.workspaceId}, ${input.userId},
       ${owner.type}, ${owner.id}, ${accountHint ?? null}, ${input.connectionId ?? null},
       ${pgTextArray(scopes)}::text[], ${sealedVerifier?.ciphertext ?? null}, ${sealedVerifier?.keyId ?? null},
-      ${input.redirectUri}, ${input.returnUrl ?? null}, ${expiresAt}, ${nowOf(deps)})`;
+      ${input.redirectUri}, ${input.returnUrl ?? null}, ${timestampParam(expiresAt)}::timestamptz,
+      ${timestampParam(nowOf(deps))}::timestamptz)`;
   const startUrl = new URL(input.startUrl);
   startUrl.search = '';
   startUrl.searchParams.set('state', state);

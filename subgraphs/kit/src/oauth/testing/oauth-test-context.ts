@@ -8,7 +8,7 @@ import { startTikTokSimulator, type TikTokSimulator } from '../../../../../sandb
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database.ts';
 import { type CredentialCipher, createCredentialCipher, parseKeyring } from '../../crypto/index.ts';
 import type { Sql } from '../../db/index.ts';
-import { migrateDatabase } from '../../db/index.ts';
+import { connectDatabase, migrateDatabase } from '../../db/index.ts';
 import { createInMemoryEventBus, type EventBus } from '../../events/index.ts';
 import { type CompleteAuthorizationOptions, completeAuthorization } from '../complete-authorization.ts';
 import type { OAuthDeps } from '../oauth-deps.ts';
@@ -30,10 +30,12 @@ export function testCipher(keySpec: string): CredentialCipher {
 
 export interface OAuthTestContext {
   databaseUrl: string;
+  /** A plain postgres.js pool for the tests' own queries (timestamps read as `Date`s). */
   sql: Sql;
   keySpec: string;
   tiktok: TikTokSimulator;
   shopify: ShopifySimulator;
+  /** The OAuth deps, over a service's pool (drizzle-wrapped, as `connectDatabase` makes it). */
   deps: OAuthDeps;
   /** The in-memory bus notifications are published on. */
   bus: EventBus;
@@ -75,8 +77,10 @@ const unescapeHtml = (value: string) =>
 export async function startOAuthTestContext(): Promise<OAuthTestContext> {
   const database: TestDatabase = await createTestDatabase();
   await migrateDatabase(database.url, [migrationSet('kit')]);
-  const sql = postgres(database.url, { max: 20, onnotice: () => {} });
-  const sql2 = postgres(database.url, { max: 20, onnotice: () => {} });
+  const sql = postgres(database.url, { max: 4, onnotice: () => {} });
+  // The kit runs on a service's pool, which drizzle wraps: these prove its SQL works there.
+  const pool = connectDatabase(database.url, { maxConnections: 20 });
+  const pool2 = connectDatabase(database.url, { maxConnections: 20 });
   const keySpec = `k1:${randomBytes(32).toString('base64')}`;
   const tiktok = await startTikTokSimulator({ ...TIKTOK_APP, seed: false });
   const shopify = await startShopifySimulator({ ...SHOPIFY_APP, seed: false });
@@ -98,7 +102,7 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
   };
   const bus = createInMemoryEventBus();
   const deps: OAuthDeps = {
-    sql,
+    sql: pool.sql,
     cipher,
     bus,
     profiles,
@@ -119,7 +123,7 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     shopify,
     deps,
     bus,
-    depsOnSecondPool: { ...deps, sql: sql2 },
+    depsOnSecondPool: { ...deps, sql: pool2.sql },
     exchanges: recorder.exchanges,
     callbacks,
     logs: text,
@@ -169,7 +173,7 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.all([tiktok.close(), shopify.close(), bus.close()]);
-      await Promise.all([sql.end({ timeout: 5 }), sql2.end({ timeout: 5 })]);
+      await Promise.all([sql.end({ timeout: 5 }), pool.close(), pool2.close()]);
       await database.drop();
     },
   };
