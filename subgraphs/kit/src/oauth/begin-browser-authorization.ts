@@ -60,7 +60,7 @@ interface StartedRow {
 const START_AGAIN = 'Start connecting again from the app.';
 
 /**
- * The start route (`GET /oauth/{provider}/start`), as Shopify's library does its `begin`: binds the
+ * The start route (`GET /oauth/{provider}/start`), as OAuth libraries do their `begin`: binds the
  * browser that opens the link to the flow with a signed, HttpOnly, `SameSite=Lax` cookie holding a
  * random nonce, whose hash is recorded on the state row, and returns the provider's consent URL. A state
  * opens once (a second open, in any browser, is refused), so only the first browser's callback counts.

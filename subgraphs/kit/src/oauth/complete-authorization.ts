@@ -144,8 +144,8 @@ async function consumeState(sql: OAuthDeps['sql'], state: string, nonceHash: str
  * its row) recording the user who started the flow as `connected_by`, stores the tokens sealed, and
  * notifies the workspace. Expected failures are results with a code, not throws.
  *
- * Shopify signs its callback query: verify the `hmac` (kit/webhooks or the Shopify subgraph) **before**
- * calling this; the OAuth module does not know the signing scheme of each provider.
+ * A provider that signs its callback query: verify that signature in the subgraph's callback route
+ * **before** calling this; the OAuth module does not know the signing scheme of each provider.
  */
 export async function completeAuthorization(
   deps: OAuthDeps,
@@ -253,7 +253,10 @@ export async function completeAuthorization(
       row.return_url,
     );
   }
-  const label = await fetchAccountLabel(deps, profile, tokens.accessToken);
+  // Without a label from the provider, an account id that reads as a name (a store's domain) stands in.
+  const label =
+    (await fetchAccountLabel(deps, profile, tokens.accessToken)) ??
+    (profile.provider.accountIdIsName ? accountId : undefined);
   const saved = await saveConnection(deps, row, accountId, label, tokens, now);
   deps.logger?.info(
     {
@@ -276,8 +279,7 @@ async function saveConnection(
   now: Date,
 ) {
   const scopes = tokens.scopes.length > 0 ? tokens.scopes : state.scopes;
-  // Without a label from the provider, the account id (a shop domain reads well) stands in.
-  const displayName = label ?? (state.provider === 'shopify' ? accountId : null);
+  const displayName = label ?? null;
   return deps.sql.begin(async (tx) => {
     const at = timestampParam(now);
     const rows = await tx<(StoredConnectionRow & { connected_by: string; created: boolean })[]>`

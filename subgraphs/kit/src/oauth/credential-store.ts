@@ -96,7 +96,7 @@ const after = (now: Date, seconds: number | undefined) =>
 /**
  * Seals and stores the tokens of a connection (insert or replace), bumping `version` so concurrent
  * refreshers can tell that someone else already refreshed. A refresh that returns no new refresh token
- * keeps the stored one (TikTok and Shopify may rotate it; Nango #6136 is what forgetting that costs).
+ * keeps the stored one (providers may or may not rotate it; Nango #6136 is what forgetting that costs).
  */
 export async function writeCredential(
   sql: Transaction,

@@ -35,8 +35,8 @@ export async function transitionToNeedsReauth(
 }
 
 /**
- * Reports that the provider rejected a connection's token on a normal API call (e.g. TikTok
- * `access_token_invalid` 401 right after {@link getAccessToken} handed out a fresh token): the connection
+ * Reports that the provider rejected a connection's token on a normal API call (e.g. a 401
+ * `access_token_invalid` right after {@link getAccessToken} handed out a fresh token): the connection
  * goes to NEEDS_REAUTH and the workspace is told once. Resolves whether this call changed the state.
  */
 export async function markAuthInvalid(

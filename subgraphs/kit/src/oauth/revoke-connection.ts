@@ -13,8 +13,8 @@ export interface RevokeResult {
 }
 
 /**
- * Disconnects: revokes the grant at the provider where it has an endpoint (TikTok `/v2/oauth/revoke/`;
- * Shopify has none: uninstalling the app revokes), then deletes the stored credentials and marks the
+ * Disconnects: revokes the grant at the provider where its profile has an endpoint (some have none:
+ * uninstalling the app revokes), then deletes the stored credentials and marks the
  * connection DISCONNECTED, notifying the workspace, in one transaction. A failed provider call does not
  * keep the tokens: the user asked to disconnect, and tokens we no longer hold cannot be misused by us.
  */

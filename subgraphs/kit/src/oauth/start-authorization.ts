@@ -32,7 +32,7 @@ export interface StartAuthorizationInput {
    * state; opening it binds the browser and redirects to the provider (see `beginBrowserAuthorization`).
    */
   startUrl: string;
-  /** The account, when it must be known up front (Shopify: the shop domain). */
+  /** The account, when it must be known up front (e.g. a store's domain that is part of the URL). */
   accountHint?: string | undefined;
   /** An existing connection to widen: its scopes are kept and its account must come back. */
   connectionId?: string | undefined;

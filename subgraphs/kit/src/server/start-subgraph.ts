@@ -15,7 +15,7 @@ import { createServiceServer } from './service-server.ts';
 import { startAdminServer } from './start-admin-server.ts';
 
 export interface SubgraphDefinition<Context> {
-  /** Service name used in logs, metrics and errors, e.g. `shopify`. */
+  /** Service name used in logs, metrics and errors: the subgraph's name in the supergraph. */
   name: string;
   sdl: string;
   resolvers: GraphQLResolverMap<Context>;

@@ -1,5 +1,6 @@
 import { notifyConnectionStatus } from '@ionflux/kit/notifications';
 import type { OAuthDeps } from '@ionflux/kit/oauth';
+import { shopifyProvider } from '../registration.ts';
 
 /**
  * `app/uninstalled` for a shop: in every workspace that connected it, the token is deleted, the mirrored
@@ -16,7 +17,7 @@ export async function applyAppUninstalled(
       update kit.integration_connections
       set status = 'DISCONNECTED', health = 'UNKNOWN', health_reason = 'The app was uninstalled from the store.',
         updated_at = now()
-      where provider = 'shopify' and account_id = ${shop} and status <> 'DISCONNECTED'
+      where provider = ${shopifyProvider.id} and account_id = ${shop} and status <> 'DISCONNECTED'
       returning id, workspace_id, account_id`;
     for (const connection of changed) {
       await tx`delete from kit.connection_credentials where connection_id = ${connection.id}`;
@@ -25,7 +26,7 @@ export async function applyAppUninstalled(
         deps,
         {
           workspaceId: connection.workspace_id,
-          provider: 'shopify',
+          provider: shopifyProvider,
           connectionId: connection.id,
           accountLabel: connection.account_id,
           status: 'UNINSTALLED',

@@ -3,6 +3,7 @@ import { shops } from '@ionflux/drizzle/shopify';
 import { connectionsNewestFirst, connectionsWhere } from '@ionflux/kit/connections';
 import type { Database } from '@ionflux/kit/db';
 import { eq } from 'drizzle-orm';
+import { shopifyProvider } from '../registration.ts';
 
 export type ShopifyConnectionRecord = Awaited<ReturnType<typeof listShopifyConnections>>[number];
 
@@ -18,7 +19,7 @@ export async function listShopifyConnections(
     .leftJoin(shops, eq(shops.connectionId, integrationConnections.id))
     .where(
       connectionsWhere(workspaceId, {
-        provider: 'shopify',
+        provider: shopifyProvider.id,
         connectionId: filter.connectionId,
         ...(filter.brandId ? ({ ownerType: 'brand', ownerId: filter.brandId } as const) : {}),
       }),

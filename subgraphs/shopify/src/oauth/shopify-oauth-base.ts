@@ -1,8 +1,8 @@
 import { createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
 import type { OAuthDeps } from '@ionflux/kit/oauth';
-import { createShopifyOAuthProfile } from '@ionflux/kit/oauth';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
 import type { ShopifyConfig } from '../config.ts';
+import { createShopifyOAuthProfile } from './shopify-profile.ts';
 
 /** What the OAuth deps hold apart from the per-process pool and bus. */
 export type ShopifyOAuthBase = Pick<OAuthDeps, 'cipher' | 'profiles'> & {

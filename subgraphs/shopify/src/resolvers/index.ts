@@ -10,7 +10,7 @@ import { disconnectShopifyConnection } from '../connection-lifecycle/index.ts';
 import { listShopifyConnections, toShopifyConnection } from '../connections/index.ts';
 import { resolveShopifyCustomers } from '../customers/index.ts';
 import { createShopifyDiscountCode } from '../discounts/index.ts';
-import type { Resolvers } from '../generated/resolvers-types.ts';
+import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
 import { startShopifyConnection } from '../oauth/index.ts';
 import { resolveLineItemProduct, resolveShopifyOrder, resolveShopifyOrders } from '../orders/index.ts';
 
@@ -24,9 +24,9 @@ export const resolvers: Resolvers = {
       return records.map(toShopifyConnection);
     },
     integrationConnections: (_parent, args, { db, identity }) =>
-      resolveIntegrationConnections(db, identity.workspaceId, args),
+      resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
-      resolveWorkspaceNotifications(db, identity.workspaceId, args),
+      resolveWorkspaceNotifications<IntegrationProvider>(db, identity.workspaceId, args),
     shopifyShop: resolveShopifyShop,
     shopifyProducts: resolveShopifyProducts,
     shopifyOrders: resolveShopifyOrders,
@@ -43,7 +43,7 @@ export const resolvers: Resolvers = {
   Subscription: {
     workspaceNotifications: {
       subscribe: (_parent, _args, { bus, identity }) =>
-        subscribeWorkspaceNotifications(bus, identity.workspaceId),
+        subscribeWorkspaceNotifications<IntegrationProvider>(bus, identity.workspaceId),
     },
   },
   ShopifyConnection: {

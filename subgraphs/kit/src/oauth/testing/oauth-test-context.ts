@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+// The kit has no provider of its own: its OAuth tests drive the subgraphs' real profiles against the
+// protocol-faithful simulators.
+import { createShopifyOAuthProfile } from '@ionflux/shopify/oauth-profile';
+import { createTikTokOAuthProfile } from '@ionflux/tiktok/oauth-profile';
 import postgres from 'postgres';
 import { type ShopifySimulator, startShopifySimulator } from '../../../../../sandbox/src/shopify/index.ts';
 import { startTikTokSimulator, type TikTokSimulator } from '../../../../../sandbox/src/tiktok/index.ts';
@@ -13,10 +17,7 @@ import { createInMemoryEventBus, type EventBus } from '../../events/index.ts';
 import { type CompleteAuthorizationOptions, completeAuthorization } from '../complete-authorization.ts';
 import type { OAuthDeps } from '../oauth-deps.ts';
 import { deriveOAuthSigningKey, type OAuthSigningKey } from '../oauth-signing-key.ts';
-import type { OAuthProvider } from '../provider-profile.ts';
-import { createShopifyOAuthProfile } from '../shopify-profile.ts';
 import type { AuthorizationStart } from '../start-authorization.ts';
-import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
 import { captureLogger } from './capture-logger.ts';
 import { type RecordedExchange, recordingFetch } from './recording-fetch.ts';
 import { TestBrowser } from './test-browser.ts';
@@ -27,6 +28,12 @@ export const SHOPIFY_APP = { apiKey: 'ionflux-test-id', apiSecret: 'shopify-secr
 export function testCipher(keySpec: string): CredentialCipher {
   return createCredentialCipher(parseKeyring(keySpec));
 }
+
+/** The signing key of each provider the tests drive. */
+export type TestKeys = {
+  shopify: OAuthSigningKey;
+  tiktok: OAuthSigningKey;
+};
 
 export interface OAuthTestContext {
   databaseUrl: string;
@@ -49,7 +56,7 @@ export interface OAuthTestContext {
   /** Our start route's URL (what `startAuthorization` links to). */
   startUrl(provider: 'shopify' | 'tiktok'): string;
   /** Each provider's key for browser-binding cookies and grant tickets (from the test app secrets). */
-  keys: Record<OAuthProvider, OAuthSigningKey>;
+  keys: TestKeys;
   /** A browser of its own (cookie jar) for the start route. */
   browser(): TestBrowser;
   /** Opens the provider's consent page, submits Approve (or Deny), follows the redirect to our callback. */
@@ -109,12 +116,12 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     fetch: recorder.fetch,
     logger,
   };
-  const keys = {
+  const keys: TestKeys = {
     tiktok: deriveOAuthSigningKey('tiktok', TIKTOK_APP.clientSecret),
     shopify: deriveOAuthSigningKey('shopify', SHOPIFY_APP.apiSecret),
   };
   const providerOf = (startUrl: string) =>
-    (/\/oauth\/(shopify|tiktok)\/start$/.exec(new URL(startUrl).pathname)?.[1] ?? 'tiktok') as OAuthProvider;
+    (/\/oauth\/(shopify|tiktok)\/start$/.exec(new URL(startUrl).pathname)?.[1] ?? 'tiktok') as keyof TestKeys;
   const context: OAuthTestContext = {
     databaseUrl: database.url,
     sql,

@@ -3,10 +3,10 @@
 // calls and prints what each got (SHA-256 of the token, or the error code) as one JSON line.
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { createTikTokOAuthProfile } from '@ionflux/tiktok/oauth-profile';
 import { connectDatabase } from '../../db/index.ts';
 import { createInMemoryEventBus } from '../../events/index.ts';
 import { getAccessToken } from '../get-access-token.ts';
-import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
 import { TIKTOK_APP, testCipher } from './oauth-test-context.ts';
 
 interface ChildConfig {

@@ -1,10 +1,8 @@
+import { isTokenError } from '@ionflux/kit/oauth';
 import { describe, expect, it } from 'vitest';
-import { isTokenError } from './provider-profile.ts';
-import { createShopifyOAuthProfile } from './shopify-profile.ts';
 import { createTikTokOAuthProfile } from './tiktok-profile.ts';
 
 const tiktok = createTikTokOAuthProfile({ clientKey: 'ck', clientSecret: 'cs' });
-const shopify = createShopifyOAuthProfile({ apiKey: 'id', apiSecret: 'secret' });
 
 describe('TikTok OAuth profile', () => {
   it('builds the Login Kit v2 authorize URL with comma-separated scopes and an S256 challenge', () => {
@@ -73,60 +71,5 @@ describe('TikTok OAuth profile', () => {
     expect(tiktok.classifyError(503, undefined).kind).toBe('transient');
     expect(tiktok.classifyError(429, { error: { code: 'rate_limit_exceeded' } }).kind).toBe('transient');
     expect(tiktok.classifyError(401, { error: 'invalid_client' }).kind).toBe('rejected');
-  });
-});
-
-describe('Shopify OAuth profile', () => {
-  it('normalises shop input to an anchored *.myshopify.com domain and refuses anything else', () => {
-    const normalize = shopify.normalizeAccount ?? ((x: string) => x);
-    expect(normalize('Ionflux-Demo')).toBe('ionflux-demo.myshopify.com');
-    expect(normalize('https://ionflux-demo.myshopify.com/')).toBe('ionflux-demo.myshopify.com');
-    expect(() => normalize('ionflux-demo.myshopify.com.evil.io')).toThrow();
-    expect(() => normalize('evil.com/x.myshopify.com')).toThrow();
-  });
-
-  it('sends a JSON code exchange asking for an expiring offline token to the shop’s origin', () => {
-    const sandboxed = createShopifyOAuthProfile({
-      apiKey: 'id',
-      apiSecret: 'secret',
-      adminOriginTemplate: 'http://127.0.0.1:9/store/{shop}',
-    });
-    const request = sandboxed.codeExchangeRequest({
-      code: 'c',
-      redirectUri: 'x',
-      accountHint: 'a.myshopify.com',
-    });
-    expect(request.url).toBe('http://127.0.0.1:9/store/a.myshopify.com/admin/oauth/access_token');
-    expect(JSON.parse(request.body)).toEqual({
-      client_id: 'id',
-      client_secret: 'secret',
-      code: 'c',
-      expiring: '1',
-    });
-    const refresh = shopify.refreshRequest({
-      accountId: 'a.myshopify.com',
-      accessToken: 't',
-      refreshToken: 'r',
-    });
-    expect(refresh.url).toBe('https://a.myshopify.com/admin/oauth/access_token');
-    expect(JSON.parse(refresh.body)).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'r' });
-  });
-
-  it('maps a non-expiring offline token (no expires_in, no refresh token)', () => {
-    expect(
-      shopify.parseTokenResponse({ access_token: 'shpat_x', scope: 'read_products,write_orders' }),
-    ).toEqual({
-      accessToken: 'shpat_x',
-      refreshToken: undefined,
-      expiresIn: undefined,
-      refreshExpiresIn: undefined,
-      scopes: ['read_products', 'write_orders'],
-    });
-  });
-
-  it('has no revoke endpoint and knows write_x implies read_x', () => {
-    expect(shopify.revokeRequest).toBeUndefined();
-    expect(shopify.hasScope?.(['write_orders'], 'read_orders')).toBe(true);
-    expect(shopify.hasScope?.(['read_orders'], 'write_orders')).toBe(false);
   });
 });

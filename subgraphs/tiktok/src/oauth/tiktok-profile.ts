@@ -5,7 +5,8 @@ import {
   splitScopes,
   type TokenError,
   type TokenSet,
-} from './provider-profile.ts';
+} from '@ionflux/kit/oauth';
+import { tiktokProvider } from '../registration.ts';
 
 export interface TikTokOAuthConfig {
   /** `TIKTOK_CLIENT_KEY`. */
@@ -26,7 +27,7 @@ export function createTikTokOAuthProfile(config: TikTokOAuthConfig): OAuthProvid
   const apiOrigin = config.apiOrigin ?? 'https://open.tiktokapis.com';
   const client = { client_key: config.clientKey, client_secret: config.clientSecret };
   return {
-    provider: 'tiktok',
+    provider: tiktokProvider,
     scopeSeparator: ',',
     supportsPkce: true,
     requiresAccountHint: false,

@@ -4,7 +4,8 @@ import {
   splitScopes,
   type TokenError,
   type TokenSet,
-} from './provider-profile.ts';
+} from '@ionflux/kit/oauth';
+import { shopifyProvider } from '../registration.ts';
 
 export interface ShopifyOAuthConfig {
   /** `SHOPIFY_API_KEY` (the app's client id). */
@@ -38,7 +39,7 @@ export function createShopifyOAuthProfile(config: ShopifyOAuthConfig): OAuthProv
     return shop;
   };
   return {
-    provider: 'shopify',
+    provider: shopifyProvider,
     scopeSeparator: ',',
     supportsPkce: false,
     requiresAccountHint: true,
