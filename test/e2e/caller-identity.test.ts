@@ -11,6 +11,7 @@ import {
 } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
 import { notifyConnectionStatus } from '@ionflux/kit/notifications';
+import { shopifyProvider } from '@ionflux/shopify/registration';
 import { type Client, createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,7 +230,7 @@ describe('workspace and user ids written in capitals', () => {
       { sql: database.sql, bus },
       {
         workspaceId: system.workspaceId,
-        provider: 'shopify',
+        provider: shopifyProvider,
         connectionId,
         accountLabel: 'capitals.myshopify.com',
         status: 'NEEDS_REAUTH',

@@ -4,12 +4,12 @@ import { createInMemoryEventBus } from '@ionflux/kit/events';
 import {
   beginBrowserAuthorization,
   completeAuthorization,
-  createShopifyOAuthProfile,
   deriveOAuthSigningKey,
   type OAuthDeps,
   startAuthorization,
 } from '@ionflux/kit/oauth';
 import type { ShopifySimulator } from '@ionflux/sandbox';
+import { createShopifyOAuthProfile } from '@ionflux/shopify/oauth-profile';
 import postgres from 'postgres';
 import { CookieJar } from './cookie-jar.ts';
 

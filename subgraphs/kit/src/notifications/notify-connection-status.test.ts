@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+// The kit names no provider: the subgraphs' registrations supply the words.
+import { shopifyProvider } from '@ionflux/shopify/registration';
+import { tiktokProvider } from '@ionflux/tiktok/registration';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventBus } from '../events/index.ts';
 import { collectEvents } from '../events/testing/collect-events.ts';
@@ -11,7 +14,7 @@ import { notifyConnectionStatus } from './notify-connection-status.ts';
 describe('connectionStatusNotice', () => {
   it('tells the workspace to reconnect, naming the store and the reason', () => {
     expect(
-      connectionStatusNotice('shopify', 'acme.myshopify.com', 'NEEDS_REAUTH', 'access was revoked.'),
+      connectionStatusNotice(shopifyProvider, 'acme.myshopify.com', 'NEEDS_REAUTH', 'access was revoked.'),
     ).toEqual({
       kind: 'CONNECTION_NEEDS_REAUTH',
       severity: 'ERROR',
@@ -30,7 +33,7 @@ describe('connectionStatusNotice', () => {
     ['DEGRADED', 'CONNECTION_DEGRADED', 'WARNING'],
     ['RECOVERED', 'CONNECTION_RECOVERED', 'INFO'],
   ])('%s is %s at %s and names the TikTok account in title and message', (status, kind, severity) => {
-    const notice = connectionStatusNotice('tiktok', '@stylist', status);
+    const notice = connectionStatusNotice(tiktokProvider, '@stylist', status);
     expect(notice).toMatchObject({ kind, severity });
     expect(notice.title).toContain('@stylist');
     expect(notice.message).toContain('@stylist');
@@ -50,7 +53,7 @@ describe('notifyConnectionStatus', () => {
         { sql: testDb.database.sql, bus },
         {
           workspaceId,
-          provider: 'shopify',
+          provider: shopifyProvider,
           connectionId,
           accountLabel: 'acme.myshopify.com',
           status: 'DEGRADED',

@@ -155,7 +155,7 @@ describe('binding an OAuth flow to the browser that started it', () => {
   it('accepts no callback for a state whose start link was never opened', async () => {
     const start = await startShop('never-opened.myshopify.com');
     // The consent URL built by hand, as someone holding only the state could.
-    const consent = t.deps.profiles.shopify?.authorizationUrl({
+    const consent = t.deps.profiles['shopify']?.authorizationUrl({
       state: start.state,
       scopes: start.scopes,
       redirectUri: t.callbackUrl('shopify'),

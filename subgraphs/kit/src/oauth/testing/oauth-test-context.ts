@@ -2,21 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+// The kit has no provider of its own: its OAuth tests drive the subgraphs' real profiles against the
+// protocol-faithful simulators.
+import { createShopifyOAuthProfile } from '@ionflux/shopify/oauth-profile';
+import { createTikTokOAuthProfile } from '@ionflux/tiktok/oauth-profile';
 import postgres from 'postgres';
 import { type ShopifySimulator, startShopifySimulator } from '../../../../../sandbox/src/shopify/index.ts';
 import { startTikTokSimulator, type TikTokSimulator } from '../../../../../sandbox/src/tiktok/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database.ts';
 import { type CredentialCipher, createCredentialCipher, parseKeyring } from '../../crypto/index.ts';
 import type { Sql } from '../../db/index.ts';
-import { migrateDatabase } from '../../db/index.ts';
+import { connectDatabase, migrateDatabase } from '../../db/index.ts';
 import { createInMemoryEventBus, type EventBus } from '../../events/index.ts';
 import { type CompleteAuthorizationOptions, completeAuthorization } from '../complete-authorization.ts';
 import type { OAuthDeps } from '../oauth-deps.ts';
 import { deriveOAuthSigningKey, type OAuthSigningKey } from '../oauth-signing-key.ts';
-import type { OAuthProvider } from '../provider-profile.ts';
-import { createShopifyOAuthProfile } from '../shopify-profile.ts';
 import type { AuthorizationStart } from '../start-authorization.ts';
-import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
 import { captureLogger } from './capture-logger.ts';
 import { type RecordedExchange, recordingFetch } from './recording-fetch.ts';
 import { TestBrowser } from './test-browser.ts';
@@ -28,12 +29,20 @@ export function testCipher(keySpec: string): CredentialCipher {
   return createCredentialCipher(parseKeyring(keySpec));
 }
 
+/** The signing key of each provider the tests drive. */
+export type TestKeys = {
+  shopify: OAuthSigningKey;
+  tiktok: OAuthSigningKey;
+};
+
 export interface OAuthTestContext {
   databaseUrl: string;
+  /** A plain postgres.js pool for the tests' own queries (timestamps read as `Date`s). */
   sql: Sql;
   keySpec: string;
   tiktok: TikTokSimulator;
   shopify: ShopifySimulator;
+  /** The OAuth deps, over a service's pool (drizzle-wrapped, as `connectDatabase` makes it). */
   deps: OAuthDeps;
   /** The in-memory bus notifications are published on. */
   bus: EventBus;
@@ -47,7 +56,7 @@ export interface OAuthTestContext {
   /** Our start route's URL (what `startAuthorization` links to). */
   startUrl(provider: 'shopify' | 'tiktok'): string;
   /** Each provider's key for browser-binding cookies and grant tickets (from the test app secrets). */
-  keys: Record<OAuthProvider, OAuthSigningKey>;
+  keys: TestKeys;
   /** A browser of its own (cookie jar) for the start route. */
   browser(): TestBrowser;
   /** Opens the provider's consent page, submits Approve (or Deny), follows the redirect to our callback. */
@@ -75,8 +84,10 @@ const unescapeHtml = (value: string) =>
 export async function startOAuthTestContext(): Promise<OAuthTestContext> {
   const database: TestDatabase = await createTestDatabase();
   await migrateDatabase(database.url, [migrationSet('kit')]);
-  const sql = postgres(database.url, { max: 20, onnotice: () => {} });
-  const sql2 = postgres(database.url, { max: 20, onnotice: () => {} });
+  const sql = postgres(database.url, { max: 4, onnotice: () => {} });
+  // The kit runs on a service's pool, which drizzle wraps: these prove its SQL works there.
+  const pool = connectDatabase(database.url, { maxConnections: 20 });
+  const pool2 = connectDatabase(database.url, { maxConnections: 20 });
   const keySpec = `k1:${randomBytes(32).toString('base64')}`;
   const tiktok = await startTikTokSimulator({ ...TIKTOK_APP, seed: false });
   const shopify = await startShopifySimulator({ ...SHOPIFY_APP, seed: false });
@@ -98,19 +109,19 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
   };
   const bus = createInMemoryEventBus();
   const deps: OAuthDeps = {
-    sql,
+    sql: pool.sql,
     cipher,
     bus,
     profiles,
     fetch: recorder.fetch,
     logger,
   };
-  const keys = {
+  const keys: TestKeys = {
     tiktok: deriveOAuthSigningKey('tiktok', TIKTOK_APP.clientSecret),
     shopify: deriveOAuthSigningKey('shopify', SHOPIFY_APP.apiSecret),
   };
   const providerOf = (startUrl: string) =>
-    (/\/oauth\/(shopify|tiktok)\/start$/.exec(new URL(startUrl).pathname)?.[1] ?? 'tiktok') as OAuthProvider;
+    (/\/oauth\/(shopify|tiktok)\/start$/.exec(new URL(startUrl).pathname)?.[1] ?? 'tiktok') as keyof TestKeys;
   const context: OAuthTestContext = {
     databaseUrl: database.url,
     sql,
@@ -119,7 +130,7 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
     shopify,
     deps,
     bus,
-    depsOnSecondPool: { ...deps, sql: sql2 },
+    depsOnSecondPool: { ...deps, sql: pool2.sql },
     exchanges: recorder.exchanges,
     callbacks,
     logs: text,
@@ -169,7 +180,7 @@ export async function startOAuthTestContext(): Promise<OAuthTestContext> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.all([tiktok.close(), shopify.close(), bus.close()]);
-      await Promise.all([sql.end({ timeout: 5 }), sql2.end({ timeout: 5 })]);
+      await Promise.all([sql.end({ timeout: 5 }), pool.close(), pool2.close()]);
       await database.drop();
     },
   };

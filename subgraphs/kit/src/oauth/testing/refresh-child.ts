@@ -3,10 +3,10 @@
 // calls and prints what each got (SHA-256 of the token, or the error code) as one JSON line.
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import postgres from 'postgres';
+import { createTikTokOAuthProfile } from '@ionflux/tiktok/oauth-profile';
+import { connectDatabase } from '../../db/index.ts';
 import { createInMemoryEventBus } from '../../events/index.ts';
 import { getAccessToken } from '../get-access-token.ts';
-import { createTikTokOAuthProfile } from '../tiktok-profile.ts';
 import { TIKTOK_APP, testCipher } from './oauth-test-context.ts';
 
 interface ChildConfig {
@@ -19,7 +19,8 @@ interface ChildConfig {
 }
 
 const config = JSON.parse(process.env['OAUTH_CHILD_CONFIG'] ?? '{}') as ChildConfig;
-const sql = postgres(config.databaseUrl, { max: 10, onnotice: () => {} });
+const database = connectDatabase(config.databaseUrl, { maxConnections: 10 });
+const { sql } = database;
 const deps = {
   sql,
   cipher: testCipher(config.keySpec),
@@ -45,5 +46,5 @@ const results = await Promise.all(
   ),
 );
 process.stdout.write(`${JSON.stringify(results)}\n`);
-await Promise.all([sql.end({ timeout: 5 }), deps.bus.close()]);
+await Promise.all([database.close(), deps.bus.close()]);
 lines.close();

@@ -10,9 +10,9 @@ import type { OAuthProvider } from '../provider-profile.ts';
 export class TestBrowser {
   readonly #cookies = new Map<string, string>();
   readonly #deps: OAuthDeps;
-  readonly #keys: Record<OAuthProvider, OAuthSigningKey>;
+  readonly #keys: Readonly<Record<OAuthProvider, OAuthSigningKey>>;
 
-  constructor(deps: OAuthDeps, keys: Record<OAuthProvider, OAuthSigningKey>) {
+  constructor(deps: OAuthDeps, keys: Readonly<Record<OAuthProvider, OAuthSigningKey>>) {
     this.#deps = deps;
     this.#keys = keys;
   }
@@ -20,12 +20,11 @@ export class TestBrowser {
   /** Opens `…/oauth/{provider}/start?state=…` (or `?ticket=…`); resolves the provider URL it redirects to. */
   async open(startUrl: string, redirectUri = 'http://127.0.0.1/callback'): Promise<string> {
     const url = new URL(startUrl);
-    const provider = /^\/oauth\/(shopify|tiktok)\/start$/.exec(url.pathname)?.[1] as
-      | OAuthProvider
-      | undefined;
-    if (!provider) throw new Error(`not a start URL: ${startUrl}`);
+    const provider = /^\/oauth\/([a-z0-9_]+)\/start$/.exec(url.pathname)?.[1];
+    const key = provider === undefined ? undefined : this.#keys[provider];
+    if (!provider || !key) throw new Error(`not a start URL: ${startUrl}`);
     const result = await beginBrowserAuthorization(this.#deps, {
-      key: this.#keys[provider],
+      key,
       query: Object.fromEntries(url.searchParams),
       cookie: { path: `/oauth/${provider}`, secure: false },
       redirectUri,
