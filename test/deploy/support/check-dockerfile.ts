@@ -153,8 +153,8 @@ export function checkDockerfile(root: string, spec: ImageSpec, text: string): st
     }
   }
   const cmd = instructions(final, 'CMD').at(-1);
-  const command = cmd ? execForm(cmd.args) : undefined;
-  if (!command || command[0] !== 'node' || command[1] !== spec.entries[0] || command.length !== 2) {
+  const command = (cmd ? execForm(cmd.args) : undefined)?.join(' ');
+  if (command !== `node ${spec.entries[0]}`) {
     problems.push(`CMD must be ["node", "${spec.entries[0]}"] (exec form: node is PID 1 and gets SIGTERM)`);
   }
 
