@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionChunk, CompletionInput } from '../generated/resolvers-types.ts';
+import { estimatePromptTokens } from '../providers/estimate-tokens.ts';
 import { NO_USAGE, type StreamEvent } from '../providers/llm-adapter.ts';
 import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
 import { toProviderId } from '../providers/stored-provider.ts';
-import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
-import type { LlmServices } from '../services.ts';
+import type { CallServices } from './call-services.ts';
 import { toLlmError } from './envelope.ts';
 import { closeCall, openCall } from './open-call.ts';
 import { prepareCompletion } from './prepare-completion.ts';
@@ -18,7 +18,7 @@ import { recordRejection } from './record-rejection.ts';
  * cancelled because the subscriber went away (`signal`).
  */
 export async function* runCompletionStream(
-  services: LlmServices,
+  services: CallServices,
   identity: Identity,
   input: CompletionInput,
   signal: AbortSignal,
