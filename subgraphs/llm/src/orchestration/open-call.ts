@@ -7,11 +7,12 @@ import { centralKeyModels } from '../providers/provider-catalog.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 import type { SealedKeyRow } from '../usage/begin-usage.ts';
+import type { LedgerCall } from '../usage/ledger-call.ts';
 import type { CallServices } from './call-services.ts';
 import { recordRejection } from './record-rejection.ts';
 import { refusalFailure } from './refusal-failure.ts';
 
-export type Operation = 'completion' | 'stream' | 'embedding';
+export type Operation = LedgerCall['operation'];
 
 /** A provider call that holds a key, a `pending` ledger row and maybe reservations until {@link closeCall}. */
 export interface OpenCall {

@@ -1,6 +1,7 @@
 import type { Identity } from '@ionflux/kit/identity';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
+import type { LedgerCall } from '../usage/ledger-call.ts';
 import type { CallServices } from './call-services.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function recordRejection(
     requestId: string;
     provider: StoredProvider;
     model: string;
-    operation: 'completion' | 'stream' | 'embedding';
+    operation: LedgerCall['operation'];
     failure: LlmFailure;
     started: number;
   },

@@ -3,12 +3,13 @@ import { centralKeyModels } from '../providers/provider-catalog.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 import type { ReserveOutcome } from '../usage/begin-usage.ts';
+import type { LedgerCall } from '../usage/ledger-call.ts';
 
 /** What the opening statement was asked to hold when it refused. */
 export interface RefusedCall {
   provider: StoredProvider;
   model: string;
-  operation: 'completion' | 'stream' | 'embedding';
+  operation: LedgerCall['operation'];
   worstCase: { tokens: number; costNanoUsd: number | null };
   /** The platform budget per workspace and UTC day in nano-USD; null: none. */
   dailyBudgetNanoUsd: number | null;

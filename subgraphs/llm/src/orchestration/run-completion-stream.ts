@@ -12,10 +12,11 @@ import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
 
 /**
- * `completionStream`: the same checks as `createCompletion` (validation, key, quota), then text deltas
- * as the provider sends them and a last chunk with `done`, the finish reason and usage, or an error
- * chunk. The ledger row is written when the stream ends, however it ends: finished, failed, or
- * cancelled because the subscriber went away (`signal`).
+ * `completionStream`: the same steps as `createCompletion` (validation, then open → send → close), with
+ * text deltas as the provider sends them and a last chunk with `done`, the finish reason and usage, or
+ * an error chunk. The call's row is opened `pending` before the provider is called and finished when the
+ * stream ends, however it ends: finished, failed, or cancelled because the subscriber went away
+ * (`signal`).
  */
 export async function* runCompletionStream(
   services: CallServices,
