@@ -2,8 +2,8 @@ import { NANO_PER_USD } from '../providers/price-table.ts';
 import { centralKeyModels } from '../providers/provider-catalog.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
-import type { ReserveOutcome } from '../usage/begin-usage.ts';
 import type { LedgerCall } from '../usage/ledger-call.ts';
+import type { ReserveOutcome } from '../usage/ledger-writer.ts';
 
 /** What the opening statement was asked to hold when it refused. */
 export interface RefusedCall {

@@ -7,6 +7,11 @@ import { closeInterruptedUsage } from './close-interrupted-usage.ts';
 import { type FinishedUsage, finishUsage, type UsageOutcome } from './finish-usage.ts';
 import { type RefusedUsage, recordRefusal } from './record-refusal.ts';
 
+// What callers of the writer read and pass; the statements themselves are imported by nothing else.
+export type { BeganUsage, BeginUsageInput, ReserveOutcome, SealedKeyRow } from './begin-usage.ts';
+export type { UsageOutcome } from './finish-usage.ts';
+export type { RefusedUsage } from './record-refusal.ts';
+
 export interface LedgerWriterOptions {
   /** The ledger's own pool (`synchronous_commit` off unless `LLM_LEDGER_SYNCHRONOUS_COMMIT`). */
   sql: Sql;
