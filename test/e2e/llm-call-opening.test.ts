@@ -9,16 +9,17 @@ import { postGraphQL } from '../support/graphql-client.ts';
 import { ledgerSettled } from '../support/ledger-settled.ts';
 import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
-// A workspace this instance has seen with neither quota nor key of its own has its calls sent beside
-// their opening statement (reserve, key, pending row) instead of after it. These tests prove the
-// database's answer still decides: a key or quota set on another instance, a slow or failing opening.
+// Every call is sent only after its opening statement (key, quota and budget reserved, `pending` row)
+// has committed, and that statement decides it: a key or quota set on another instance is seen by the
+// next call here, a slow opening holds the call, a failed one means no call.
 
 const masterKey = `ktest:${randomBytes(32).toString('base64')}`;
 let system: LlmSystemUnderTest;
 let other: RunningSubgraph;
 let sql: postgres.Sql;
 beforeAll(async () => {
-  // Early sends are for central-key calls that hold nothing; with a platform budget every one holds it.
+  // Without a platform budget a central-key call with neither quota nor key holds nothing, and still
+  // waits for its opening.
   system = await startLlmSystem({ IONFLUX_MASTER_KEY: masterKey, LLM_WORKSPACE_DAILY_BUDGET_USD: 'off' });
   // A second instance of the LLM subgraph on the same database, as another replica would be.
   other = await startLlmSubgraph(
@@ -53,7 +54,7 @@ const COMPLETE = /* GraphQL */ `
   }
 `;
 
-/** A workspace with a caller token, already seen (one completion) by the system's LLM subgraph. */
+/** A workspace with a caller token that has already made one call through the system's LLM subgraph. */
 async function knownWorkspace() {
   const workspaceId = randomUUID();
   const token = await system.tokenFor(workspaceId);
@@ -80,17 +81,6 @@ async function onOtherInstance(workspaceId: string, query: string, variables: Re
     variables,
   });
   expect(body.errors).toBeUndefined();
-}
-
-async function earlySends(): Promise<{ confirmed: number; withdrawn: number }> {
-  const text = await (await fetch(`${system.subgraphs.llm.url}/metrics`)).text();
-  const count = (outcome: string) =>
-    Number(
-      text.match(
-        new RegExp(`^ionflux_llm_early_sends_total\\{outcome="${outcome}"[^}]*\\} (\\d+)`, 'm'),
-      )?.[1] ?? 0,
-    );
-  return { confirmed: count('confirmed'), withdrawn: count('withdrawn') };
 }
 
 function ledgerRows(requestId: string) {
@@ -124,6 +114,15 @@ async function lockLedger() {
   };
 }
 
+/** Opening statements of the system's LLM subgraph waiting on a lock. */
+async function openingsWaiting(): Promise<number> {
+  const [row] = await sql<{ waiting: number }[]>`
+    select count(*)::int as waiting from pg_stat_activity
+    where application_name = 'ionflux-llm-ledger' and wait_event_type = 'Lock'
+      and query like '%with stored as%'`;
+  return row?.waiting ?? 0;
+}
+
 async function until(condition: () => boolean | Promise<boolean>, what: string) {
   const deadline = Date.now() + 5_000;
   while (!(await condition())) {
@@ -132,45 +131,39 @@ async function until(condition: () => boolean | Promise<boolean>, what: string) 
   }
 }
 
-describe('a call sent beside its opening statement', () => {
-  it('is confirmed by the opening for a workspace with neither quota nor key, and ledgered once', async () => {
+describe('a provider call and its opening statement', () => {
+  it('is neither sent to the provider nor answered until its pending ledger row is written', async () => {
     const { workspaceId, token } = await knownWorkspace();
-    const before = await earlySends();
+    system.simulator.clearRequests();
+    const release = await lockLedger();
     const requestId = randomUUID();
-    expect((await complete(token, requestId)).body.data?.createCompletion.status).toBe('SUCCESS');
-    expect(await earlySends()).toEqual({ confirmed: before.confirmed + 1, withdrawn: before.withdrawn });
+    let answered = false;
+    const call = complete(token, requestId).finally(() => {
+      answered = true;
+    });
+    try {
+      await until(async () => (await openingsWaiting()) > 0, 'the opening statement to wait on the lock');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(system.simulator.requests()).toEqual([]);
+      expect(answered).toBe(false);
+    } finally {
+      await release();
+    }
+    expect((await call).body.data?.createCompletion.status).toBe('SUCCESS');
+    expect(system.simulator.requests()).toHaveLength(1);
     await ledgerSettled(sql, workspaceId);
     expect(await ledgerRows(requestId)).toMatchObject([
       { status: 'success', error_code: null, key_source: 'central' },
     ]);
   });
 
-  it('is answered only once its pending ledger row is written, even when the provider answered first', async () => {
-    const { token } = await knownWorkspace();
-    system.simulator.clearRequests();
-    const release = await lockLedger();
-    let answered = false;
-    const call = complete(token).finally(() => {
-      answered = true;
-    });
-    try {
-      await until(() => system.simulator.requests().length === 1, 'the provider to answer');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(answered).toBe(false);
-    } finally {
-      await release();
-    }
-    expect((await call).body.data?.createCompletion.status).toBe('SUCCESS');
-  });
-
-  it('fails, and is ledgered as cancelled, when its opening statement fails', async () => {
+  it('fails without calling the provider, and ledgers nothing, when its opening statement fails', async () => {
     const { workspaceId, token } = await knownWorkspace();
     system.simulator.clearRequests();
     const release = await lockLedger();
     const requestId = randomUUID();
     const call = complete(token, requestId);
     try {
-      await until(() => system.simulator.requests().length === 1, 'the provider to answer');
       // The opening waits on the lock; cancelling it is the database failing the statement.
       await until(async () => {
         const cancelled = await sql`
@@ -185,15 +178,14 @@ describe('a call sent beside its opening statement', () => {
     const { body } = await call;
     expect(body.data?.createCompletion ?? null).toBeNull();
     expect(body.errors?.[0]?.extensions?.['code']).toBe('INTERNAL');
+    expect(system.simulator.requests()).toEqual([]);
     await ledgerSettled(sql, workspaceId);
-    expect(await ledgerRows(requestId)).toMatchObject([
-      { status: 'cancelled', error_code: null, key_source: 'central' },
-    ]);
+    expect(await ledgerRows(requestId)).toEqual([]);
   });
 
-  it('is withdrawn and sent again with the workspace key another instance has set since', async () => {
+  it('is sent with the workspace key another instance has set since', async () => {
     const { workspaceId, token } = await knownWorkspace();
-    const workspaceKey = `sk-proj-early-${randomBytes(12).toString('hex')}`;
+    const workspaceKey = `sk-proj-opening-${randomBytes(12).toString('hex')}`;
     system.simulator.addKey('openai', workspaceKey);
     await onOtherInstance(
       workspaceId,
@@ -201,70 +193,35 @@ describe('a call sent beside its opening statement', () => {
       { key: workspaceKey },
     );
     system.simulator.clearRequests();
-    const before = await earlySends();
     const requestId = randomUUID();
-    // The opening is held until the early call has been answered, so that answer is the one withdrawn.
-    const release = await lockLedger();
-    const call = complete(token, requestId);
-    try {
-      await until(() => system.simulator.requests().length === 1, 'the provider to answer the early call');
-    } finally {
-      await release();
-    }
-    expect((await call).body.data?.createCompletion.status).toBe('SUCCESS');
+    expect((await complete(token, requestId)).body.data?.createCompletion.status).toBe('SUCCESS');
 
-    expect(await earlySends()).toEqual({ confirmed: before.confirmed, withdrawn: before.withdrawn + 1 });
-    expect(system.simulator.requests().map((request) => request.keyLast4)).toEqual([
-      system.centralKeys.openai.slice(-4),
-      workspaceKey.slice(-4),
-    ]);
+    expect(system.simulator.requests().map((request) => request.keyLast4)).toEqual([workspaceKey.slice(-4)]);
     await ledgerSettled(sql, workspaceId);
-    const rows = await ledgerRows(requestId);
-    expect(rows).toMatchObject([
-      { status: 'cancelled', error_code: null, key_source: 'central' },
+    expect(await ledgerRows(requestId)).toMatchObject([
       { status: 'success', error_code: null, key_source: 'workspace' },
     ]);
-    // The withdrawn call was answered: its tokens and their cost are ledgered, as the provider billed them.
-    expect(rows[0]?.total_tokens).toBeGreaterThan(0);
-    expect(rows[0]?.total_tokens).toBe(rows[1]?.total_tokens);
-    expect(rows[0]?.cost_nano_usd).toBeGreaterThan(0);
   });
 
-  it('is withdrawn and refused with QUOTA_EXCEEDED when another instance has since set a quota it would cross', async () => {
+  it('is refused with QUOTA_EXCEEDED, never sent, when another instance has since set a quota it would cross', async () => {
     const { workspaceId, token } = await knownWorkspace();
     await onOtherInstance(
       workspaceId,
       'mutation { setLlmQuota(input: { period: DAY, maxTokens: 5 }) { maxTokens } }',
     );
     const quotaBefore = await quotaOf(workspaceId);
-    const before = await earlySends();
+    system.simulator.clearRequests();
     const requestId = randomUUID();
     const { body } = await complete(token, requestId);
 
     expect(body.data?.createCompletion).toMatchObject({ status: 'ERROR', error: { code: 'QUOTA_EXCEEDED' } });
-    expect(await earlySends()).toEqual({ confirmed: before.confirmed, withdrawn: before.withdrawn + 1 });
+    expect(system.simulator.requests()).toEqual([]);
     await ledgerSettled(sql, workspaceId);
     expect(await ledgerRows(requestId)).toMatchObject([
-      { status: 'cancelled', error_code: null, key_source: 'central' },
       { status: 'error', error_code: 'QUOTA_EXCEEDED', key_source: 'central' },
     ]);
     // Nothing charged or held for it: what is used is the earlier call's, counted when the quota was set.
     expect(await quotaOf(workspaceId)).toEqual(quotaBefore);
     expect(quotaBefore?.reserved_tokens).toBe('0');
-  });
-
-  it('is not sent early once this instance has seen the workspace with a quota', async () => {
-    const { token } = await knownWorkspace();
-    await postGraphQL(
-      system.gatewayUrl,
-      'mutation { setLlmQuota(input: { period: DAY, maxTokens: 100000 }) { maxTokens } }',
-      {
-        token,
-      },
-    );
-    const before = await earlySends();
-    expect((await complete(token)).body.data?.createCompletion.status).toBe('SUCCESS');
-    expect((await complete(token)).body.data?.createCompletion.status).toBe('SUCCESS');
-    expect(await earlySends()).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import type { StoredProvider } from '../providers/stored-provider.ts';
+import type { StoredProvider } from './stored-provider.ts';
 
 /** List prices in USD per million tokens. */
 export interface ModelPrice {
