@@ -3,11 +3,10 @@ import { PassThrough } from 'node:stream';
 import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
 import type { RunningSubgraph } from '@ionflux/kit/server';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type LlmSystemUnderTest, ledgerSettled, startLlmSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { ledgerSettled } from '../support/ledger-settled.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 // A workspace this instance has seen with neither quota nor key of its own has its calls sent beside
 // their opening statement (reserve, key, pending row) instead of after it. These tests prove the
