@@ -25,7 +25,7 @@ export interface ScriptedServer {
 }
 
 /**
- * A real HTTP server on a free port for the provider client's tests (test support, not exported): it
+ * A real HTTP server on a free port for the provider client's tests (kit/http): it
  * answers the n-th request with `script[n]` (the last step repeats) and records what it received.
  */
 export async function startScriptedServer(script: ScriptStep[]): Promise<ScriptedServer> {

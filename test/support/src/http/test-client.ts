@@ -15,7 +15,7 @@ export interface TestClient {
 }
 
 /**
- * A provider client as the tests want it (test support, not exported): metrics on a fresh registry, logs
+ * A provider client as kit/http's tests want it: metrics on a fresh registry, logs
  * captured through the kit's real logger, waits recorded instead of slept unless `sleep` is given.
  */
 export function createTestClient(overrides: Partial<ProviderHttpClientOptions> = {}): TestClient {

@@ -1,22 +1,14 @@
-import { exampleProvider, exampleStoreProvider } from '../providers/example-providers.ts';
-import { createExampleOAuthProfile } from './example-oauth-profile.ts';
+import { exampleStoreProvider } from '../providers/example-providers.ts';
+import {
+  createExampleOAuthProfile,
+  EXAMPLE_APP,
+  EXAMPLE_STORE_APP,
+  exampleOAuthProfile,
+} from './example-oauth-profile.ts';
 import { type OAuthTestContext, startOAuthTestContext } from './oauth-test-context.ts';
 import { type StandardOAuthServer, startStandardOAuthServer } from './standard-oauth-server.ts';
 
-/** The app registered at the `example` provider's server. */
-export const EXAMPLE_APP = { clientId: 'ionflux-example-client', clientSecret: 'example-secret-5c1e9a7b3d' };
-/** The app registered at the `example_store` provider's server. */
-export const EXAMPLE_STORE_APP = {
-  clientId: 'ionflux-store-client',
-  clientSecret: 'store-secret-2a8f4c6e0b',
-};
-
 export type ExampleProviderId = 'example' | 'example_store';
-
-/** The `example` provider's profile: accounts picked on the consent page, PKCE, revocation. */
-export function exampleOAuthProfile(origin: string) {
-  return createExampleOAuthProfile({ provider: exampleProvider, origin, ...EXAMPLE_APP });
-}
 
 export interface ExampleOAuthContext extends OAuthTestContext<ExampleProviderId> {
   /** The server behind `example` (tokens start `ex.`). */

@@ -7,6 +7,7 @@ import {
   type TokenError,
   type TokenSet,
 } from '@ionflux/kit/oauth';
+import { exampleProvider } from '../providers/example-providers.ts';
 
 export interface ExampleOAuthProfileOptions {
   provider: IntegrationProvider;
@@ -141,4 +142,17 @@ export function createExampleOAuthProfile(options: ExampleOAuthProfileOptions): 
     });
   }
   return profile;
+}
+
+/** The app registered at the `example` provider's server. */
+export const EXAMPLE_APP = { clientId: 'ionflux-example-client', clientSecret: 'example-secret-5c1e9a7b3d' };
+/** The app registered at the `example_store` provider's server. */
+export const EXAMPLE_STORE_APP = {
+  clientId: 'ionflux-store-client',
+  clientSecret: 'store-secret-2a8f4c6e0b',
+};
+
+/** The `example` provider's profile: accounts picked on the consent page, PKCE, revocation. */
+export function exampleOAuthProfile(origin: string): OAuthProviderProfile {
+  return createExampleOAuthProfile({ provider: exampleProvider, origin, ...EXAMPLE_APP });
 }

@@ -1,16 +1,16 @@
 export { approveConsent } from './approve-consent.ts';
 export type { ExampleOAuthContext, ExampleProviderId } from './example-oauth-context.ts';
+export { startExampleOAuthContext } from './example-oauth-context.ts';
+export type { ExampleOAuthProfileOptions } from './example-oauth-profile.ts';
 export {
+  createExampleOAuthProfile,
   EXAMPLE_APP,
   EXAMPLE_STORE_APP,
   exampleOAuthProfile,
-  startExampleOAuthContext,
-} from './example-oauth-context.ts';
-export type { ExampleOAuthProfileOptions } from './example-oauth-profile.ts';
-export { createExampleOAuthProfile } from './example-oauth-profile.ts';
+} from './example-oauth-profile.ts';
 export type { OAuthAccount } from './oauth-grants.ts';
 export type { OAuthTestContext, OAuthTestProvider } from './oauth-test-context.ts';
-export { startOAuthTestContext, testCipher } from './oauth-test-context.ts';
+export { startOAuthTestContext } from './oauth-test-context.ts';
 export type { RecordedExchange } from './recording-fetch.ts';
 export { recordingFetch, secretsIn } from './recording-fetch.ts';
 export type { RefreshChildConfig } from './refresh-child.ts';

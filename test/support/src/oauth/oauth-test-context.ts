@@ -21,7 +21,7 @@ import { approveConsent } from './approve-consent.ts';
 import { type RecordedExchange, recordingFetch } from './recording-fetch.ts';
 import { TestBrowser } from './test-browser.ts';
 
-export function testCipher(keySpec: string): CredentialCipher {
+function testCipher(keySpec: string): CredentialCipher {
   return createCredentialCipher(parseKeyring(keySpec));
 }
 

@@ -7,7 +7,7 @@ import { createCredentialCipher, parseKeyring } from '@ionflux/kit/crypto';
 import { connectDatabase } from '@ionflux/kit/db';
 import { createInMemoryEventBus } from '@ionflux/kit/events';
 import { getAccessToken } from '@ionflux/kit/oauth';
-import { exampleOAuthProfile } from './example-oauth-context.ts';
+import { exampleOAuthProfile } from './example-oauth-profile.ts';
 
 /** What the parent passes in `OAUTH_CHILD_CONFIG`. */
 export interface RefreshChildConfig {

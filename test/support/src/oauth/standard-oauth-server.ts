@@ -74,12 +74,12 @@ export async function startStandardOAuthServer(
   };
   addAccount(SEED_USERNAME);
 
-  const route = async (
+  const route = (
     method: string,
     path: string,
     fields: Record<string, string>,
     req: IncomingMessage,
-  ) => {
+  ): Answer => {
     if (path === '/authorize' && method === 'GET') return consentPage(fields);
     if (path === '/authorize' && method === 'POST') return decide(fields);
     if (path === '/token' && method === 'POST') return token(fields);
@@ -88,7 +88,7 @@ export async function startStandardOAuthServer(
     return json(404, { error: 'not_found' });
   };
 
-  /** The fixed parts of an authorize request, or why it cannot be answered by a redirect. */
+  /** The parts of an authorize request; undefined when it cannot be answered by a redirect (RFC 6749 §4.1.2.1). */
   const readAuthorize = (fields: Record<string, string>) => {
     const redirectUri = fields['redirect_uri'] ?? '';
     if (fields['client_id'] !== options.clientId || !/^https?:\/\//.test(redirectUri)) return undefined;
@@ -224,7 +224,7 @@ export async function startStandardOAuthServer(
         const answer =
           fault?.status !== undefined && fault.status > 0
             ? json(fault.status, { error: 'temporarily_unavailable', error_description: 'Injected fault.' })
-            : await route(method, url.pathname, fields, req);
+            : route(method, url.pathname, fields, req);
         log.push({ seq: ++seq, method, path: url.pathname, status: answer.status, body });
         send(res, answer);
       })();

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TikTokSimulator } from '@ionflux/sandbox';
 
-/** Helpers for this folder's tests: they speak HTTP to the simulator as an app would. */
+/** Helpers for the sandbox's tests of its TikTok simulator: they speak HTTP to it as an app would. */
 
 export const CLIENT = { clientKey: 'sbx_client_key', clientSecret: 'sbx_client_secret' };
 export const REDIRECT_URI = 'https://app.ionflux.test/oauth/tiktok/callback';
