@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMigrateConfig } from '../../scripts/migrate.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -3,11 +3,10 @@ import { PassThrough } from 'node:stream';
 import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
 import type { RunningSubgraph } from '@ionflux/kit/server';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type LlmSystemUnderTest, ledgerSettled, startLlmSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { ledgerSettled } from '../support/ledger-settled.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 // Every call is sent only after its opening statement (key, quota and budget reserved, `pending` row)
 // has committed, and that statement decides it: a key or quota set on another instance is seen by the

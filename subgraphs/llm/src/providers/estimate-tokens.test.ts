@@ -1,5 +1,5 @@
+import { countTokens } from '@ionflux/sandbox/llm';
 import { describe, expect, it } from 'vitest';
-import { countTokens } from '../../../../sandbox/src/llm/index.ts';
 import { estimatePromptTokens, estimateTokens } from './estimate-tokens.ts';
 
 describe('estimateTokens', () => {
