@@ -63,16 +63,35 @@ export type IntegrationProvider =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Revokes the token at TikTok, forgets it and marks the connection DISCONNECTED (notified once). */
+  disconnectTikTokConnection: TikTokConnection;
   /**
    * Marks notifications of the caller's workspace read; returns how many became read. Ids of other
    * workspaces, unknown ids and notifications already read change nothing. At most 500 ids.
    */
   markWorkspaceNotificationsRead: Scalars['Int']['output'];
+  /**
+   * Begins connecting a TikTok account to a brand or a creator (exactly one of brandId, creatorId). Without
+   * scopes only user.info.basic is asked; features that need more answer SCOPE_REQUIRED with a grant URL.
+   */
+  startTikTokConnection: TikTokAuthorization;
+};
+
+
+export type MutationDisconnectTikTokConnectionArgs = {
+  connectionId: Scalars['ID']['input'];
 };
 
 
 export type MutationMarkWorkspaceNotificationsReadArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationStartTikTokConnectionArgs = {
+  brandId?: InputMaybe<Scalars['ID']['input']>;
+  creatorId?: InputMaybe<Scalars['ID']['input']>;
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** How much a notification matters: ERROR means something stopped working until someone acts. */
@@ -107,6 +126,19 @@ export type QueryTiktokConnectionsArgs = {
 export type QueryWorkspaceNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Where to send the user to connect a TikTok account (spec 3.1); the state is single use and expires. */
+export type TikTokAuthorization = {
+  __typename?: 'TikTokAuthorization';
+  /**
+   * The link to open in the user's browser: /oauth/tiktok/start at IONFLUX_PUBLIC_URL, which binds that
+   * browser to the flow (a signed cookie) and redirects to TikTok's authorize page (PKCE S256). The browser
+   * comes back to /oauth/tiktok/callback, which only the browser that opened the link completes.
+   */
+  authorizationUrl: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  state: Scalars['String']['output'];
 };
 
 /** A TikTok account connected to a brand or creator of the caller's workspace (spec 3.1). */
@@ -257,6 +289,7 @@ export type ResolversTypes = {
   NotificationSeverity: NotificationSeverity;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  TikTokAuthorization: ResolverTypeWrapper<TikTokAuthorization>;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
@@ -271,6 +304,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  TikTokAuthorization: TikTokAuthorization;
   TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
   WorkspaceNotification: WorkspaceNotification;
 };
@@ -295,13 +329,21 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
 };
 
 export type MutationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  disconnectTikTokConnection?: Resolver<ResolversTypes['TikTokConnection'], ParentType, ContextType, RequireFields<MutationDisconnectTikTokConnectionArgs, 'connectionId'>>;
   markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+  startTikTokConnection?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, Partial<MutationStartTikTokConnectionArgs>>;
 };
 
 export type QueryResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   tiktokConnections?: Resolver<Array<ResolversTypes['TikTokConnection']>, ParentType, ContextType, Partial<QueryTiktokConnectionsArgs>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
+};
+
+export type TikTokAuthorizationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokAuthorization'] = ResolversParentTypes['TikTokAuthorization']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokConnection'] = ResolversParentTypes['TikTokConnection'], FederationReferenceType extends FederationReferenceTypes['TikTokConnection'] = FederationReferenceTypes['TikTokConnection']> = {
@@ -340,6 +382,7 @@ export type Resolvers<ContextType = TikTokContext> = {
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TikTokAuthorization?: TikTokAuthorizationResolvers<ContextType>;
   TikTokConnection?: TikTokConnectionResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };

@@ -4,6 +4,7 @@ import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@io
 import { DateTimeScalar } from '@ionflux/kit/scalars';
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
 import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
+import { disconnectTikTokConnection, startTikTokConnection } from '../oauth/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -29,6 +30,8 @@ export const resolvers: Resolvers = {
       resolveWorkspaceNotifications<IntegrationProvider>(db, identity.workspaceId, args),
   },
   Mutation: {
+    startTikTokConnection,
+    disconnectTikTokConnection,
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
   },
