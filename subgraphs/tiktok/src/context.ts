@@ -10,4 +10,6 @@ export interface TikTokContext {
   logger: Logger;
   /** Connecting accounts; absent when the app credentials or the master key are not configured. */
   oauth: TikTokOAuth | undefined;
+  /** `TIKTOK_API_ORIGIN`. */
+  apiOrigin: string;
 }

@@ -55,7 +55,13 @@ export async function startTikTokSubgraph(
         sdl: loadSubgraphSdl('tiktok'),
         resolvers: resolvers as GraphQLResolverMap<TikTokContext>,
         migrations: TIKTOK_MIGRATIONS,
-        createContext: ({ identity }) => ({ db: database.db, identity, logger, oauth }),
+        createContext: ({ identity }) => ({
+          db: database.db,
+          identity,
+          logger,
+          oauth,
+          apiOrigin: config.TIKTOK_API_ORIGIN,
+        }),
         async routes(app) {
           if (oauth) {
             mountOAuthRoutes(app, oauth, { db: database.db, logger, apiOrigin: config.TIKTOK_API_ORIGIN });

@@ -2,9 +2,10 @@ import { resolveIntegrationConnections } from '@ionflux/kit/connections';
 import { IntegrationError, toGraphQLError } from '@ionflux/kit/errors';
 import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
+import { readTikTokProfile, readTikTokVideos } from '../api/tiktok-reads.ts';
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
 import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
-import { disconnectTikTokConnection, startTikTokConnection } from '../oauth/index.ts';
+import { disconnectTikTokConnection, requestTikTokScopes, startTikTokConnection } from '../oauth/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -24,6 +25,9 @@ export const resolvers: Resolvers = {
       });
       return records.map(toTikTokConnection);
     },
+    tiktokProfile: (_parent, { connectionId }, context) => readTikTokProfile(context, connectionId),
+    tiktokVideos: (_parent, { connectionId, first, after }, context) =>
+      readTikTokVideos(context, { connectionId, first: first ?? 20, after: after ?? null }),
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
@@ -31,6 +35,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     startTikTokConnection,
+    requestTikTokScopes,
     disconnectTikTokConnection,
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
