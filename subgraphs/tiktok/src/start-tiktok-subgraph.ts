@@ -2,13 +2,23 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
 import { createEventBus } from '@ionflux/kit/events';
+import {
+  createJobQueue,
+  type JobQueue,
+  type JobWorker,
+  startJobWorker,
+  type TaskDefinition,
+} from '@ionflux/kit/jobs';
 import { createLogger } from '@ionflux/kit/logging';
+import { createSecretsProvider } from '@ionflux/kit/secrets';
 import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
+import { createWebhookRouter } from '@ionflux/kit/webhooks';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import type { TikTokConfig } from './config.ts';
 import type { TikTokContext } from './context.ts';
 import { loadTikTokOAuth, mountOAuthRoutes } from './oauth/index.ts';
 import { resolvers } from './resolvers/index.ts';
+import { createTikTokWebhookSource, tiktokWebhookTask } from './webhooks/index.ts';
 
 const TIKTOK_MIGRATIONS = [migrationSet('kit'), migrationSet('tiktok')];
 
@@ -38,7 +48,11 @@ export async function startTikTokSubgraph(
       throw error;
     },
   );
+  let queue: (JobQueue & { close(): Promise<void> }) | undefined;
+  let worker: JobWorker | undefined;
   const close = async () => {
+    await worker?.stop();
+    await queue?.close();
     await bus.close();
     await database.close();
   };
@@ -49,6 +63,22 @@ export async function startTikTokSubgraph(
         'TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET or IONFLUX_MASTER_KEY is not set: connecting TikTok is disabled',
       );
     }
+    // TikTok webhooks: stored and enqueued by the kit's router, applied by a job worker of this process.
+    const clientSecret = oauth
+      ? await createSecretsProvider(config, { TIKTOK_CLIENT_SECRET: config.TIKTOK_CLIENT_SECRET }).get(
+          'TIKTOK_CLIENT_SECRET',
+        )
+      : undefined;
+    const webhookSource = oauth && clientSecret ? createTikTokWebhookSource(clientSecret) : undefined;
+    if (oauth && webhookSource) {
+      queue = await createJobQueue({ databaseUrl: config.DATABASE_URL, logger });
+      worker = await startJobWorker({
+        databaseUrl: config.DATABASE_URL,
+        logger,
+        tasks: [tiktokWebhookTask(oauth.deps, webhookSource) as TaskDefinition<unknown>],
+      });
+    }
+    const webhookQueue = queue;
     const subgraph = await startSubgraph<TikTokContext>(
       {
         name: 'tiktok',
@@ -65,6 +95,12 @@ export async function startTikTokSubgraph(
         async routes(app) {
           if (oauth) {
             mountOAuthRoutes(app, oauth, { db: database.db, logger, apiOrigin: config.TIKTOK_API_ORIGIN });
+          }
+          if (webhookSource && webhookQueue) {
+            app.use(
+              '/webhooks/tiktok',
+              createWebhookRouter({ sql: database.sql, queue: webhookQueue, logger, source: webhookSource }),
+            );
           }
           return undefined;
         },
