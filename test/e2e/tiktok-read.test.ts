@@ -142,6 +142,46 @@ describe('reading TikTok through the gateway', () => {
     expect(pages).toBe(Math.ceil(expected / 7));
   });
 
+  it('tiktokVideoInsights gives each video’s counts and engagement = (likes + comments + shares) / views exactly', async () => {
+    const { token, id } = await connect(
+      ['user.info.basic', 'video.list'],
+      simulator.addCreator('insights_creator', 4).username,
+    );
+    type Page = {
+      tiktokVideos: {
+        nodes: {
+          id: string;
+          viewCount: number;
+          likeCount: number;
+          commentCount: number;
+          shareCount: number;
+        }[];
+      };
+    };
+    const page = await query<Page>(token, VIDEOS, { id, first: 4 });
+    const videos = page.data?.tiktokVideos.nodes ?? [];
+    expect(videos).toHaveLength(4);
+    const asked = [videos[2]?.id, videos[0]?.id, '999999999999'];
+    const answer = await query<{ tiktokVideoInsights: Record<string, number | string>[] }>(
+      token,
+      `query ($id: ID!, $ids: [ID!]!) { tiktokVideoInsights(connectionId: $id, videoIds: $ids) {
+        videoId viewCount likeCount commentCount shareCount engagementRate } }`,
+      { id, ids: asked },
+    );
+    expect(answer.errors).toBeUndefined();
+    const expected = [videos[2], videos[0]].map((v) => ({
+      videoId: v?.id,
+      viewCount: v?.viewCount,
+      likeCount: v?.likeCount,
+      commentCount: v?.commentCount,
+      shareCount: v?.shareCount,
+      engagementRate:
+        ((v?.likeCount ?? 0) + (v?.commentCount ?? 0) + (v?.shareCount ?? 0)) / (v?.viewCount ?? 1),
+    }));
+    // The unknown id is left out; the order is the order asked.
+    expect(answer.data?.tiktokVideoInsights).toEqual(expected);
+  });
+
   it('a missing scope is SCOPE_REQUIRED with a grant URL; the grant widens the same connection and the read works', async () => {
     const { token, id } = await connect(
       ['user.info.basic'],

@@ -1,7 +1,12 @@
 import { IntegrationError } from '@ionflux/kit/errors';
 import { listTikTokConnections, type TikTokConnectionRecord } from '../connections/index.ts';
 import type { TikTokContext } from '../context.ts';
-import type { TikTokProfile, TikTokVideo, TikTokVideoPage } from '../generated/resolvers-types.ts';
+import type {
+  TikTokProfile,
+  TikTokVideo,
+  TikTokVideoInsight,
+  TikTokVideoPage,
+} from '../generated/resolvers-types.ts';
 import { requireTikTokOAuth } from '../oauth/index.ts';
 import { callTikTok, type TikTokApiDeps } from './call-tiktok.ts';
 
@@ -136,4 +141,45 @@ export async function readTikTokVideos(
       endCursor: hasNextPage && data.cursor !== undefined ? String(data.cursor) : null,
     },
   };
+}
+
+/** `tiktokVideoInsights`: `/v2/video/query/` for up to 20 own videos, in the order asked. */
+export async function readTikTokVideoInsights(
+  context: TikTokContext,
+  args: { connectionId: string; videoIds: readonly string[] },
+): Promise<TikTokVideoInsight[]> {
+  const videoIds = [...new Set(args.videoIds)];
+  if (videoIds.length === 0 || videoIds.length > MAX_VIDEOS_PER_PAGE) {
+    throw new IntegrationError('INVALID_REQUEST', `Give between 1 and ${MAX_VIDEOS_PER_PAGE} video ids.`);
+  }
+  if (!videoIds.every((id) => /^\d{1,24}$/.test(id))) {
+    throw new IntegrationError('INVALID_REQUEST', 'A TikTok video id is a string of digits.');
+  }
+  const { record, deps } = await tiktokConnectionOf(context, args.connectionId);
+  const data = await callTikTok<{ videos?: WireVideo[] }>(deps, record, {
+    method: 'POST',
+    path: '/v2/video/query/',
+    query: { fields: 'id,view_count,like_count,comment_count,share_count' },
+    body: { filters: { video_ids: videoIds } },
+    scopes: ['video.list'],
+  });
+  const byId = new Map((data.videos ?? []).map((video) => [video.id, video]));
+  return videoIds.flatMap((id) => {
+    const video = byId.get(id);
+    if (!video) return [];
+    const views = video.view_count ?? 0;
+    const likes = video.like_count ?? 0;
+    const comments = video.comment_count ?? 0;
+    const shares = video.share_count ?? 0;
+    return [
+      {
+        videoId: id,
+        viewCount: views,
+        likeCount: likes,
+        commentCount: comments,
+        shareCount: shares,
+        engagementRate: views === 0 ? 0 : (likes + comments + shares) / views,
+      },
+    ];
+  });
 }

@@ -123,6 +123,11 @@ export type Query = {
    */
   tiktokProfile: TikTokProfile;
   /**
+   * Current counts of 1-20 of the account's own videos (/v2/video/query/, scope video.list), in the order
+   * asked; ids TikTok does not return as the account's own are left out.
+   */
+  tiktokVideoInsights: Array<TikTokVideoInsight>;
+  /**
    * The connected account's own public videos, newest first (/v2/video/list/, scope video.list; without it
    * SCOPE_REQUIRED with a grant URL). first is 1-20 (TikTok's max_count); after is a page's endCursor.
    */
@@ -146,6 +151,12 @@ export type QueryTiktokConnectionsArgs = {
 
 export type QueryTiktokProfileArgs = {
   connectionId: Scalars['ID']['input'];
+};
+
+
+export type QueryTiktokVideoInsightsArgs = {
+  connectionId: Scalars['ID']['input'];
+  videoIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -233,6 +244,18 @@ export type TikTokVideo = {
   shareUrl?: Maybe<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   viewCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A video's counts as TikTok reports them now (spec 3.2). */
+export type TikTokVideoInsight = {
+  __typename?: 'TikTokVideoInsight';
+  commentCount: Scalars['Int']['output'];
+  /** (likes + comments + shares) / views, computed exactly from these counts; 0 when there are no views. */
+  engagementRate: Scalars['Float']['output'];
+  likeCount: Scalars['Int']['output'];
+  shareCount: Scalars['Int']['output'];
+  videoId: Scalars['ID']['output'];
+  viewCount: Scalars['Int']['output'];
 };
 
 export type TikTokVideoPage = {
@@ -373,6 +396,8 @@ export type ResolversTypes = {
   TikTokPageInfo: ResolverTypeWrapper<TikTokPageInfo>;
   TikTokProfile: ResolverTypeWrapper<TikTokProfile>;
   TikTokVideo: ResolverTypeWrapper<TikTokVideo>;
+  TikTokVideoInsight: ResolverTypeWrapper<TikTokVideoInsight>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TikTokVideoPage: ResolverTypeWrapper<TikTokVideoPage>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
@@ -392,6 +417,8 @@ export type ResolversParentTypes = {
   TikTokPageInfo: TikTokPageInfo;
   TikTokProfile: TikTokProfile;
   TikTokVideo: TikTokVideo;
+  TikTokVideoInsight: TikTokVideoInsight;
+  Float: Scalars['Float']['output'];
   TikTokVideoPage: TikTokVideoPage;
   WorkspaceNotification: WorkspaceNotification;
 };
@@ -426,6 +453,7 @@ export type QueryResolvers<ContextType = TikTokContext, ParentType extends Resol
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   tiktokConnections?: Resolver<Array<ResolversTypes['TikTokConnection']>, ParentType, ContextType, Partial<QueryTiktokConnectionsArgs>>;
   tiktokProfile?: Resolver<ResolversTypes['TikTokProfile'], ParentType, ContextType, RequireFields<QueryTiktokProfileArgs, 'connectionId'>>;
+  tiktokVideoInsights?: Resolver<Array<ResolversTypes['TikTokVideoInsight']>, ParentType, ContextType, RequireFields<QueryTiktokVideoInsightsArgs, 'connectionId' | 'videoIds'>>;
   tiktokVideos?: Resolver<ResolversTypes['TikTokVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokVideosArgs, 'connectionId' | 'first'>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
 };
@@ -488,6 +516,15 @@ export type TikTokVideoResolvers<ContextType = TikTokContext, ParentType extends
   viewCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type TikTokVideoInsightResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideoInsight'] = ResolversParentTypes['TikTokVideoInsight']> = {
+  commentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  engagementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shareCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  videoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TikTokVideoPageResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideoPage'] = ResolversParentTypes['TikTokVideoPage']> = {
   nodes?: Resolver<Array<ResolversTypes['TikTokVideo']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['TikTokPageInfo'], ParentType, ContextType>;
@@ -515,6 +552,7 @@ export type Resolvers<ContextType = TikTokContext> = {
   TikTokPageInfo?: TikTokPageInfoResolvers<ContextType>;
   TikTokProfile?: TikTokProfileResolvers<ContextType>;
   TikTokVideo?: TikTokVideoResolvers<ContextType>;
+  TikTokVideoInsight?: TikTokVideoInsightResolvers<ContextType>;
   TikTokVideoPage?: TikTokVideoPageResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
