@@ -16,6 +16,7 @@ COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/llm/package.json subgraphs/llm/
 COPY subgraphs/shopify/package.json subgraphs/shopify/
 COPY subgraphs/tiktok/package.json subgraphs/tiktok/
+COPY test/support/package.json test/support/
 
 # The sandbox's production dependencies only (its SDK devDependencies serve its own tests).
 FROM manifests AS deps
