@@ -6,7 +6,7 @@ CREATE TABLE "shopify"."orders" (
 	"name" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
-	"source_rank" smallint NOT NULL,
+	"observed_at" timestamp with time zone NOT NULL,
 	"processed_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
 	"test" boolean NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE "shopify"."products" (
 	"tags" text[] NOT NULL,
 	"created_at" timestamp with time zone,
 	"updated_at" timestamp with time zone NOT NULL,
-	"source_rank" smallint NOT NULL,
+	"observed_at" timestamp with time zone NOT NULL,
 	"mirrored_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "products_pk" PRIMARY KEY("connection_id","product_id")
 );
@@ -126,6 +126,7 @@ CREATE TABLE "shopify"."sync_states" (
 --> statement-breakpoint
 ALTER TABLE "shopify"."shops" ADD COLUMN "plan" text;--> statement-breakpoint
 ALTER TABLE "shopify"."shops" ADD COLUMN "source_updated_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "shopify"."shops" ADD COLUMN "observed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "shopify"."shops" ADD COLUMN "rollup_timezone" text;--> statement-breakpoint
 ALTER TABLE "shopify"."orders" ADD CONSTRAINT "orders_connection_id_integration_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "kit"."integration_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shopify"."product_variants" ADD CONSTRAINT "product_variants_connection_id_integration_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "kit"."integration_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { integrationConnections } from '../kit/connections.ts';
 import { decimal, shopify } from './shopify-schema.ts';
 
@@ -19,8 +19,9 @@ export interface MirroredLineItem {
 /**
  * Orders of a connected store (spec 2.2 Revenue Tracker fields), without customer PII. Money columns are
  * the shop currency (`shopMoney`), exact decimals; `presentment_*` are the buyer's currency. A row is
- * replaced only by a newer version: (`updated_at`, `source_rank`) compared as a pair, so an Admin API
- * read (rank 1) of the same `updated_at` corrects what a webhook (rank 0) carried, never the reverse.
+ * replaced only by a newer version: (`updated_at`, `observed_at`) compared as a pair. Shopify's
+ * `updated_at` has whole seconds, so two changes within one second tie on it; the later observation
+ * (a webhook's `X-Shopify-Triggered-At`, the time an Admin read was sent) then wins.
  */
 export const orders = shopify.table(
   'orders',
@@ -34,8 +35,11 @@ export const orders = shopify.table(
     name: text('name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    /** 0: from a webhook payload; 1: read from the Admin API (bulk, pages, refresh). */
-    sourceRank: smallint('source_rank').notNull(),
+    /**
+     * When this version was seen at Shopify: a webhook's `X-Shopify-Triggered-At`, or when the Admin read
+     * that returned it was started (a bulk operation's creation).
+     */
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     test: boolean('test').notNull(),

@@ -1,8 +1,8 @@
-import { index, integer, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { integrationConnections } from '../kit/connections.ts';
 import { decimal, shopify } from './shopify-schema.ts';
 
-/** Products of a connected store (spec 2.2 Products); replaced only by a newer `updated_at`. */
+/** Products of a connected store (spec 2.2 Products); replaced only by a newer (`updated_at`, `observed_at`). */
 export const products = shopify.table(
   'products',
   {
@@ -23,7 +23,8 @@ export const products = shopify.table(
     tags: text('tags').array().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    sourceRank: smallint('source_rank').notNull(),
+    /** When this version was seen at Shopify (see `orders.observed_at`). */
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
     mirroredAt: timestamp('mirrored_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'products_pk', columns: [t.connectionId, t.productId] })],

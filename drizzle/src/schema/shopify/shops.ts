@@ -24,6 +24,8 @@ export const shops = shopify.table('shops', {
    * `X-Shopify-Triggered-At`). An older version changes nothing.
    */
   sourceUpdatedAt: timestamp('source_updated_at', { withTimezone: true }),
+  /** When that version was seen (ties of `source_updated_at` go to the later one). */
+  observedAt: timestamp('observed_at', { withTimezone: true }),
   /**
    * The IANA timezone the day rollups of this connection are keyed in; when `iana_timezone` moves away
    * from it, the day rollups are rebuilt in the new one.

@@ -1,6 +1,7 @@
 import { readTimestamp, type StoredTimestamp } from '@ionflux/kit/db';
-import type { MirrorOrder, SourceRank } from './mirror-records.ts';
+import type { MirrorOrder, ObservedAt } from './mirror-records.ts';
 import { isNewer, lockRecords, type MirrorTarget, type MirrorTx, rollupTimezoneOf } from './mirror-target.ts';
+import { pgArray } from './pg-array.ts';
 import { updateOrderRollups } from './update-order-rollups.ts';
 
 /** What the mirror held of an order before a newer version replaced it (what events are diffed from). */
@@ -19,15 +20,15 @@ export interface AppliedOrder {
 interface StoredRow {
   orderId: string;
   updatedAt: StoredTimestamp;
-  sourceRank: number;
+  observedAt: StoredTimestamp;
   financialStatus: string | null;
   fulfillmentStatus: string;
   refundIds: string[];
 }
 
 /**
- * Applies order versions to a connection's mirror inside `tx`: each is taken only if newer than the
- * stored row by (`updated_at`, source rank), so duplicates, replays and out-of-order deliveries change
+ * Applies order versions seen at `observedAt` to a connection's mirror inside `tx`: each is taken only if
+ * newer than the stored row by (`updated_at`, observation), so duplicates, replays and out-of-order deliveries change
  * nothing, and the rollups move by the difference between the old and the new contribution. Returns
  * the versions taken, with what they replaced.
  */
@@ -35,7 +36,7 @@ export async function applyOrders(
   tx: MirrorTx,
   target: MirrorTarget,
   orders: readonly MirrorOrder[],
-  rank: SourceRank,
+  observedAt: ObservedAt,
 ): Promise<AppliedOrder[]> {
   const latest = new Map<string, MirrorOrder>();
   for (const order of orders) {
@@ -47,17 +48,20 @@ export async function applyOrders(
   const timezone = await rollupTimezoneOf(tx, target);
   await lockRecords(tx, target.connectionId, ids);
   const stored = await tx<StoredRow[]>`
-    select order_id as "orderId", updated_at as "updatedAt", source_rank as "sourceRank",
+    select order_id as "orderId", updated_at as "updatedAt", observed_at as "observedAt",
       financial_status as "financialStatus", fulfillment_status as "fulfillmentStatus",
       refund_ids as "refundIds"
     from shopify.orders
-    where connection_id = ${target.connectionId} and order_id = any(${tx.array(ids)}::text[])`;
+    where connection_id = ${target.connectionId} and order_id = any(${pgArray(ids)}::text[])`;
   const byId = new Map(stored.map((row) => [row.orderId, row]));
   const applied: AppliedOrder[] = [];
   for (const order of latest.values()) {
     const row = byId.get(order.orderId);
-    const current = row && { updatedAt: readTimestamp(row.updatedAt), rank: row.sourceRank };
-    if (!isNewer({ updatedAt: order.updatedAt, rank }, current)) continue;
+    const current = row && {
+      updatedAt: readTimestamp(row.updatedAt),
+      observedAt: readTimestamp(row.observedAt),
+    };
+    if (!isNewer({ updatedAt: order.updatedAt, observedAt }, current)) continue;
     applied.push({
       before: row
         ? {
@@ -70,24 +74,24 @@ export async function applyOrders(
     });
   }
   if (applied.length === 0) return [];
-  const json = JSON.stringify(applied.map(({ after }) => toRecord(after, rank)));
+  const json = JSON.stringify(applied.map(({ after }) => toRecord(after, observedAt)));
   // The rollups read the stored (old) rows, so they move before the rows are replaced.
   await updateOrderRollups(tx, target.connectionId, timezone, json);
   await tx`
     insert into shopify.orders (
-      connection_id, order_id, workspace_id, name, created_at, updated_at, source_rank, processed_at,
+      connection_id, order_id, workspace_id, name, created_at, updated_at, observed_at, processed_at,
       cancelled_at, test, financial_status, fulfillment_status, currency, presentment_currency,
       total_price, current_total_price, total_refunded, refunds_estimated, subtotal_price, total_tax,
       total_discounts, total_shipping, presentment_total_price, presentment_current_total_price,
       presentment_total_refunded, refund_ids, line_items, mirrored_at)
     select ${target.connectionId}, i.order_id, ${target.workspaceId}, i.name, i.created_at, i.updated_at,
-      i.source_rank, i.processed_at, i.cancelled_at, i.test, i.financial_status, i.fulfillment_status,
+      i.observed_at, i.processed_at, i.cancelled_at, i.test, i.financial_status, i.fulfillment_status,
       i.currency, i.presentment_currency, i.total_price, i.current_total_price, i.total_refunded,
       i.refunds_estimated, i.subtotal_price, i.total_tax, i.total_discounts, i.total_shipping,
       i.presentment_total_price, i.presentment_current_total_price, i.presentment_total_refunded,
       array(select jsonb_array_elements_text(i.refund_ids)), i.line_items, now()
     from jsonb_to_recordset(${json}::text::jsonb) as i(
-      order_id text, name text, created_at timestamptz, updated_at timestamptz, source_rank smallint,
+      order_id text, name text, created_at timestamptz, updated_at timestamptz, observed_at timestamptz,
       processed_at timestamptz, cancelled_at timestamptz, test boolean, financial_status text,
       fulfillment_status text, currency text, presentment_currency text, total_price numeric,
       current_total_price numeric, total_refunded numeric, refunds_estimated boolean,
@@ -97,7 +101,7 @@ export async function applyOrders(
     order by i.order_id
     on conflict (connection_id, order_id) do update set
       name = excluded.name, created_at = excluded.created_at, updated_at = excluded.updated_at,
-      source_rank = excluded.source_rank, processed_at = excluded.processed_at,
+      observed_at = excluded.observed_at, processed_at = excluded.processed_at,
       cancelled_at = excluded.cancelled_at, test = excluded.test,
       financial_status = excluded.financial_status, fulfillment_status = excluded.fulfillment_status,
       currency = excluded.currency, presentment_currency = excluded.presentment_currency,
@@ -113,13 +117,13 @@ export async function applyOrders(
 }
 
 /** The row as JSON for `jsonb_to_recordset` (timestamps as ISO text, amounts as decimal strings). */
-function toRecord(order: MirrorOrder, rank: SourceRank) {
+function toRecord(order: MirrorOrder, observedAt: ObservedAt) {
   return {
     order_id: order.orderId,
     name: order.name,
     created_at: order.createdAt.toISOString(),
     updated_at: order.updatedAt.toISOString(),
-    source_rank: rank,
+    observed_at: observedAt.toISOString(),
     processed_at: order.processedAt?.toISOString() ?? null,
     cancelled_at: order.cancelledAt?.toISOString() ?? null,
     test: order.test,

@@ -14,12 +14,14 @@ export type {
   MirrorProduct,
   MirrorShop,
   MirrorVariant,
-  SourceRank,
+  ObservedAt,
 } from './mirror-records.ts';
-export { SOURCE_RANK, toGid } from './mirror-records.ts';
-export type { MirrorTarget, MirrorTx } from './mirror-target.ts';
+export { toGid } from './mirror-records.ts';
+export type { MirrorTarget, MirrorTx, RecordVersion } from './mirror-target.ts';
+export { isNewer } from './mirror-target.ts';
 export { orderFromAdmin } from './order-from-admin.ts';
 export { orderFromRest } from './order-from-rest.ts';
+export { pgArray } from './pg-array.ts';
 export { productFromAdmin } from './product-from-admin.ts';
 export { htmlToText, productFromRest } from './product-from-rest.ts';
 export { rebuildDayRollups } from './rebuild-day-rollups.ts';

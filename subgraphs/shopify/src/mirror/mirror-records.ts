@@ -3,12 +3,13 @@ import type { MirroredLineItem } from '@ionflux/drizzle/shopify';
 export type { MirroredLineItem };
 
 /**
- * Where a version of a record came from. At the same `updated_at`, an Admin API read wins over a
- * webhook payload (the API's amounts are exact in shop money; a webhook's refunds may be in the buyer's
- * currency), so the outcome does not depend on which arrives first.
+ * When a version of a record was seen at Shopify, which breaks ties of `updated_at` (whole seconds):
+ * a webhook's `X-Shopify-Triggered-At` (when the change's event fired), or when the Admin read that
+ * returned it was started (for a bulk operation, its creation: the earliest its data can be from). So
+ * an Admin read that began after a webhook fired corrects it (e.g. refunds in the buyer's currency),
+ * and a change made in the same second as the one before still counts.
  */
-export const SOURCE_RANK = { webhook: 0, admin: 1 } as const;
-export type SourceRank = (typeof SOURCE_RANK)[keyof typeof SOURCE_RANK];
+export type ObservedAt = Date;
 
 /** An order as the mirror keeps it, whichever way it came (webhook payload, bulk line, API page). */
 export interface MirrorOrder {

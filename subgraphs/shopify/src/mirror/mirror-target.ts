@@ -1,4 +1,5 @@
 import type { TransactionSql } from 'postgres';
+import { pgArray } from './pg-array.ts';
 
 /** The transaction every mirror write of one delivery or sync batch runs in. */
 export type MirrorTx = TransactionSql;
@@ -23,7 +24,7 @@ export async function lockRecords(tx: MirrorTx, connectionId: string, ids: reado
   await tx`
     select pg_advisory_xact_lock(key) from (
       select distinct hashtextextended(${connectionId}::text || ':' || id, 0) as key
-      from unnest(${tx.array([...ids])}::text[]) as id
+      from unnest(${pgArray([...ids])}::text[]) as id
       order by key
     ) as keys`;
 }
@@ -42,12 +43,15 @@ export async function rollupTimezoneOf(tx: MirrorTx, target: MirrorTarget): Prom
   return row?.tz ?? 'UTC';
 }
 
-/** Whether `incoming` (its `updated_at` and source rank) is newer than what is stored. */
-export function isNewer(
-  incoming: { updatedAt: Date; rank: number },
-  stored: { updatedAt: Date; rank: number } | undefined,
-): boolean {
+/** A version of a record: Shopify's `updated_at`, then when it was seen (see `ObservedAt`). */
+export interface RecordVersion {
+  updatedAt: Date;
+  observedAt: Date;
+}
+
+/** Whether `incoming` is newer than what is stored (`updated_at` first, then the observation). */
+export function isNewer(incoming: RecordVersion, stored: RecordVersion | undefined): boolean {
   if (!stored) return true;
   const difference = incoming.updatedAt.getTime() - stored.updatedAt.getTime();
-  return difference > 0 || (difference === 0 && incoming.rank > stored.rank);
+  return difference > 0 || (difference === 0 && incoming.observedAt.getTime() > stored.observedAt.getTime());
 }

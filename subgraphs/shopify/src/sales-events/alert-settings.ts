@@ -1,4 +1,5 @@
 import type { MirrorTx } from '../mirror/index.ts';
+import { pgArray } from '../mirror/index.ts';
 
 /** A brand's HIGH_VALUE_ORDER threshold (a decimal string), or null when none is set. */
 export async function highValueThresholdOf(
@@ -21,7 +22,7 @@ export async function inventoryThresholdsOf(
   if (productIds.length === 0) return new Map();
   const rows = await tx<{ productId: string; threshold: number }[]>`
     select product_id as "productId", threshold from shopify.inventory_thresholds
-    where connection_id = ${connectionId} and product_id = any(${tx.array([...productIds])}::text[])`;
+    where connection_id = ${connectionId} and product_id = any(${pgArray([...productIds])}::text[])`;
   return new Map(rows.map((row) => [row.productId, row.threshold]));
 }
 

@@ -6,7 +6,6 @@ import {
   type MirrorProduct,
   type MirrorTarget,
   type MirrorTx,
-  type SourceRank,
 } from '../mirror/index.ts';
 import { highValueThresholdOf, inventoryThresholdsOf, shopCurrencyOf } from './alert-settings.ts';
 import { deriveInventoryEvents } from './derive-inventory-events.ts';
@@ -14,7 +13,8 @@ import { deriveOrderEvents } from './derive-order-events.ts';
 import { type SalesEvent, salesEventsTopic } from './sales-event.ts';
 
 export interface RecordOptions {
-  rank: SourceRank;
+  /** When the versions were seen at Shopify (see `ObservedAt` in ../mirror). */
+  observedAt: Date;
   /**
    * Publish Sales Sentinel events for the changes (webhooks, reconciliation); off for a connection's
    * first backfill, whose history is not news.
@@ -39,7 +39,7 @@ export async function recordOrders(
   orders: readonly MirrorOrder[],
   options: RecordOptions,
 ): Promise<RecordedChanges<MirrorOrder>> {
-  const applied = await applyOrders(tx, target, orders, options.rank);
+  const applied = await applyOrders(tx, target, orders, options.observedAt);
   if (!options.raiseEvents || applied.length === 0)
     return { applied: applied.map((a) => a.after), events: [] };
   const threshold = await highValueThresholdOf(tx, target.workspaceId, target.brandId);
@@ -56,7 +56,7 @@ export async function recordProducts(
   products: readonly MirrorProduct[],
   options: RecordOptions,
 ): Promise<RecordedChanges<MirrorProduct>> {
-  const applied = await applyProducts(tx, target, products, options.rank);
+  const applied = await applyProducts(tx, target, products, options.observedAt);
   if (!options.raiseEvents || applied.length === 0)
     return { applied: applied.map((a) => a.after), events: [] };
   const thresholds = await inventoryThresholdsOf(

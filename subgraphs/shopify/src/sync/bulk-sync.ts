@@ -35,12 +35,18 @@ export async function bulkSync(context: SyncContext, kind: SyncKind): Promise<Bu
     const started = await startBulkOperation(context, query);
     if (!started.ok) return started;
     operationId = started.id;
-    await applyBatch(context, {}, { ...context.checkpoint, bulkOperationId: operationId, linesApplied: 0 });
+    await applyBatch(
+      context,
+      { observedAt: new Date() },
+      { ...context.checkpoint, bulkOperationId: operationId, linesApplied: 0 },
+    );
   }
   const finished = await waitForOperation(context, operationId);
   if (!finished.ok) return finished;
   const { operation } = finished;
   if (!operation.url) return { ok: true };
+  // Its data is from somewhere between its creation and its completion: the earliest is the safe claim.
+  const observedAt = new Date(operation.createdAt);
   const orphans = new Set<string>();
   await readBulkResult(operation.url, {
     skipLines: context.checkpoint.linesApplied ?? 0,
@@ -49,8 +55,8 @@ export async function bulkSync(context: SyncContext, kind: SyncKind): Promise<Bu
     onOrphan: (parentId) => orphans.add(parentId),
     onBatch: async (records, linesConsumed) => {
       const next = { ...context.checkpoint, linesApplied: linesConsumed };
-      if (kind === 'orders') await applyBatch(context, { orders: records.map(toOrder) }, next);
-      else await applyBatch(context, { products: records.map(toProduct) }, next);
+      if (kind === 'orders') await applyBatch(context, { orders: records.map(toOrder), observedAt }, next);
+      else await applyBatch(context, { products: records.map(toProduct), observedAt }, next);
     },
   });
   if (orphans.size > 0) {

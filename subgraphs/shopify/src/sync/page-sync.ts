@@ -27,6 +27,8 @@ export async function pageSync(context: SyncContext, kind: SyncKind): Promise<vo
   let cursor = context.checkpoint.cursor ?? null;
   for (;;) {
     context.signal?.throwIfAborted();
+    // What a page returns was read after this instant.
+    const observedAt = new Date();
     if (kind === 'orders') {
       const page = await session.request(mirrorOrdersQuery, {
         first: MIRROR_ORDERS_PAGE,
@@ -51,7 +53,7 @@ export async function pageSync(context: SyncContext, kind: SyncKind): Promise<vo
         orders.push(orderFromAdmin(node, lines));
       }
       cursor = page.orders.pageInfo.endCursor;
-      await applyBatch(context, { orders }, { ...context.checkpoint, cursor });
+      await applyBatch(context, { orders, observedAt }, { ...context.checkpoint, cursor });
       if (!page.orders.pageInfo.hasNextPage) return;
     } else {
       const page = await session.request(mirrorProductsQuery, {
@@ -77,7 +79,7 @@ export async function pageSync(context: SyncContext, kind: SyncKind): Promise<vo
         products.push(productFromAdmin(node, variants));
       }
       cursor = page.products.pageInfo.endCursor;
-      await applyBatch(context, { products }, { ...context.checkpoint, cursor });
+      await applyBatch(context, { products, observedAt }, { ...context.checkpoint, cursor });
       if (!page.products.pageInfo.hasNextPage) return;
     }
   }

@@ -14,6 +14,7 @@ export async function refreshOrders(
   orderIds: readonly string[],
 ): Promise<void> {
   const orders: MirrorOrder[] = [];
+  const observedAt = new Date();
   for (const id of orderIds) {
     const { order } = await context.session.request(mirrorOrderQuery, { id, lineItems: MIRROR_MORE_LINES });
     if (!order) continue;
@@ -31,5 +32,5 @@ export async function refreshOrders(
     }
     orders.push(orderFromAdmin(order, lines));
   }
-  await applyBatch(context, { orders });
+  await applyBatch(context, { orders, observedAt });
 }

@@ -3,7 +3,7 @@ import { type ErrorCode, IntegrationError } from '@ionflux/kit/errors';
 import type { EventBus } from '@ionflux/kit/events';
 import type { Logger } from '@ionflux/kit/logging';
 import { type AdminApiDeps, shopQuery } from '../admin-api/index.ts';
-import { applyShop, SOURCE_RANK } from '../mirror/index.ts';
+import { applyShop } from '../mirror/index.ts';
 import { bulkSync } from './bulk-sync.ts';
 import { openConnectionSession } from './connection-session.ts';
 import { loadSyncConnection, MIRRORED_STATUSES, stillMirrored } from './load-sync-connection.ts';
@@ -62,6 +62,7 @@ export async function runConnectionSync(
     };
     logger.info({ checkpoint: run.checkpoint }, 'shopify sync running');
     if (context.checkpoint.step === 'shop') {
+      const observedAt = new Date();
       const { shop } = await session.request(shopQuery, {});
       await deps.sql.begin(async (tx) => {
         if (!(await stillMirrored(tx, connectionId))) throw new SyncStopped();
@@ -76,7 +77,7 @@ export async function runConnectionSync(
             plan: shop.plan.displayName,
             updatedAt: new Date(shop.updatedAt),
           },
-          SOURCE_RANK.admin,
+          observedAt,
         );
         const next = { ...context.checkpoint, step: 'products' as const };
         await saveCheckpoint(tx, connectionId, next);

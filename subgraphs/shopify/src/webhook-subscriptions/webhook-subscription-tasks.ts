@@ -2,6 +2,7 @@ import type { Sql } from '@ionflux/kit/db';
 import type { CronDefinition, JobQueue, Queryable, TaskDefinition } from '@ionflux/kit/jobs';
 import { z } from 'zod';
 import type { AdminApiDeps } from '../admin-api/index.ts';
+import { pgArray } from '../mirror/index.ts';
 import { shopifyProvider } from '../registration.ts';
 import { loadSyncConnection, openConnectionSession } from '../sync/index.ts';
 import { ensureWebhookSubscriptions } from './ensure-webhook-subscriptions.ts';
@@ -46,7 +47,7 @@ export function webhookSubscriptionTasks(deps: {
       await deps.sql`
         insert into shopify.sync_states (connection_id, webhooks_verified_at, webhooks_missing)
         values (${connectionId}, ${result.missing.length === 0 ? new Date().toISOString() : null}::timestamptz,
-          ${deps.sql.array(result.missing)}::text[])
+          ${pgArray(result.missing)}::text[])
         on conflict (connection_id) do update set
           webhooks_verified_at = coalesce(excluded.webhooks_verified_at, sync_states.webhooks_verified_at),
           webhooks_missing = excluded.webhooks_missing, updated_at = now()`;

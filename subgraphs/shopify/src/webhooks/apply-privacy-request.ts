@@ -3,7 +3,7 @@ import type { EventBus } from '@ionflux/kit/events';
 import { notify } from '@ionflux/kit/notifications';
 import type { WebhookDeliveryRow } from '@ionflux/kit/webhooks';
 import { z } from 'zod';
-import { deleteConnectionMirror, type MirrorTx, toGid } from '../mirror/index.ts';
+import { deleteConnectionMirror, type MirrorTx, pgArray, toGid } from '../mirror/index.ts';
 import { shopifyProvider } from '../registration.ts';
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
@@ -61,7 +61,7 @@ export async function applyPrivacyRequest(
     await tx`
       insert into shopify.privacy_requests
         (delivery_id, shop_domain, topic, customer_id, order_ids, result, received_at)
-      values (${delivery.id}, ${shop}, ${delivery.topic}, ${customerId}, ${tx.array(orderIds)}::text[],
+      values (${delivery.id}, ${shop}, ${delivery.topic}, ${customerId}, ${pgArray(orderIds)}::text[],
         ${JSON.stringify(result)}::text::jsonb, ${delivery.receivedAt.toISOString()}::timestamptz)`;
     return result;
   });
@@ -89,7 +89,7 @@ async function exportCustomerData(
       o.total_price::text as "totalPrice", o.currency
     from shopify.orders as o join kit.integration_connections as c on c.id = o.connection_id
     where c.provider = ${shopifyProvider.id} and c.account_id = ${shop}
-      and o.order_id = any(${tx.array(gids)}::text[])
+      and o.order_id = any(${pgArray(gids)}::text[])
     order by o.order_id`;
   const workspaces = await tx<{ id: string; workspaceId: string }[]>`
     select id, workspace_id as "workspaceId" from kit.integration_connections
@@ -147,9 +147,9 @@ async function blankDeliveries(
     where provider = ${shopifyProvider.id} and account_id = ${shop} and payload <> ${REDACTED}::text::jsonb
       and (
         (${subject.customerId}::text is not null and payload -> 'customer' ->> 'id' = ${subject.customerId}::text)
-        or payload ->> 'admin_graphql_api_id' = any(${tx.array(gids)}::text[])
-        or (topic like 'orders/%' and payload ->> 'id' = any(${tx.array(subject.orderIds)}::text[]))
-        or (topic like 'refunds/%' and payload ->> 'order_id' = any(${tx.array(subject.orderIds)}::text[]))
+        or payload ->> 'admin_graphql_api_id' = any(${pgArray(gids)}::text[])
+        or (topic like 'orders/%' and payload ->> 'id' = any(${pgArray(subject.orderIds)}::text[]))
+        or (topic like 'refunds/%' and payload ->> 'order_id' = any(${pgArray(subject.orderIds)}::text[]))
       )
     returning 1`;
   return rows.length;

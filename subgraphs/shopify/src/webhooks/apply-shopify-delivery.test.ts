@@ -12,6 +12,10 @@ import { applyShopifyDelivery } from './apply-shopify-delivery.ts';
 import { parseShopifyJson } from './parse-shopify-json.ts';
 
 let mirror: ShopifyMirrorDatabase;
+/** As Shopify sends it: a delivery and its duplicates carry the time the change's event fired. */
+const firedAt = (payload: unknown) => ({
+  'x-shopify-triggered-at': String((payload as { updated_at?: string }).updated_at ?? '2026-11-01T12:00:00Z'),
+});
 const deps = () => ({
   sql: mirror.database.sql,
   bus: mirror.bus,
@@ -100,7 +104,10 @@ describe("Shopify's documented example payloads", () => {
     async (topic) => {
       const store = await mirror.connect(`doc-${topic.replace('/', '-')}.myshopify.com`);
       const payload = parse(docExampleFor(topic, 'unused'));
-      const first = await applyShopifyDelivery(deps(), mirror.delivery(topic, store.shop, payload));
+      const first = await applyShopifyDelivery(
+        deps(),
+        mirror.delivery(topic, store.shop, payload, firedAt(payload)),
+      );
       expect(first).toMatchObject({ kind: 'mirrored', connections: 1, applied: 1 });
       const [order] = await mirror.database.sql`
         select order_id, name, test, cancelled_at is not null as cancelled, financial_status, fulfillment_status,
@@ -124,7 +131,10 @@ describe("Shopify's documented example payloads", () => {
       const rollups = await mirror.database.sql`
         select 1 from shopify.order_rollups where connection_id = ${store.connectionId} and order_count <> 0`;
       expect(rollups).toHaveLength(0);
-      const again = await applyShopifyDelivery(deps(), mirror.delivery(topic, store.shop, payload));
+      const again = await applyShopifyDelivery(
+        deps(),
+        mirror.delivery(topic, store.shop, payload, firedAt(payload)),
+      );
       expect(again).toMatchObject({ kind: 'mirrored', applied: 0, events: 0 });
     },
   );
@@ -199,7 +209,7 @@ describe('orders applied by version', () => {
       refunds: [{ id: 5, amount: '40.00' }],
     });
     const apply = (payload: unknown, topic = 'orders/updated') =>
-      applyShopifyDelivery(deps(), mirror.delivery(topic, store.shop, payload));
+      applyShopifyDelivery(deps(), mirror.delivery(topic, store.shop, payload, firedAt(payload)));
     expect(await apply(refunded)).toMatchObject({ applied: 1 });
     expect(await apply(created, 'orders/create')).toMatchObject({ applied: 0, events: 0 });
     expect(await apply(refunded)).toMatchObject({ applied: 0, events: 0 });
@@ -261,6 +271,43 @@ describe('orders applied by version', () => {
       'NEW_ORDER',
       'ORDER_PAID',
     ]);
+  });
+
+  it('breaks a tie of updated_at (whole seconds) by when the change fired, in either order of arrival', async () => {
+    for (const order of [
+      ['paid', 'fulfilled'],
+      ['fulfilled', 'paid'],
+    ] as const) {
+      const store = await mirror.connect(`same-second-${order[0]}.myshopify.com`);
+      const paid = restOrder({ id: 6001, updatedAt: '2026-11-02T10:00:00Z', total: '10.00' });
+      const fulfilled = restOrder({
+        id: 6001,
+        updatedAt: '2026-11-02T10:00:00Z',
+        total: '10.00',
+        fulfillment: 'fulfilled',
+      });
+      const versions = {
+        paid: () =>
+          mirror.delivery('orders/paid', store.shop, paid, {
+            'x-shopify-triggered-at': '2026-11-02T10:00:00.100Z',
+          }),
+        fulfilled: () =>
+          mirror.delivery('orders/fulfilled', store.shop, fulfilled, {
+            'x-shopify-triggered-at': '2026-11-02T10:00:00.700Z',
+          }),
+      };
+      for (const name of order) await applyShopifyDelivery(deps(), versions[name]());
+      const [row] = await mirror.database.sql`
+        select fulfillment_status from shopify.orders where connection_id = ${store.connectionId}`;
+      expect(row).toEqual({ fulfillment_status: 'FULFILLED' });
+      // Fulfilled first: the paid version (fired earlier) is older and raises nothing; the order was
+      // already new, paid and fulfilled.
+      expect((await eventsOf(store.workspaceId)).map((event) => event.kind).sort()).toEqual([
+        'NEW_ORDER',
+        'ORDER_FULFILLED',
+        'ORDER_PAID',
+      ]);
+    }
   });
 
   it('converts a refund stated in the buyer’s currency, marks it estimated and queues an exact refresh', async () => {

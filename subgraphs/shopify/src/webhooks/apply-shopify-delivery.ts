@@ -3,14 +3,7 @@ import type { EventBus } from '@ionflux/kit/events';
 import type { JobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
 import type { WebhookDeliveryRow } from '@ionflux/kit/webhooks';
-import {
-  applyShop,
-  type MirrorTx,
-  orderFromRest,
-  productFromRest,
-  SOURCE_RANK,
-  shopFromRest,
-} from '../mirror/index.ts';
+import { applyShop, type MirrorTx, orderFromRest, productFromRest, shopFromRest } from '../mirror/index.ts';
 import { recordOrders, recordProducts } from '../sales-events/index.ts';
 import { ORDER_REFRESH_TASK, orderRefreshJob } from '../sync/order-refresh-job.ts';
 import { applyAppUninstalled } from './apply-app-uninstalled.ts';
@@ -57,7 +50,7 @@ export async function applyShopifyDelivery(
     if (!mapped.ok) throw new Error(`the ${topic} payload cannot be mirrored: ${mapped.reason}`);
     return mirror(deps, shop, topic, async (tx, target) => {
       const recorded = await recordOrders(tx, deps.bus, target, [mapped.value], {
-        rank: SOURCE_RANK.webhook,
+        observedAt: triggeredAt,
         raiseEvents: true,
       });
       // A refund stated in the buyer's currency was converted; the Admin API's exact figure replaces it.
@@ -72,14 +65,14 @@ export async function applyShopifyDelivery(
     const mapped = productFromRest(delivery.payload, triggeredAt);
     if (!mapped.ok) throw new Error(`the ${topic} payload cannot be mirrored: ${mapped.reason}`);
     return mirror(deps, shop, topic, (tx, target) =>
-      recordProducts(tx, deps.bus, target, [mapped.value], { rank: SOURCE_RANK.webhook, raiseEvents: true }),
+      recordProducts(tx, deps.bus, target, [mapped.value], { observedAt: triggeredAt, raiseEvents: true }),
     );
   }
   if (topic === 'shop/update') {
     const mapped = shopFromRest(delivery.payload, triggeredAt);
     if (!mapped.ok) throw new Error(`the ${topic} payload cannot be mirrored: ${mapped.reason}`);
     return mirror(deps, shop, topic, async (tx, target) => ({
-      applied: (await applyShop(tx, target, mapped.value, SOURCE_RANK.webhook)) ? [mapped.value] : [],
+      applied: (await applyShop(tx, target, mapped.value, triggeredAt)) ? [mapped.value] : [],
       events: [],
     }));
   }

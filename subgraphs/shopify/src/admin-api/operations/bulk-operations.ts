@@ -16,9 +16,10 @@ export interface AdminBulkOperation {
   objectCount: string;
   url: string | null;
   query: string;
+  createdAt: string;
 }
 
-const BULK_FIELDS = 'id status errorCode objectCount url query';
+const BULK_FIELDS = 'id status errorCode objectCount url query createdAt';
 
 /**
  * Starts a bulk query (reference/shopify.md §1: one at a time per app and shop before 2026-01; a second
