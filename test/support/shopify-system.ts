@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { generateMasterKey } from '@ionflux/kit/crypto';
 import { type ShopifySimulator, type ShopifySimulatorOptions, startShopifySimulator } from '@ionflux/sandbox';
 import postgres from 'postgres';
+import type { ShopifyAppKeys } from './connect-shopify-store.ts';
 import { CookieJar } from './cookie-jar.ts';
 import { postGraphQL } from './graphql-client.ts';
 import { type SystemUnderTest, startSystem } from './start-system.ts';
@@ -11,6 +13,8 @@ export interface ShopifySystem {
   simulator: ShopifySimulator;
   /** The gateway's origin, which OAuth callbacks and the stores' webhooks are addressed to. */
   publicUrl: string;
+  /** The app's credentials and the master key the subgraph was given (for `connectShopifyStore`). */
+  keys: ShopifyAppKeys;
   apiSecret: string;
   sql: postgres.Sql;
   /**
@@ -50,6 +54,7 @@ export async function startShopifySystem(
 ): Promise<ShopifySystem> {
   const apiKey = `e2e-${randomUUID().slice(0, 8)}`;
   const apiSecret = `e2e-secret-${randomUUID()}`;
+  const masterKey = generateMasterKey('e2e-shopify');
   const simulator = await startShopifySimulator({
     apiKey,
     apiSecret,
@@ -66,6 +71,7 @@ export async function startShopifySystem(
     SHOPIFY_ADMIN_ORIGIN: simulator.adminOriginTemplate,
     SHOPIFY_API_VERSION: simulator.apiVersion,
     SHOPIFY_BULK_POLL_MS: '100',
+    IONFLUX_MASTER_KEY: masterKey,
     ...options.env,
   });
   const sql = postgres(system.databaseUrl, { max: 4, onnotice: () => {} });
@@ -73,6 +79,7 @@ export async function startShopifySystem(
     system,
     simulator,
     publicUrl,
+    keys: { apiKey, apiSecret, masterKey },
     apiSecret,
     sql,
     async connect({ shop, token = system.token, brandId = randomUUID(), scopes = MIRROR_SCOPES }) {
