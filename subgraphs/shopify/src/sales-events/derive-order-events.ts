@@ -8,8 +8,9 @@ const PAID = new Set(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED']);
 
 /**
  * The events one applied order version raises, from the difference to what the mirror held: a new
- * order (and HIGH_VALUE_ORDER when its total is at or above the brand's threshold), a move into PAID or
- * FULFILLED, and one ORDER_REFUNDED per refund not seen before. A version equal to what is stored is
+ * order (and HIGH_VALUE_ORDER when its total is at or above the brand's threshold), a move into a paid
+ * status (PAID, or straight to a refunded one) or into FULFILLED, and one ORDER_REFUNDED per refund not
+ * seen before. A version equal to what is stored is
  * never applied, so a duplicate raises nothing.
  */
 export function deriveOrderEvents(
@@ -40,8 +41,10 @@ export function deriveOrderEvents(
       raise('HIGH_VALUE_ORDER', after.orderId, after.createdAt, highValueThreshold);
     }
   }
+  // First seen already refunded, the order was paid too: the payment is announced whichever version
+  // arrived first.
   const wasPaid = before !== null && PAID.has(before.financialStatus ?? '');
-  if (after.financialStatus === 'PAID' && !wasPaid) raise('ORDER_PAID', after.orderId, after.updatedAt);
+  if (PAID.has(after.financialStatus ?? '') && !wasPaid) raise('ORDER_PAID', after.orderId, after.updatedAt);
   if (after.fulfillmentStatus === 'FULFILLED' && before?.fulfillmentStatus !== 'FULFILLED') {
     raise('ORDER_FULFILLED', after.orderId, after.updatedAt);
   }

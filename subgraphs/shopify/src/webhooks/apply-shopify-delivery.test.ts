@@ -231,6 +231,7 @@ describe('orders applied by version', () => {
     // First seen refunded: new, paid (a refund after payment) and refunded, once each.
     expect((await eventsOf(store.workspaceId)).map((event) => event.kind).sort()).toEqual([
       'NEW_ORDER',
+      'ORDER_PAID',
       'ORDER_REFUNDED',
     ]);
   });
