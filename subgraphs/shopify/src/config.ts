@@ -47,6 +47,11 @@ const shopifyServicesEnv = {
   SHOPIFY_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(172_800),
   /** Batch product lookups into `nodes(ids:)`; `false` only to measure the difference. @default true */
   SHOPIFY_ADMIN_BATCH: z.stringbool().default(true),
+  /**
+   * Deliveries arriving together are stored by one transaction (group commit, each answered after the
+   * commit that stored it); `false`: one transaction per delivery. @default true
+   */
+  SHOPIFY_WEBHOOK_BATCH: z.stringbool().default(true),
   /** Read stores with bulk operations (pages when one fails); `false` reads with pages only. @default true */
   SHOPIFY_SYNC_BULK: z.stringbool().default(true),
   /** When every connected store is reconciled (crontab, UTC). @default '*\/15 * * * *' */

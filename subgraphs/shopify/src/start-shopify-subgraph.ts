@@ -62,6 +62,7 @@ export async function startShopifySubgraph(
             queue: app.queue,
             logger,
             source: app.webhookSource,
+            batch: config.SHOPIFY_WEBHOOK_BATCH,
           });
           return undefined;
         },

@@ -24,5 +24,5 @@ export { orderFromRest } from './order-from-rest.ts';
 export { pgArray } from './pg-array.ts';
 export { productFromAdmin } from './product-from-admin.ts';
 export { htmlToText, productFromRest } from './product-from-rest.ts';
-export { rebuildDayRollups } from './rebuild-day-rollups.ts';
+export { rebuildDayRollups, rebuildRollups } from './rebuild-day-rollups.ts';
 export { shopFromRest } from './shop-from-rest.ts';

@@ -9,11 +9,13 @@ export function parseShopifyJson(
   rawBody: Buffer,
 ): { ok: true; payload: unknown } | Extract<WebhookVerification, { ok: false }> {
   let payload: unknown;
+  const text = rawBody.toString('utf8');
   try {
-    payload = JSON.parse(
-      rawBody.toString('utf8'),
-      keepLargeIntegers as (key: string, value: unknown) => unknown,
-    );
+    // The reviver costs about 5× a plain parse: only a body with 16 digits in a row can hold an integer
+    // beyond 2^53.
+    payload = LONG_DIGITS.test(text)
+      ? JSON.parse(text, keepLargeIntegers as (key: string, value: unknown) => unknown)
+      : JSON.parse(text);
   } catch {
     return { ok: false, reason: 'the body is not valid JSON', code: 'INVALID_REQUEST' };
   }
@@ -21,6 +23,8 @@ export function parseShopifyJson(
     return { ok: false, reason: 'the body is not a JSON object', code: 'INVALID_REQUEST' };
   return { ok: true, payload };
 }
+
+const LONG_DIGITS = /\d{16}/;
 
 function keepLargeIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
   if (
