@@ -33,7 +33,7 @@ export async function seedMirrorOrders(
         (a.price * a.quantity + coalesce(b.price * b.quantity, 0))::numeric(12, 2) as total,
         case when g % 16 = 0 then 5.00 else 0.00 end::numeric(12, 2) as refund,
         case when b.price is null then jsonb_build_array(a.line) else jsonb_build_array(a.line, b.line) end as lines
-      from generate_series(1, ${options.count}) as g
+      from generate_series(1::bigint, ${options.count}::bigint) as g
       cross join lateral (
         select ((g * 7919) % 9000 + 500) / 100.0 as price, 1 + g % 3 as quantity,
           jsonb_build_object('id', 'gid://shopify/LineItem/' || g, 'productId', 'gid://shopify/Product/' || (g % 50),

@@ -46,9 +46,14 @@ export async function queryRevenue(
         on r.connection_id = ${connectionId} and r.grain = 'hour' and r.bucket_start = h.start
       union all
       select g.bucket, 1, o.current_total_price, o.total_price, o.total_refunded
-      from ranges as g join shopify.orders as o
-        on o.connection_id = ${connectionId} and o.created_at >= g.range_from and o.created_at < g.range_to
-      where not o.test and o.cancelled_at is null
+      from ranges as g cross join lateral (
+        -- One index range scan per piece (offset 0 keeps the planner from flattening it into a scan of
+        -- the connection's every order).
+        select current_total_price, total_price, total_refunded from shopify.orders
+        where connection_id = ${connectionId} and created_at >= g.range_from and created_at < g.range_to
+          and not test and cancelled_at is null
+        offset 0
+      ) as o
     )
     select bucket, coalesce(sum(order_count), 0)::int as "orderCount",
       coalesce(sum(total_sales), 0)::text as "totalSales", coalesce(sum(gross_sales), 0)::text as "grossSales",

@@ -33,10 +33,14 @@ export async function queryTopProducts(
       union all
       select line ->> 'productId', (line ->> 'quantity')::bigint,
         (line ->> 'price')::numeric * (line ->> 'quantity')::numeric - (line ->> 'totalDiscount')::numeric
-      from ranges as g join shopify.orders as o
-        on o.connection_id = ${connectionId} and o.created_at >= g.range_from and o.created_at < g.range_to,
-        jsonb_array_elements(o.line_items) as line
-      where not o.test and o.cancelled_at is null and line ->> 'productId' is not null
+      from ranges as g cross join lateral (
+        -- One index range scan per piece (see queryRevenue).
+        select line_items from shopify.orders
+        where connection_id = ${connectionId} and created_at >= g.range_from and created_at < g.range_to
+          and not test and cancelled_at is null
+        offset 0
+      ) as o, jsonb_array_elements(o.line_items) as line
+      where line ->> 'productId' is not null
     ), summed as (
       select product_id, sum(quantity) as quantity, sum(sales) as sales
       from parts group by product_id
