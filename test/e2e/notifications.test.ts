@@ -4,10 +4,10 @@ import { createPostgresEventBus, type EventBus } from '@ionflux/kit/events';
 import { createLogger } from '@ionflux/kit/logging';
 import { notify, notifyConnectionStatus } from '@ionflux/kit/notifications';
 import { shopifyProvider } from '@ionflux/shopify/registration';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 import { tiktokProvider } from '@ionflux/tiktok/registration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
 
 let system: SystemUnderTest;
 let database: DatabaseHandle;

@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { generateMasterKey } from '@ionflux/kit/crypto';
+import { type ShopifySimulator, signBody, startShopifySimulator } from '@ionflux/sandbox/shopify';
+import { connectShopifyStore, type ShopifyAppKeys, shopifyEnv, startSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ShopifySimulator, signBody, startShopifySimulator } from '../../sandbox/src/shopify/index.ts';
-import { connectShopifyStore, type ShopifyAppKeys, shopifyEnv } from '../support/connect-shopify-store.ts';
-import { startSystem } from '../support/start-system.ts';
 
 // Workers apart from the GraphQL process: the subgraph started with SHOPIFY_WORKER_IN_PROCESS=false
 // stores webhooks and applies none; `npm run worker -w subgraphs/shopify` (worker-main.ts), a process of

@@ -4,11 +4,11 @@ import { createEventBus, type EventBus } from '@ionflux/kit/events';
 import { createLogger } from '@ionflux/kit/logging';
 import { notifyConnectionStatus } from '@ionflux/kit/notifications';
 import { shopifyProvider } from '@ionflux/shopify/registration';
+import { type RunningNatsServer, startNatsServer } from '@ionflux/testing/nats';
+import { connectWs, eventually, subscribeSse, subscribeWs } from '@ionflux/testing/subscriptions';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningNatsServer, startNatsServer } from '../support/nats-server.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
-import { connectWs, eventually, subscribeSse, subscribeWs } from '../support/subscription-subgraphs/index.ts';
 
 describe.each(['postgres', 'nats'] as const)('on the %s event bus', (busKind) => {
   let system: SystemUnderTest;

@@ -8,10 +8,9 @@ import {
 } from '@ionflux/drizzle/kit';
 import { workspaceProviderKeys, workspaceProviderKeysEncryption } from '@ionflux/drizzle/llm';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, findPlaintext, type TestDatabase } from '@ionflux/testing/database';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPlaintext } from '../../../../test/support/find-plaintext.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { connectDatabase, type DatabaseHandle, migrateDatabase } from '../db/index.ts';
 import { createCredentialCipher } from './credential-cipher.ts';
 import { contextFor } from './encrypted-table.ts';

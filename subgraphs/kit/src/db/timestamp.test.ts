@@ -1,6 +1,6 @@
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { connectDatabase, type DatabaseHandle } from './connect-database.ts';
 import { readTimestamp, timestampParam } from './timestamp.ts';
 

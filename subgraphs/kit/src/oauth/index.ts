@@ -46,3 +46,4 @@ export type { RevokeResult } from './revoke-connection.ts';
 export { revoke } from './revoke-connection.ts';
 export type { AuthorizationStart, ConnectionOwner, StartAuthorizationInput } from './start-authorization.ts';
 export { STATE_TTL_MS, startAuthorization } from './start-authorization.ts';
+export { hashState } from './state-token.ts';
