@@ -3,6 +3,7 @@
 const benchmarks: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   llm: () => import('./llm-bench.ts'),
   shopify: () => import('./shopify-bench.ts'),
+  'shopify-events': () => import('./shopify-events-bench.ts'),
   subscriptions: () => import('./subscriptions-bench.ts'),
 };
 

@@ -54,6 +54,10 @@ export type IntegrationConnection = {
   /** Scopes granted by the account owner. */
   scopes: Array<Scalars['String']['output']>;
   status: ConnectionStatus;
+  /** The ErrorCode of the last sync while syncStatus is FAILED. */
+  syncErrorCode?: Maybe<Scalars['String']['output']>;
+  /** Null for integrations that keep no mirror of the account's data. */
+  syncStatus?: Maybe<SyncStatus>;
 };
 
 /** An outside platform IONFLUX connects to through OAuth. */
@@ -108,6 +112,15 @@ export type QueryWorkspaceNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/**
+ * Where the synchronisation of a connection's mirrored data stands. FAILED carries the error code of the
+ * last attempt (`syncErrorCode`); the next periodic or requested sync tries again.
+ */
+export type SyncStatus =
+  | 'FAILED'
+  | 'IDLE'
+  | 'RUNNING';
 
 /** A TikTok account connected to a brand or creator of the caller's workspace (spec 3.1). */
 export type TikTokConnection = {
@@ -257,6 +270,7 @@ export type ResolversTypes = {
   NotificationSeverity: NotificationSeverity;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  SyncStatus: SyncStatus;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
@@ -292,6 +306,8 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
   provider?: Resolver<ResolversTypes['IntegrationProvider'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+  syncErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  syncStatus?: Resolver<Maybe<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
