@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type LlmSimulator, startLlmSimulator } from '@ionflux/sandbox';
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type ShopifySystem, startShopifySystem } from '../support/shopify-system.ts';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
 import {
   connectWs,
   eventually,
@@ -11,7 +9,9 @@ import {
   type Subscription,
   subscribeSse,
   subscribeWs,
-} from '../support/subscription-subgraphs/index.ts';
+} from '@ionflux/testing/subscriptions';
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Sales Sentinel end to end: changes made at the simulated store travel as webhooks through the gateway
 // to the mirror, raise domain events, and reach shopifySalesEvents subscribers through the gateway's

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ShopifySystem, startShopifySystem } from '../support/shopify-system.ts';
 
 // A backfill resumes after a crash: the job worker (a process of its own) is SIGKILLed while it applies a
 // bulk operation's result; the next worker takes the job over and reads on from the checkpoint (the same

@@ -1,5 +1,5 @@
+import { type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ShopifySystem, startShopifySystem } from '../support/shopify-system.ts';
 
 // The sync within Shopify's cost limits: a store read with paged queries (the fallback, here forced by
 // SHOPIFY_SYNC_BULK=false) through a bucket far smaller than the sync needs. The subgraph's bucket model

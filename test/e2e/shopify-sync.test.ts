@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { postGraphQL } from '@ionflux/testing/http';
+import {
+  adminRevenue,
+  cents,
+  decimal,
+  localDate,
+  type ShopifySystem,
+  startShopifySystem,
+} from '@ionflux/testing/shopify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { adminRevenue, cents, decimal, localDate } from '../support/shopify-admin-revenue.ts';
-import { type ShopifySystem, startShopifySystem } from '../support/shopify-system.ts';
 
 // Spec 2.2 sync and Revenue Tracker Lite, end to end: a store connected through the gateway is subscribed
 // and backfilled from the simulator; revenueSummary is checked against figures the test reads itself

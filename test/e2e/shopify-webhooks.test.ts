@@ -1,19 +1,15 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DocExampleTopic,
   docExampleFor,
   SHOPIFY_DOC_EXAMPLE_TOPICS,
-} from '../fixtures/shopify-webhooks/index.ts';
-import { connectShopifyStore } from '../support/connect-shopify-store.ts';
-import { type ShopifySystem, startShopifySystem } from '../support/shopify-system.ts';
-import {
-  connectWs,
-  eventually,
-  type Subscription,
-  subscribeWs,
-} from '../support/subscription-subgraphs/index.ts';
+  type ShopifySystem,
+  startShopifySystem,
+} from '@ionflux/testing/shopify';
+import { connectWs, eventually, type Subscription, subscribeWs } from '@ionflux/testing/subscriptions';
+import { connectShopifyStore } from '@ionflux/testing/system';
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // POST /webhooks/shopify at the gateway's public origin, as Shopify delivers: base64 HMAC of the raw body
 // with the app secret. Shopify's documented example payloads, forged and repeated deliveries, and

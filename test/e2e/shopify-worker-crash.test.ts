@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
+import { connectShopifyStore } from '@ionflux/testing/system';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectShopifyStore } from '../support/connect-shopify-store.ts';
-import { type ShopifySystem, startShopifySystem } from '../support/shopify-system.ts';
 
 // The job worker as a process of its own, SIGKILLed while a burst of 1,000 deliveries is being applied:
 // every delivery the gateway acknowledged must end applied exactly once in effect (mirror, rollups,

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { listQueuedJobs, silentLogger } from '@ionflux/testing/jobs';
+import { createTestWebhookSource } from '@ionflux/testing/webhooks';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { migrateDatabase } from '../db/index.ts';
 import { createJobQueue, type JobQueue } from '../jobs/index.ts';
-import { listQueuedJobs, silentLogger } from '../jobs/testing/job-test-support.ts';
 import { createDeliveryBatcher } from './create-delivery-batcher.ts';
-import { createTestWebhookSource } from './testing/test-webhook-source.ts';
 
 describe('createDeliveryBatcher', () => {
   let database: TestDatabase;

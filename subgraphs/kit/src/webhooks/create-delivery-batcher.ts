@@ -58,7 +58,7 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
   async function storeBatch(batch: Pending[]): Promise<void> {
     try {
       const stored = await insertBatch(batch);
-      batch.forEach((entry, index) => entry.resolve(stored[index] as StoredDelivery));
+      for (const [index, entry] of batch.entries()) entry.resolve(stored[index] as StoredDelivery);
     } catch {
       // One delivery may be what the database refuses (e.g. a \u0000 jsonb will not take): alone, each
       // fails or succeeds on its own.

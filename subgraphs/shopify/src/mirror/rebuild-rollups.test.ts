@@ -1,8 +1,5 @@
+import { createShopifyMirrorDatabase, type ShopifyMirrorDatabase } from '@ionflux/testing/shopify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createShopifyMirrorDatabase,
-  type ShopifyMirrorDatabase,
-} from '../../../../test/support/shopify-mirror.ts';
 import { applyOrders } from './apply-orders.ts';
 import type { MirrorOrder } from './mirror-records.ts';
 import { rebuildRollups } from './rebuild-day-rollups.ts';

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  docExampleFor,
-  SHOPIFY_DOC_EXAMPLE_TOPICS,
-} from '../../../../test/fixtures/shopify-webhooks/index.ts';
 import {
   createShopifyMirrorDatabase,
+  docExampleFor,
+  SHOPIFY_DOC_EXAMPLE_TOPICS,
   type ShopifyMirrorDatabase,
-} from '../../../../test/support/shopify-mirror.ts';
+} from '@ionflux/testing/shopify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyShopifyDelivery } from './apply-shopify-delivery.ts';
 import { parseShopifyJson } from './parse-shopify-json.ts';
 

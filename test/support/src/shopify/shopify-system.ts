@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import { generateMasterKey } from '@ionflux/kit/crypto';
 import { type ShopifySimulator, type ShopifySimulatorOptions, startShopifySimulator } from '@ionflux/sandbox';
 import postgres from 'postgres';
-import type { ShopifyAppKeys } from './connect-shopify-store.ts';
-import { CookieJar } from './cookie-jar.ts';
-import { postGraphQL } from './graphql-client.ts';
-import { type SystemUnderTest, startSystem } from './start-system.ts';
+import { CookieJar } from '../http/cookie-jar.ts';
+import { postGraphQL } from '../http/graphql-client.ts';
+import type { ShopifyAppKeys } from '../system/connect-shopify-store.ts';
+import { type SystemUnderTest, startSystem } from '../system/start-system.ts';
 
 export interface ShopifySystem {
   system: SystemUnderTest;

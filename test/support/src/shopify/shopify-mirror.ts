@@ -5,7 +5,7 @@ import { createPostgresEventBus, type EventBus } from '@ionflux/kit/events';
 import { createJobQueue, type JobQueue } from '@ionflux/kit/jobs';
 import { createLogger, type Logger } from '@ionflux/kit/logging';
 import type { WebhookDeliveryRow } from '@ionflux/kit/webhooks';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { createTestDatabase, type TestDatabase } from '../database/test-database.ts';
 
 /** A fresh database with the kit's and the Shopify subgraph's tables, and the handles the mirror uses. */
 export interface ShopifyMirrorDatabase {
