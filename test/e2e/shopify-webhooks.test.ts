@@ -281,7 +281,9 @@ describe('POST /webhooks/shopify through the gateway', () => {
     const stored =
       await shopify.sql`select topic from kit.webhook_deliveries where account_id = ${shop} order by received_at`;
     expect(stored.map((row) => row['topic'])).toEqual(['orders/updated', 'orders/create']);
-    await waitForDelivery('orders/create', shop);
+    // Applied in any order by the worker's concurrent jobs: wait for both before reading the outcome.
+    expect(await waitForDelivery('orders/updated', shop)).toBe('PROCESSED');
+    expect(await waitForDelivery('orders/create', shop)).toBe('PROCESSED');
     const [state] = await shopify.sql`
       select current_total_price::text as current, total_refunded::text as refunded, financial_status
       from shopify.orders where connection_id = ${connectionId}`;
