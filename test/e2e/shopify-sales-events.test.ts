@@ -298,6 +298,70 @@ describe('shopifySalesEvents through the gateway', () => {
     expect(theirs.results).toEqual([]);
   });
 
+  it('refuses thresholds it cannot honour, leaving the stored ones, and a cleared threshold raises no HIGH_VALUE_ORDER', async () => {
+    const HIGH =
+      'mutation ($b: ID!, $a: Decimal) { setShopifyHighValueOrderThreshold(brandId: $b, amount: $a) { highValueOrderThreshold } }';
+    const LOW =
+      'mutation ($c: ID!, $p: ID!, $t: Int) { setShopifyLowInventoryThreshold(connectionId: $c, productId: $p, threshold: $t) { threshold } }';
+    const ALERTS =
+      'query ($b: ID!, $c: ID!) { shopifySalesAlerts(brandId: $b) { highValueOrderThreshold } shopifyInventoryThresholds(connectionId: $c) { productId threshold } }';
+    /** The error code of a refused mutation, which must have set nothing. */
+    const codeOf = (answer: { body: { data?: Record<string, unknown> | null; errors?: unknown[] } }) => {
+      expect(Object.values(answer.body.data ?? {}).every((value) => value === null)).toBe(true);
+      return (answer.body.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code;
+    };
+    const set = await graphql<{ setShopifyHighValueOrderThreshold: { highValueOrderThreshold: string } }>(
+      HIGH,
+      {
+        b: brandId,
+        a: '250.00',
+      },
+    );
+    expect(set.body.data?.setShopifyHighValueOrderThreshold.highValueOrderThreshold).toBe('250.00');
+    const before = await graphql(ALERTS, { b: brandId, c: connectionId });
+    expect(before.body.errors).toBeUndefined();
+
+    for (const amount of ['0', '-5.00', '1000000000000.01', '1e3'])
+      expect(codeOf(await graphql(HIGH, { b: brandId, a: amount })), amount).toBe('INVALID_REQUEST');
+    expect(codeOf(await graphql(HIGH, { b: 'not-a-uuid', a: '10.00' }))).toBe('INVALID_REQUEST');
+    for (const threshold of [-1, 1_000_001])
+      expect(
+        codeOf(await graphql(LOW, { c: connectionId, p: stocked.productId, t: threshold })),
+        String(threshold),
+      ).toBe('INVALID_REQUEST');
+    expect(codeOf(await graphql(LOW, { c: connectionId, p: 'gid://shopify/Product/1', t: 5 }))).toBe(
+      'NOT_FOUND',
+    );
+    // Another workspace cannot set a key product on this store's connection.
+    const stranger = await postGraphQL(shopify.system.gatewayUrl, LOW, {
+      token: await shopify.system.tokenFor(randomUUID()),
+      variables: { c: connectionId, p: stocked.productId, t: 5 },
+    });
+    expect(codeOf(stranger)).toBe('NOT_FOUND');
+    expect((await graphql(ALERTS, { b: brandId, c: connectionId })).body).toEqual(before.body);
+
+    const cleared = await graphql<{ setShopifyHighValueOrderThreshold: { highValueOrderThreshold: null } }>(
+      HIGH,
+      {
+        b: brandId,
+        a: null,
+      },
+    );
+    expect(cleared.body.data?.setShopifyHighValueOrderThreshold.highValueOrderThreshold).toBeNull();
+    const order = shopify.simulator.createOrder(SHOP, {
+      lineItems: [{ variantId: firstVariant(), quantity: 3, price: '120.00' }],
+    });
+    const mine = () => eventsOf(ws).filter((event) => event.order?.id === order.admin_graphql_api_id);
+    await until(() => (mine().length >= 2 ? true : undefined));
+    await shopify.simulator.webhooksIdle();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(
+      mine()
+        .map((event) => event.kind)
+        .sort(),
+    ).toEqual(['NEW_ORDER', 'ORDER_PAID']);
+  });
+
   it('refuses a minOrderValue that is not a decimal and a brandId that is not a UUID', async () => {
     const client = connectWs(shopify.system.gatewayUrl, shopify.system.token);
     clients.push(client);

@@ -375,6 +375,72 @@ describe('a store connected in a new workspace', () => {
     );
     expect(ours.ianaTimezone).toBe('Asia/Kolkata');
   });
+
+  it('shows FAILED with the error code when the store refuses the sync (401), and IDLE again once reconnected', async () => {
+    const shop = 'sync-refused.myshopify.com';
+    const { connectionId: id } = await shopify.connect({ shop, token });
+    expect(await shopify.settled(id)).toBe('IDLE');
+    const view = async () => {
+      const { body } = await postGraphQL<{
+        shopifyConnections: {
+          id: string;
+          status: string;
+          syncStatus: string;
+          syncErrorCode: string | null;
+          lastSyncedAt: string | null;
+        }[];
+        integrationConnections: { id: string; syncStatus: string }[];
+      }>(
+        shopify.system.gatewayUrl,
+        '{ shopifyConnections { id status syncStatus syncErrorCode lastSyncedAt } integrationConnections { id syncStatus } }',
+        { token },
+      );
+      expect(body.errors).toBeUndefined();
+      return {
+        connection: body.data?.shopifyConnections.find((c) => c.id === id),
+        integration: body.data?.integrationConnections.find((c) => c.id === id),
+      };
+    };
+    const backfilled = (await view()).connection?.lastSyncedAt;
+    expect(backfilled).toEqual(expect.any(String));
+
+    // Shopify answers 401 once the app's token is revoked (uninstalled, or the webhook was lost).
+    const fault = shopify.simulator.addFault({
+      kind: 'status',
+      status: 401,
+      path: `^/store/${shop.replaceAll('.', '\\.')}/admin/api/`,
+      body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' },
+    });
+    const { body } = await postGraphQL<{ syncShopifyConnection: { syncStatus: string } }>(
+      shopify.system.gatewayUrl,
+      'mutation ($c: ID!) { syncShopifyConnection(connectionId: $c) { syncStatus } }',
+      { token, variables: { c: id } },
+    );
+    expect(body.data?.syncShopifyConnection.syncStatus).toBe('RUNNING');
+    expect(await shopify.settled(id)).toBe('FAILED');
+    const failed = await view();
+    expect(failed.connection).toEqual({
+      id,
+      status: 'NEEDS_REAUTH',
+      syncStatus: 'FAILED',
+      syncErrorCode: 'INTEGRATION_AUTH_INVALID',
+      lastSyncedAt: backfilled,
+    });
+    expect(failed.integration).toEqual({ id, syncStatus: 'FAILED' });
+    expect(shopify.simulator.faults().find((f) => f.id === fault.id)?.applied).toBeGreaterThan(0);
+    // Not retried: a revoked authorization does not come back by asking again.
+    const applied = shopify.simulator.faults().find((f) => f.id === fault.id)?.applied;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(shopify.simulator.faults().find((f) => f.id === fault.id)?.applied).toBe(applied);
+
+    shopify.simulator.clearFaults();
+    const again = await shopify.connect({ shop, token });
+    expect(again.connectionId).toBe(id);
+    expect(await shopify.settled(id)).toBe('IDLE');
+    const recovered = (await view()).connection;
+    expect(recovered).toMatchObject({ status: 'CONNECTED', syncStatus: 'IDLE', syncErrorCode: null });
+    expect(Date.parse(recovered?.lastSyncedAt ?? '')).toBeGreaterThan(Date.parse(backfilled ?? ''));
+  });
 });
 
 async function lastSyncedAt(): Promise<string | null> {

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { postGraphQL } from '@ionflux/testing/http';
 import {
   type DocExampleTopic,
   docExampleFor,
@@ -336,5 +337,50 @@ describe('POST /webhooks/shopify through the gateway', () => {
       if (Date.now() > deadline) throw new Error(`only ${row?.n} of 200 applied`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  });
+
+  it('keeps ShopifyConnection.currency and ianaTimezone current from shop/update; an older shop/update changes nothing', async () => {
+    const shop = 'shop-update.myshopify.com';
+    const workspaceId = randomUUID();
+    const token = await shopify.system.tokenFor(workspaceId);
+    const connectionId = await connect(shop, workspaceId);
+    const minute = 60_000;
+    const now = Date.now();
+    // Shopify's documented example with the shop's own version and timezone filled in, as a live shop sends.
+    const update = async (currency: string, ianaTimezone: string, updatedAt: number) => {
+      const body = JSON.parse(docExampleFor('shop/update', shop)) as Record<string, unknown>;
+      Object.assign(body, {
+        currency,
+        iana_timezone: ianaTimezone,
+        updated_at: new Date(updatedAt).toISOString(),
+      });
+      const answer = await deliver({ topic: 'shop/update', shop, body: JSON.stringify(body) });
+      expect(answer.status).toBe(200);
+      expect(await waitForDelivery('shop/update', shop)).toBe('PROCESSED');
+      const { body: read } = await postGraphQL<{
+        shopifyConnections: { id: string; currency: string | null; ianaTimezone: string | null }[];
+      }>(shopify.system.gatewayUrl, '{ shopifyConnections { id currency ianaTimezone } }', { token });
+      expect(read.errors).toBeUndefined();
+      return read.data?.shopifyConnections.find((connection) => connection.id === connectionId);
+    };
+    expect(await update('EUR', 'Europe/Berlin', now - 2 * minute)).toEqual({
+      id: connectionId,
+      currency: 'EUR',
+      ianaTimezone: 'Europe/Berlin',
+    });
+    // Delivered late: older than the mirrored shop by updated_at, so nothing changes.
+    expect(await update('GBP', 'Europe/London', now - 5 * minute)).toEqual({
+      id: connectionId,
+      currency: 'EUR',
+      ianaTimezone: 'Europe/Berlin',
+    });
+    expect(await update('CAD', 'America/Toronto', now - minute)).toEqual({
+      id: connectionId,
+      currency: 'CAD',
+      ianaTimezone: 'America/Toronto',
+    });
+    const [stored] = await shopify.sql<{ currency: string; ianaTimezone: string }[]>`
+      select currency, iana_timezone as "ianaTimezone" from shopify.shops where connection_id = ${connectionId}`;
+    expect(stored).toEqual({ currency: 'CAD', ianaTimezone: 'America/Toronto' });
   });
 });
