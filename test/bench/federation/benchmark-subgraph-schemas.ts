@@ -14,7 +14,7 @@ const sdl: Record<SubgraphName, { base: string; extended: string }> = {
   accounts: {
     base: `${federation}
       type Query { me: User  user(id: ID!): User  users: [User] }
-      type User @key(fields: "id") { id: ID!  name: String  username: String  birthday: Int }`,
+      type User @key(fields: "id") { id: ID!  name: String  username: String @shareable  birthday: Int }`,
     extended: `
       extend type Query { broken: User! }
       extend type User { email: String! }`,
