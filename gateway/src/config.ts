@@ -62,6 +62,15 @@ const gatewayEnvSchema = z
       (v) => (v === '' ? undefined : v),
       z.coerce.number().int().min(0).max(10_000).default(1000),
     ),
+    /**
+     * Who executes query plans: `compiled` (plans kept with a compiled shaper of their answer,
+     * gateway/src/execution) or `apollo` (@apollo/gateway's own executor, the reference it is checked
+     * against). @default 'compiled'
+     */
+    GATEWAY_EXECUTOR: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(['compiled', 'apollo']).default('compiled'),
+    ),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })

@@ -23,6 +23,7 @@ import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
 import { requireAuthentication } from './auth/require-authentication.ts';
 import type { GatewayConfig } from './config.ts';
+import { compiledGateway, processFetch } from './execution/index.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
@@ -170,7 +171,18 @@ export async function startGateway(
   subscriptions.attach(gateway);
   const armor = createArmor(options.limits, { production });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    // The compiled executor runs Apollo's plans (GATEWAY_EXECUTOR=apollo: Apollo's own executor).
+    gateway:
+      config.GATEWAY_EXECUTOR === 'compiled'
+        ? compiledGateway(gateway, {
+            exposeQueryPlan: !production,
+            send: (internals, requestContext) => (fetch, variables, path) => {
+              const dataSource = internals.dataSources[fetch.serviceName];
+              if (!dataSource) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+              return processFetch(dataSource, requestContext, fetch, variables, path);
+            },
+          })
+        : gateway,
     introspection: !production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
