@@ -71,6 +71,12 @@ const gatewayEnvSchema = z
       (v) => (v === '' ? undefined : v),
       z.enum(['compiled', 'apollo']).default('compiled'),
     ),
+    /**
+     * Identical work in flight done once: queries with the same document, variables and caller
+     * (workspace and user), and subgraph fetches with the same subgraph, body and caller; never across
+     * callers, never for mutations (gateway/src/sharing). @default 'on'
+     */
+    GATEWAY_SHARING: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['on', 'off']).default('on')),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })

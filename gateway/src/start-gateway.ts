@@ -23,7 +23,7 @@ import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
 import { requireAuthentication } from './auth/require-authentication.ts';
 import type { GatewayConfig } from './config.ts';
-import { compiledGateway, processFetch } from './execution/index.ts';
+import { compiledGateway, processFetch, type SendFetch } from './execution/index.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
@@ -36,6 +36,7 @@ import {
   guardRequestTargets,
   type ProviderRouteProxyOptions,
 } from './routes/index.ts';
+import { createSharingMetrics, shareIdenticalFetches, shareIdenticalRequests } from './sharing/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
 import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
 import { createUndiciFetcher } from './subgraphs/undici-fetcher.ts';
@@ -170,16 +171,22 @@ export async function startGateway(
   });
   subscriptions.attach(gateway);
   const armor = createArmor(options.limits, { production });
+  const sharing = config.GATEWAY_SHARING === 'on';
+  const sharingMetrics = createSharingMetrics(metrics.registry);
+  const shareFetches = shareIdenticalFetches(sharingMetrics);
   const apollo = new ApolloServer<GatewayContext>({
     // The compiled executor runs Apollo's plans (GATEWAY_EXECUTOR=apollo: Apollo's own executor).
     gateway:
       config.GATEWAY_EXECUTOR === 'compiled'
         ? compiledGateway(gateway, {
             exposeQueryPlan: !production,
-            send: (internals, requestContext) => (fetch, variables, path) => {
-              const dataSource = internals.dataSources[fetch.serviceName];
-              if (!dataSource) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
-              return processFetch(dataSource, requestContext, fetch, variables, path);
+            send: (internals, requestContext) => {
+              const send: SendFetch = (fetch, variables, path) => {
+                const dataSource = internals.dataSources[fetch.serviceName];
+                if (!dataSource) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+                return processFetch(dataSource, requestContext, fetch, variables, path);
+              };
+              return sharing ? shareFetches(requestContext, send) : send;
             },
           })
         : gateway,
@@ -221,7 +228,11 @@ export async function startGateway(
     );
   }
   // The workspace's share of this process is checked first (limitGraphQLRequests), before the body is read.
-  const graphql = createGraphQLHandler(apollo, {
+  // Identical queries in flight (same body, caller and answer-relevant headers) run once (GATEWAY_SHARING).
+  const served = sharing
+    ? shareIdenticalRequests(apollo, { metrics: sharingMetrics, maxTokens: armor.parseOptions.maxTokens })
+    : apollo;
+  const graphql = createGraphQLHandler(served, {
     maxBodyBytes: 1024 * 1024,
     context: async (req, res): Promise<GatewayContext> => {
       const requestId = requestIdOf(res);

@@ -17,6 +17,7 @@ const sdl: Record<SubgraphName, { base: string; extended: string }> = {
       type User @key(fields: "id") { id: ID!  name: String  username: String @shareable  birthday: Int }`,
     extended: `
       extend type Query { broken: User! }
+      type Mutation { bump: Int }
       extend type User { email: String! }`,
   },
   inventory: {
@@ -108,9 +109,12 @@ const baseResolvers: Record<SubgraphName, GraphQLResolverMap<unknown>> = {
 };
 
 const giftCard = { __typename: 'GiftCard', upc: 'gift-50', name: 'Gift card', amount: 50 };
+let bumps = 0;
 
 const extendedResolvers: Record<SubgraphName, GraphQLResolverMap<unknown>> = {
   accounts: {
+    // A write: each call answers a new number.
+    Mutation: { bump: () => ++bumps },
     Query: {
       broken: () => {
         throw new GraphQLError('accounts cannot answer this field', {

@@ -16,8 +16,10 @@ export interface BenchmarkSubgraphsOptions {
    * gateway, not the subgraphs, is what the benchmark measures. @default true
    */
   cacheAnswers?: boolean;
-  /** Serve the correctness check's additions (interface, union, failing fields). @default false */
+  /** Serve the correctness check's additions (interface, union, failing fields, a mutation). @default false */
   extended?: boolean;
+  /** Tests: hold every answer this long, so requests overlap. @default 0 */
+  delayMs?: number;
 }
 
 export interface RunningBenchmarkSubgraphs {
@@ -99,14 +101,17 @@ export async function startBenchmarkSubgraphs(
     }
     counts[service.name] += 1;
     const key = `${service.name}\n${body}`;
-    let text = cacheAnswers ? answers.get(key) : undefined;
+    // A mutation's answer is never reused.
+    const cacheable = cacheAnswers && !body.includes('"query":"mutation');
+    let text = cacheable ? answers.get(key) : undefined;
     if (text === undefined) {
       text = await answer(body, service);
-      if (cacheAnswers) {
+      if (cacheable) {
         if (answers.size >= MAX_CACHED) answers.clear();
         answers.set(key, text);
       }
     }
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     res.setHeader('content-type', 'application/json');
     res.end(text);
   };

@@ -72,7 +72,8 @@ export const gatewayVariants: readonly GatewayVariant[] = [
     '--config-path',
     path.join(here, 'hive-gateway-dedup.config.ts'),
   ]),
-  ionflux('ionflux', 'this gateway', {}),
+  ionflux('ionflux', 'this gateway, sharing on (default)', { GATEWAY_SHARING: 'on' }),
+  ionflux('ionflux-unshared', 'this gateway, sharing off', { GATEWAY_SHARING: 'off' }),
 ];
 
 export interface GatewayProcess {
