@@ -23,7 +23,7 @@ import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
 import { requireAuthentication } from './auth/require-authentication.ts';
 import type { GatewayConfig } from './config.ts';
-import { compiledGateway, processFetch, type SendFetch } from './execution/index.ts';
+import { compiledGateway, mergeEntityFetches, processFetch, type SendFetch } from './execution/index.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
@@ -186,7 +186,10 @@ export async function startGateway(
                 if (!dataSource) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
                 return processFetch(dataSource, requestContext, fetch, variables, path);
               };
-              return sharing ? shareFetches(requestContext, send) : send;
+              // Entity fetches to one subgraph starting together go as one request; identical ones in
+              // flight for the same caller are sent once.
+              const merged = mergeEntityFetches(send);
+              return sharing ? shareFetches(requestContext, merged) : merged;
             },
           })
         : gateway,

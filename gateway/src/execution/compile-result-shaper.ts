@@ -67,6 +67,13 @@ interface Run {
   variables: Variables;
   errors: GraphQLError[];
   path: (string | number)[];
+  /**
+   * What Apollo's `updateOutputValue` returns beside the value (`isInvalid`, `hasErrors`), set by the
+   * last `updateOutputValue` call and read right after it: one flag pair per run instead of one result
+   * object per value shaped (the largest share of the shaping's garbage).
+   */
+  isInvalid: boolean;
+  hasErrors: boolean;
 }
 
 export interface ResultShaper {
@@ -118,18 +125,27 @@ export function compileResultShaper(operation: Operation): ResultShaper {
           }
           continue;
         }
+        const type = selection.type as CompiledType;
+        // A scalar or enum met for the first time with a valid value: the general step below would only
+        // copy it (most values of an answer take this path).
+        if (outputValue === undefined && inputValue !== null) {
+          const leaf = type.kind === 'leaf' ? type : type.kind === 'nonNull' ? type.ofType : undefined;
+          if (leaf?.kind === 'leaf' && leaf.valid(inputValue)) {
+            output[responseName] = inputValue;
+            continue;
+          }
+        }
         run.path.push(responseName);
-        const result = updateOutputValue(
+        output[responseName] = updateOutputValue(
           outputValue,
-          selection.type as CompiledType,
+          type,
           inputValue,
           selection.selections,
           run,
           parentType,
         );
-        output[responseName] = result.updated;
         run.path.pop();
-        if (result.isInvalid) return NULL_BUBBLE_UP;
+        if (run.isInvalid) return NULL_BUBBLE_UP;
       } else {
         const typename = input['__typename'];
         assert(
@@ -162,6 +178,7 @@ export function compileResultShaper(operation: Operation): ResultShaper {
       : `array element of type ${currentType} at index ${element}`;
   };
 
+  /** `updateOutputValue` of resultShaping.js: returns `updated`, leaves `isInvalid` and `hasErrors` in `run`. */
   const updateOutputValue = (
     outputValue: unknown,
     type: CompiledType,
@@ -169,21 +186,16 @@ export function compileResultShaper(operation: Operation): ResultShaper {
     selections: CompiledSelection[] | undefined,
     run: Run,
     parentType: NamedType,
-  ): { updated: unknown; isInvalid?: boolean; hasErrors?: boolean } => {
+  ): unknown => {
     assert(inputValue !== undefined, 'Should not pass undefined for `inputValue` to this method');
-    if (outputValue === null || (outputValue !== undefined && !selections)) return { updated: outputValue };
+    run.isInvalid = false;
+    run.hasErrors = false;
+    if (outputValue === null || (outputValue !== undefined && !selections)) return outputValue;
     switch (type.kind) {
       case 'nonNull': {
-        const { updated, hasErrors } = updateOutputValue(
-          outputValue,
-          type.ofType,
-          inputValue,
-          selections,
-          run,
-          parentType,
-        );
+        const updated = updateOutputValue(outputValue, type.ofType, inputValue, selections, run, parentType);
         if (updated === null) {
-          if (!hasErrors) {
+          if (!run.hasErrors) {
             run.errors.push(
               ERRORS.INVALID_GRAPHQL.err(
                 `Cannot return null for non-nullable ${describeLast(run.path, type.inner, parentType)}.`,
@@ -191,12 +203,16 @@ export function compileResultShaper(operation: Operation): ResultShaper {
               ),
             );
           }
-          return { updated, isInvalid: true, hasErrors: true };
+          run.isInvalid = true;
+          run.hasErrors = true;
+          return updated;
         }
-        return { updated };
+        run.isInvalid = false;
+        run.hasErrors = false;
+        return updated;
       }
       case 'list': {
-        if (inputValue === null) return { updated: null };
+        if (inputValue === null) return null;
         assert(
           Array.isArray(inputValue),
           () => `Invalid non-list value ${inputValue} returned by subgraph for list type ${type.display}`,
@@ -217,7 +233,7 @@ export function compileResultShaper(operation: Operation): ResultShaper {
         const updated = new Array(outputList.length);
         for (let index = 0; index < outputList.length; index++) {
           run.path.push(index);
-          const element = updateOutputValue(
+          updated[index] = updateOutputValue(
             outputList[index],
             type.ofType,
             inputValue[index],
@@ -226,14 +242,15 @@ export function compileResultShaper(operation: Operation): ResultShaper {
             parentType,
           );
           run.path.pop();
-          shouldNullify ||= !!element.isInvalid;
-          hasErrors ||= !!element.hasErrors;
-          updated[index] = element.updated;
+          shouldNullify ||= run.isInvalid;
+          hasErrors ||= run.hasErrors;
         }
-        return { updated: shouldNullify ? null : updated, hasErrors };
+        run.isInvalid = false;
+        run.hasErrors = hasErrors;
+        return shouldNullify ? null : updated;
       }
       case 'composite': {
-        if (inputValue === null) return { updated: null };
+        if (inputValue === null) return null;
         assert(selections, () => `Invalid empty selection set for composite type ${type.display}`);
         assert(
           typeof inputValue === 'object',
@@ -261,28 +278,32 @@ export function compileResultShaper(operation: Operation): ResultShaper {
                 { path: Array.from(run.path) },
               ),
             );
-            return { updated: null, hasErrors: true };
+            run.hasErrors = true;
+            return null;
           }
           objectType = typenameType;
         }
         const output = (outputValue as Record<string, unknown> | undefined) ?? Object.create(null);
         const hasErrors = applySelections(input, selections, output, run, objectType) === NULL_BUBBLE_UP;
-        return { updated: hasErrors ? null : output, hasErrors };
+        run.isInvalid = false;
+        run.hasErrors = hasErrors;
+        return hasErrors ? null : output;
       }
       case 'leaf': {
-        if (inputValue === null) return { updated: null };
+        if (inputValue === null) return null;
         assert(
           outputValue === undefined,
           () => `Excepted output to be undefined but got ${type.display} for type ${type.display}`,
         );
-        if (type.valid(inputValue)) return { updated: inputValue, hasErrors: false };
+        if (type.valid(inputValue)) return inputValue;
         run.errors.push(
           ERRORS.INVALID_GRAPHQL.err(
             `Invalid value found for ${describeLast(run.path, type.display, parentType)}.`,
             { path: Array.from(run.path) },
           ),
         );
-        return { updated: null, hasErrors: true };
+        run.hasErrors = true;
+        return null;
       }
       default: {
         const unreachable: never = type;
@@ -293,7 +314,13 @@ export function compileResultShaper(operation: Operation): ResultShaper {
 
   return {
     shape(input, variables) {
-      const run: Run = { variables: { __proto__: null, ...defaulted, ...variables }, errors: [], path: [] };
+      const run: Run = {
+        variables: { __proto__: null, ...defaulted, ...variables },
+        errors: [],
+        path: [],
+        isInvalid: false,
+        hasErrors: false,
+      };
       const data = Object.create(null) as Record<string, unknown>;
       const result = applySelections(input, root, data, run, rootType);
       return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
