@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   commonEnv,
   durationSecondsVar,
@@ -77,6 +78,12 @@ const gatewayEnvSchema = z
      * callers, never for mutations (gateway/src/sharing). @default 'on'
      */
     GATEWAY_SHARING: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['on', 'off']).default('on')),
+    /**
+     * Gateway processes sharing the port (node:cluster workers, each a whole gateway with its own plan
+     * cache and per-workspace limits; 1: no cluster, the gateway runs in the started process).
+     * @default the machine's core count (os.availableParallelism())
+     */
+    GATEWAY_WORKERS: positiveInt(availableParallelism()),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })

@@ -5,6 +5,7 @@ export { createJwtVerifier } from './auth/jwt-verifier.ts';
 export type { GatewayConfig } from './config.ts';
 export { parseGatewayConfig } from './config.ts';
 export type { OperationLimits } from './limits/create-armor.ts';
+export { runGateway } from './run-gateway.ts';
 export type { RunningGateway, StartGatewayOptions } from './start-gateway.ts';
 export { startGateway } from './start-gateway.ts';
 export type { UndiciFetcher } from './subgraphs/undici-fetcher.ts';

@@ -78,7 +78,8 @@ export async function startBenchSystem(settings: BenchSettings = benchSettings()
         jwtSecret,
         internalSecret,
       };
-      const gateway: GatewayProcess = spawnGateway(variant, context, pinning ? cpus : undefined);
+      const pinTo = pinning && variant.cpus !== 'all' ? cpus : undefined;
+      const gateway: GatewayProcess = spawnGateway(variant, context, pinTo);
       const url = `http://127.0.0.1:${context.port}/graphql`;
       try {
         await waitUntilServing(url, headers, gateway);

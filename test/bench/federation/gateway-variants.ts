@@ -14,6 +14,8 @@ export interface GatewayVariant {
   /** Short id used in results and in BENCH_GATEWAYS. */
   id: string;
   label: string;
+  /** 'all': not pinned (every core), whatever BENCH_GATEWAY_CPUS says. */
+  cpus?: 'all';
   /** Node arguments (script and its arguments) and env of its process. */
   command(context: GatewayRunContext): { args: string[]; env: Record<string, string> };
 }
@@ -72,8 +74,15 @@ export const gatewayVariants: readonly GatewayVariant[] = [
     '--config-path',
     path.join(here, 'hive-gateway-dedup.config.ts'),
   ]),
-  ionflux('ionflux', 'this gateway, sharing on (default)', { GATEWAY_SHARING: 'on' }),
-  ionflux('ionflux-unshared', 'this gateway, sharing off', { GATEWAY_SHARING: 'off' }),
+  ionflux('ionflux', 'this gateway, sharing on (default)', { GATEWAY_SHARING: 'on', GATEWAY_WORKERS: '1' }),
+  ionflux('ionflux-unshared', 'this gateway, sharing off', { GATEWAY_SHARING: 'off', GATEWAY_WORKERS: '1' }),
+  {
+    ...ionflux('ionflux-unshared-2w', 'this gateway, sharing off, 2 workers on 2 cores (unpinned)', {
+      GATEWAY_SHARING: 'off',
+      GATEWAY_WORKERS: '2',
+    }),
+    cpus: 'all',
+  },
 ];
 
 export interface GatewayProcess {

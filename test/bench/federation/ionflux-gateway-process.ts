@@ -1,13 +1,9 @@
-// This project's gateway for the federation benchmark: `startGateway` with the production
-// configuration from env (as `gateway/src/main.ts` reads it), serving the benchmark's supergraph
-// (SUPERGRAPH_FILE) instead of the checked-in one.
+// This project's gateway for the federation benchmark: `runGateway`, as gateway/src/main.ts runs it
+// (GATEWAY_WORKERS processes, or one), with the production configuration from env, serving the
+// benchmark's supergraph (SUPERGRAPH_FILE) instead of the checked-in one.
 import { readFileSync } from 'node:fs';
-import { parseGatewayConfig, startGateway } from '@ionflux/gateway';
-import { runService } from '@ionflux/kit/server';
+import { parseGatewayConfig, runGateway } from '@ionflux/gateway';
 
-await runService('gateway', async () => {
-  const gateway = await startGateway(parseGatewayConfig(process.env), {
-    supergraphSdl: readFileSync(process.env['SUPERGRAPH_FILE'] ?? '', 'utf8'),
-  });
-  return { service: gateway, logger: gateway.logger };
+await runGateway(parseGatewayConfig(process.env), {
+  supergraphSdl: readFileSync(process.env['SUPERGRAPH_FILE'] ?? '', 'utf8'),
 });
