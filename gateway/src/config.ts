@@ -84,12 +84,27 @@ const gatewayEnvSchema = z
      * @default the machine's core count (os.availableParallelism())
      */
     GATEWAY_WORKERS: positiveInt(availableParallelism()),
+    /**
+     * A persisted query manifest (`npm run operations:register -- <dir>` writes one): its operations are
+     * planned at start by every worker and served by hash (`extensions.persistedQuery.sha256Hash`).
+     */
+    GATEWAY_TRUSTED_DOCUMENTS: optionalString(),
+    /**
+     * `on`: only the operations of GATEWAY_TRUSTED_DOCUMENTS are executed, any other is refused with 403
+     * FORBIDDEN before parsing, and APQ registers nothing new. @default 'off'
+     */
+    GATEWAY_SAFELIST: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['on', 'off']).default('off')),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })
   .refine((env) => env.IONFLUX_JWT_SECRET || env.IONFLUX_JWKS_URL, {
     message: 'set IONFLUX_JWT_SECRET (HS256) or IONFLUX_JWKS_URL to verify callers',
     path: ['IONFLUX_JWT_SECRET'],
+  })
+  .refine((env) => env.GATEWAY_SAFELIST === 'off' || env.GATEWAY_TRUSTED_DOCUMENTS, {
+    message:
+      'GATEWAY_SAFELIST=on needs GATEWAY_TRUSTED_DOCUMENTS (the manifest of the operations it accepts)',
+    path: ['GATEWAY_SAFELIST'],
   })
   .refine((env) => !(env.NODE_ENV === 'production' && env.IONFLUX_PLAYGROUND_TOKEN), {
     message: 'IONFLUX_PLAYGROUND_TOKEN is a development convenience; unset it in production',

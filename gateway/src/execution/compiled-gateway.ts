@@ -7,7 +7,13 @@ import type {
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { LRUCache } from 'lru-cache';
 import { type GatewayInternals, gatewayInternals } from './apollo-gateway-internals.ts';
@@ -46,7 +52,18 @@ type VariableDefinitionsOf = ReturnType<typeof operationFromDocument>['variableD
  * health checks and stop stay Apollo's; operations that need what only Apollo's executor does
  * (introspection, `@defer`, query plan exposure) still go to it.
  */
-export function compiledGateway(gateway: ApolloGateway, options: CompiledGatewayOptions): GatewayInterface {
+export interface CompiledGateway extends GatewayInterface {
+  /**
+   * Plans and compiles every operation of a validated document ahead of its first request (the
+   * trusted documents at start), under the hash requests will carry; returns how many were planned.
+   * Planning errors are thrown, as a request would get them.
+   */
+  warm(document: DocumentNode, queryHash: string): number;
+  /** The API schema requests are validated against, once loaded. */
+  schema(): GraphQLSchema | undefined;
+}
+
+export function compiledGateway(gateway: ApolloGateway, options: CompiledGatewayOptions): CompiledGateway {
   const operations = new LRUCache<string, CompiledOperation>({ max: options.maxOperations ?? 1000 });
   let apolloExecutor: GatewayExecutor | undefined;
   let internals: GatewayInternals | undefined;
@@ -61,11 +78,12 @@ export function compiledGateway(gateway: ApolloGateway, options: CompiledGateway
   };
 
   const compile = (
-    requestContext: GatewayGraphQLRequestContext,
+    document: DocumentNode,
+    operationName: string | undefined,
     loaded: GatewayInternals,
     operationContext: ReturnType<typeof buildOperationContext>,
   ): CompiledOperation => {
-    const { document, request } = requestContext;
+    const request = { operationName };
     const entry: CompiledOperation = { internals: loaded, operationContext };
     if (operationContext.operation.operation === 'subscription') return entry;
     // As ApolloGateway plans: the operation of the document, then the planner (errors reach the client).
@@ -113,7 +131,7 @@ export function compiledGateway(gateway: ApolloGateway, options: CompiledGateway
     const errors = variableErrors(operationContext, requestContext);
     if (errors) return { errors };
     if (!entry) {
-      entry = compile(requestContext, loaded, operationContext);
+      entry = compile(requestContext.document, operationName, loaded, operationContext);
       operations.set(key, entry);
     }
     if (!entry.compiled) return (apolloExecutor as GatewayExecutor)(requestContext);
@@ -121,6 +139,28 @@ export function compiledGateway(gateway: ApolloGateway, options: CompiledGateway
   };
 
   return {
+    schema: () => currentInternals()?.schema,
+    warm(document, queryHash) {
+      const loaded = currentInternals();
+      if (!loaded) return 0;
+      let planned = 0;
+      const single = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length === 1;
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        const operationName = definition.name?.value;
+        const operationContext = buildOperationContext({
+          schema: loaded.schema,
+          operationDocument: document,
+          ...(operationName ? { operationName } : {}),
+        });
+        // Keyed as requests find it: with the operation name when the request names it.
+        const entry = compile(document, operationName, loaded, operationContext);
+        if (single) operations.set(queryHash, entry);
+        if (operationName) operations.set(`${queryHash}\n${operationName}`, entry);
+        planned++;
+      }
+      return planned;
+    },
     async load(loadOptions) {
       const loaded = await gateway.load(loadOptions);
       apolloExecutor = loaded.executor;

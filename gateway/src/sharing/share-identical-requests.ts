@@ -33,7 +33,16 @@ type ExecuteArguments = Parameters<ApolloServer<GatewayContext>['executeHTTPGrap
  */
 export function shareIdenticalRequests(
   apollo: ApolloServer<GatewayContext>,
-  { metrics, maxTokens }: { metrics: SharingMetrics; maxTokens: number },
+  {
+    metrics,
+    maxTokens,
+    documentOf,
+  }: {
+    metrics: SharingMetrics;
+    maxTokens: number;
+    /** A trusted document by its SHA-256, for requests that send only the hash. */
+    documentOf(hash: string): string | undefined;
+  },
 ): ApolloServer<GatewayContext> {
   const inFlight = createInFlight<HTTPGraphQLResponse>();
   const kinds = new LRUCache<string, { kinds: Map<string | undefined, OperationTypeNode> }>({
@@ -61,9 +70,18 @@ export function shareIdenticalRequests(
 
   const keyOf = (request: HTTPGraphQLRequest, context: GatewayContext): string | undefined => {
     const { identity } = context;
-    const body = request.body as { query?: unknown; operationName?: unknown } | undefined;
-    if (request.method !== 'POST' || !identity || typeof body?.query !== 'string') return undefined;
-    if (operationKind(body.query, body.operationName) !== 'query') return undefined;
+    const body = request.body as
+      | {
+          query?: unknown;
+          operationName?: unknown;
+          extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+        }
+      | undefined;
+    const hash = body?.extensions?.persistedQuery?.sha256Hash;
+    const query =
+      typeof body?.query === 'string' ? body.query : typeof hash === 'string' ? documentOf(hash) : undefined;
+    if (request.method !== 'POST' || !identity || query === undefined) return undefined;
+    if (operationKind(query, body?.operationName) !== 'query') return undefined;
     const headers = ANSWER_HEADERS.map((name) => request.headers.get(name) ?? '');
     return [identity.workspaceId, identity.userId, request.search, ...headers, JSON.stringify(body)].join(
       '\n',
