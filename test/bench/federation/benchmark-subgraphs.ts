@@ -20,6 +20,8 @@ export interface BenchmarkSubgraphsOptions {
   extended?: boolean;
   /** Tests: hold every answer this long, so requests overlap. @default 0 */
   delayMs?: number;
+  /** Serve only these subgraphs (the others answer 404). @default all four */
+  only?: readonly SubgraphName[];
 }
 
 export interface RunningBenchmarkSubgraphs {
@@ -49,7 +51,7 @@ export async function startBenchmarkSubgraphs(
     { name: SubgraphName; schema: GraphQLSchema; documents: Map<string, DocumentNode> }
   >();
   const sdl = {} as Record<SubgraphName, string>;
-  for (const name of subgraphNames) {
+  for (const name of options.only ?? subgraphNames) {
     const module = benchmarkSubgraphModule(name, { extended: options.extended ?? false });
     sdl[name] = module.typeDefs;
     services.set(`/${name}`, {
