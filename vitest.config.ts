@@ -11,7 +11,7 @@ export default defineConfig({
   // `instanceof GraphQLError`. Resolve as Node does.
   resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
-    globalSetup: ['./test/support/global-setup.ts'],
+    globalSetup: ['./test/support/src/database/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
@@ -22,6 +22,8 @@ export default defineConfig({
           include: [
             '{gateway,subgraphs,schema,drizzle,sandbox,scripts}/**/src/**/*.test.ts',
             'scripts/**/*.test.ts',
+            // The test-support package's tests of its own stand-ins.
+            'test/support/src/**/*.test.ts',
           ],
         },
       },
@@ -30,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/security/**', 'test/reliability/**'],
+          exclude: [...configDefaults.exclude, 'test/security/**', 'test/reliability/**', 'test/support/**'],
         },
       },
       {

@@ -10,7 +10,8 @@
 #    node_modules/.bin, then that Node's directory, first on PATH, so it and every npm it starts run on 24.
 # 2. test only: the Debian packages the tests use (chromium for the playground test, postgresql for the
 #    CI run against an external server, nats-server for the NATS event bus tests), through apt-get, as
-#    root.
+#    root; and kubectl where apt offers it (test/deploy builds the Kubernetes overlays with
+#    `kubectl kustomize`, no cluster; Debian 12 has no kubectl package, so without one those tests skip).
 # 3. The npm packages: `npm ci` when node_modules is missing or package-lock.json changed since it was
 #    installed. A stamp in node_modules remembers the checksums of package-lock.json and of npm's own
 #    record of the install (node_modules/.package-lock.json); when either differs, check-install.ts
@@ -93,6 +94,20 @@ $package ii"*) ;;
   apt-get install -y -qq --no-install-recommends $missing >&2 || fail "apt-get install$missing failed"
 }
 
+ensure_kubectl() {
+  command -v kubectl >/dev/null 2>&1 && return 0
+  [ "$(id -u)" -eq 0 ] && command -v apt-cache >/dev/null 2>&1 || return 0
+  # Only when apt offers one in the lists it has (fresh after the packages above): no update per run.
+  case $(apt-cache policy kubectl 2>/dev/null) in
+  *"Candidate: "[0-9]*)
+    say "installing Debian package: kubectl"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubectl >&2 ||
+      say "apt-get install kubectl failed: test/deploy skips building the Kubernetes overlays"
+    ;;
+  esac
+  # Else nothing to say here: test/deploy names what is missing when it skips.
+}
+
 stamp=node_modules/.ionflux-setup
 
 install_state() {
@@ -121,7 +136,10 @@ ensure_npm_packages() {
 }
 
 ensure_node
-if [ "$mode" = test ]; then ensure_debian_packages; fi
+if [ "$mode" = test ]; then
+  ensure_debian_packages
+  ensure_kubectl
+fi
 ensure_npm_packages
 
 # The project's tools first (npm put them there, but Node's directory may now be in front of them), then

@@ -6,9 +6,9 @@ import { workspaceProviderKeysEncryption } from '@ionflux/drizzle/llm';
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { contextFor, createCredentialCipher, generateMasterKey, parseKeyring } from '@ionflux/kit/crypto';
 import { migrateDatabase } from '@ionflux/kit/db';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../test/support/test-database.ts';
 
 const script = fileURLToPath(new URL('./rotate-keys.ts', import.meta.url));
 const keyA = generateMasterKey('kA');

@@ -3,6 +3,9 @@
 // keep running. `--verify` also opens every value already under the active key and lists those that do
 // not open. `npm run rotate-keys -- --new-key <keyId>` prints a fresh key spec to start a rotation.
 //
+// What is encrypted is not listed here: the kit's own tables (`kitEncryptedTables`), then the
+// `encryptedTables` of each workspace package's registration (scripts/src/integration-registrations.ts).
+//
 // Procedure (no downtime): 1. stage the new key on every service in IONFLUX_MASTER_KEYS_PREVIOUS (all can
 // now open what it seals); 2. make it IONFLUX_MASTER_KEY, the old one moving to IONFLUX_MASTER_KEYS_PREVIOUS,
 // and roll the services; 3. run this command (here with the same keys) until it reports 0 remaining;
@@ -19,6 +22,7 @@ import {
 import { connectDatabase } from '@ionflux/kit/db';
 import { createSecretsProvider, secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
+import { encryptedTablesOf, loadIntegrationRegistrations } from './src/integration-registrations.ts';
 
 const usage =
   'usage: npm run rotate-keys [-- --dry-run] [--verify] [--batch-size <n>] | -- --new-key <keyId>';
@@ -85,7 +89,8 @@ try {
   });
   try {
     let lastPrinted = Date.now();
-    const report = await rotateCredentials(database.db, cipher, {
+    const tables = encryptedTablesOf(await loadIntegrationRegistrations());
+    const report = await rotateCredentials(database.db, cipher, tables, {
       batchSize,
       dryRun: values['dry-run'] ?? false,
       verify: values.verify ?? false,

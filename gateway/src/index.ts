@@ -10,3 +10,5 @@ export type { RunningGateway, StartGatewayOptions } from './start-gateway.ts';
 export { startGateway } from './start-gateway.ts';
 export type { UndiciFetcher } from './subgraphs/undici-fetcher.ts';
 export { createUndiciFetcher } from './subgraphs/undici-fetcher.ts';
+export type { Registration, TrustedDocumentManifest } from './trusted-documents/index.ts';
+export { registerOperations, sha256Hex } from './trusted-documents/index.ts';

@@ -4,8 +4,8 @@
 // keys) as JSON in BENCH_SERVICE_CONFIG, a child posts `{ kind: 'ready', url }` once listening.
 import { parseGatewayConfig, startGateway } from '@ionflux/gateway';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
+import { startLlmSimulator } from '@ionflux/sandbox/llm';
 import { pino } from 'pino';
-import { startLlmSimulator } from '../../sandbox/src/llm/index.ts';
 
 export type LlmBenchService = 'simulator' | 'subgraph' | 'gateway';
 

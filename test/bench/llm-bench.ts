@@ -30,6 +30,13 @@ const PROCESSES =
     ? ['bench clients + simulator + llm subgraph + gateway', 'postgres']
     : ['bench clients', 'simulator', 'llm subgraph', 'gateway', 'postgres'];
 const PROMPT = 'Summarise the benefits of a unified LLM gateway in one line.';
+// `LLM_*` variables set for the bench reach the LLM subgraph (e.g. LLM_WORKSPACE_DAILY_BUDGET_USD=off to
+// measure without the platform budget); anything else of the subgraph's config is fixed below.
+const SUBGRAPH_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[0].startsWith('LLM_') && entry[1] !== undefined,
+  ),
+);
 
 const QUERY = /* GraphQL */ `
   mutation Bench($input: CompletionInput!) {
@@ -91,7 +98,7 @@ export async function run(): Promise<void> {
       subgraphFloorP50: byName['subgraph-floor']?.p50 ?? 0,
     };
     console.log(
-      `\nllm benchmark (${LAYOUT} layout): ${ITERATIONS} rounds (after ${WARMUP} warm-up), one completion per path per round\n`,
+      `\nllm benchmark (${LAYOUT} layout): ${ITERATIONS} rounds (after ${WARMUP} warm-up), one completion per path per round${Object.keys(SUBGRAPH_ENV).length > 0 ? `; subgraph env ${JSON.stringify(SUBGRAPH_ENV)}` : ''}\n`,
     );
     printTable(
       latency.map((row) => ({
@@ -135,6 +142,7 @@ export async function run(): Promise<void> {
       warmup: WARMUP,
       layout: LAYOUT,
       processes: PROCESSES,
+      subgraphEnv: SUBGRAPH_ENV,
       latency,
       overheadMs: overhead,
       throughput: throughput.map((row) => ({ ...row, concurrency: CONCURRENCY })),
@@ -197,6 +205,7 @@ async function startEnvironment() {
       IONFLUX_INTERNAL_SECRET: internalSecret,
     };
     const subgraphUrl = await startService('subgraph', {
+      ...SUBGRAPH_ENV,
       ...base,
       LLM_SUBGRAPH_PORT: '0',
       OPENAI_API_KEY: apiKeys.openai,

@@ -9,10 +9,10 @@ import { startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
 import { startShopifySimulator } from '@ionflux/sandbox';
 import { parseShopifyConfig, startShopifySubgraph } from '@ionflux/shopify';
+import { postGraphQL } from '@ionflux/testing/http';
+import { connectShopifyStore, shopifyEnv } from '@ionflux/testing/system';
 import { parseTikTokConfig, startTikTokSubgraph } from '@ionflux/tiktok';
 import postgres from 'postgres';
-import { connectShopifyStore, shopifyEnv } from '../support/connect-shopify-store.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
 import { printTable, summarise, writeResults } from './bench-report.ts';
 
 const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 30);

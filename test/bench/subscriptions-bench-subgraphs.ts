@@ -2,10 +2,12 @@
 // catalog resolves `brandName` for each event) and the publisher, driven over IPC.
 
 import { identityPublicKeyFor } from '@ionflux/kit/identity';
-import { startCatalogSubgraph } from '../support/subscription-subgraphs/catalog-subgraph.ts';
-import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
-import { createMemoryFanout } from '../support/subscription-subgraphs/event-fanout.ts';
-import { startOrdersSubgraph } from '../support/subscription-subgraphs/orders-subgraph.ts';
+import {
+  composeTestSupergraph,
+  createMemoryFanout,
+  startCatalogSubgraph,
+  startOrdersSubgraph,
+} from '@ionflux/testing/subscriptions';
 
 export type SubgraphsRequest =
   | { kind: 'publish'; id: number; ratePerSecond: number; durationMs: number; brands: [string, string][] }

@@ -1,6 +1,6 @@
+import { postGraphQL } from '@ionflux/testing/http';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
 
 let system: SystemUnderTest;
 let stopped = false;

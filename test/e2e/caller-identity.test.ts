@@ -11,13 +11,14 @@ import {
 } from '@ionflux/kit/identity';
 import { createLogger } from '@ionflux/kit/logging';
 import { notifyConnectionStatus } from '@ionflux/kit/notifications';
+import { shopifyProvider } from '@ionflux/shopify/registration';
+import { postGraphQL } from '@ionflux/testing/http';
+import { connectWs, eventually, subscribeSse, subscribeWs } from '@ionflux/testing/subscriptions';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 import { type Client, createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
-import { connectWs, eventually, subscribeSse, subscribeWs } from '../support/subscription-subgraphs/index.ts';
 
 let system: SystemUnderTest;
 let database: DatabaseHandle;
@@ -229,7 +230,7 @@ describe('workspace and user ids written in capitals', () => {
       { sql: database.sql, bus },
       {
         workspaceId: system.workspaceId,
-        provider: 'shopify',
+        provider: shopifyProvider,
         connectionId,
         accountLabel: 'capitals.myshopify.com',
         status: 'NEEDS_REAUTH',

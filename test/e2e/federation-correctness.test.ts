@@ -5,13 +5,13 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { issueToken, parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
 import { ErrorCode } from '@ionflux/kit/errors';
+import { composeTestSupergraph } from '@ionflux/testing/subscriptions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type RunningBenchmarkSubgraphs,
   startBenchmarkSubgraphs,
 } from '../bench/federation/benchmark-subgraphs.ts';
 import { benchmarkQuery } from '../bench/federation/workload.ts';
-import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
 
 // The answers of this gateway's compiled executor compared with stock Apollo Gateway's (in Apollo Server,
 // defaults) and with this gateway on Apollo's own executor (GATEWAY_EXECUTOR=apollo), on the public

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { postGraphQL } from '@ionflux/testing/http';
+import { openRawWs } from '@ionflux/testing/subscriptions';
+import {
+  type FloodOrders,
+  type FloodReport,
+  floodWorkerUrl,
+  type LlmSystemUnderTest,
+  type SystemUnderTest,
+  startLlmSystem,
+  startSystem,
+} from '@ionflux/testing/system';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FloodOrders, FloodReport } from '../support/flood-worker.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
-import { openRawWs } from '../support/subscription-subgraphs/index.ts';
 
 // The gateway's per-workspace limits (gateway/src/limits): a token bucket and an in-flight count per
 // workspace, checked right after the JWT, before the operation is parsed or planned.
@@ -56,7 +62,7 @@ describe('a flood from one workspace, with the default limits', () => {
       query: PROVIDERS,
       concurrency: 3000,
     };
-    const worker = new Worker(new URL('../support/flood-worker.ts', import.meta.url), { workerData: orders });
+    const worker = new Worker(floodWorkerUrl, { workerData: orders });
     const report = new Promise<FloodReport>((resolve, reject) => {
       worker.on('message', (message: { kind: string; report?: FloodReport }) => {
         if (message.kind === 'report' && message.report) resolve(message.report);

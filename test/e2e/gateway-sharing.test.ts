@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { issueToken, parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
+import { composeTestSupergraph } from '@ionflux/testing/subscriptions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type RunningBenchmarkSubgraphs,
   startBenchmarkSubgraphs,
 } from '../bench/federation/benchmark-subgraphs.ts';
-import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
 
 // GATEWAY_SHARING over real sockets: identical queries of one caller in flight together run once,
 // identical subgraph fetches in flight are sent once, and never across callers, for mutations, or for

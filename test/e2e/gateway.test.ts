@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
 
 let system: SystemUnderTest;
 beforeAll(async () => {
@@ -237,7 +237,7 @@ describe('operational routes', () => {
   });
 
   it('reports the gateway not ready, naming the subgraph, when one is down', async () => {
-    const { startSystem: start } = await import('../support/start-system.ts');
+    const { startSystem: start } = await import('@ionflux/testing/system');
     const other = await start();
     try {
       await other.subgraphs.tiktok.close();

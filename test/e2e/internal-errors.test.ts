@@ -6,14 +6,14 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { issueToken, parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
 import { INTERNAL_ERROR_MESSAGE, IntegrationError } from '@ionflux/kit/errors';
 import { createIdentitySigner, IDENTITY_HEADER, identityPublicKeyFor } from '@ionflux/kit/identity';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
+import { postGraphQL } from '@ionflux/testing/http';
 import {
+  composeTestSupergraph,
   type RunningTestSubgraph,
   startTestSubgraph,
   type TestSubgraphContext,
-} from '../support/subscription-subgraphs/start-test-subgraph.ts';
+} from '@ionflux/testing/subscriptions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // What an INTERNAL error tends to carry: a Vault path, a table, a key id.
 const LEAK =

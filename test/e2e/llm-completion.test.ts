@@ -1,9 +1,8 @@
+import { CONTENT_FILTER_TRIGGER, type Conversation, composeReply } from '@ionflux/sandbox/llm';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type LlmSystemUnderTest, ledgerSettled, startLlmSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_FILTER_TRIGGER, type Conversation, composeReply } from '../../sandbox/src/llm/index.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { ledgerSettled } from '../support/ledger-settled.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
 beforeAll(async () => {

@@ -1,8 +1,7 @@
+import { postGraphQL } from '@ionflux/testing/http';
+import { type LlmSystemUnderTest, ledgerSettled, startLlmSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { ledgerSettled } from '../support/ledger-settled.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
 const responses: string[] = [];

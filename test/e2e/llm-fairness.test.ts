@@ -3,11 +3,10 @@ import { PassThrough } from 'node:stream';
 import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
 import type { RunningSubgraph } from '@ionflux/kit/server';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type LlmSystemUnderTest, ledgerSettled, startLlmSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { ledgerSettled } from '../support/ledger-settled.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 // Fairness between workspaces in the LLM subgraph: the platform budget on IONFLUX's keys, models
 // outside the catalog, what a central-key provider error shows, and breakers one workspace cannot open

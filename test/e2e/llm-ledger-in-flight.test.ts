@@ -4,11 +4,10 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
 import { parseLlmConfig, startLlmSubgraph } from '@ionflux/llm';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type LlmSystemUnderTest, ledgerSettled, startLlmSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { ledgerSettled } from '../support/ledger-settled.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,9 +1,14 @@
 import { generateMasterKey } from '@ionflux/kit/crypto';
 import { type ShopifySimulator, startShopifySimulator } from '@ionflux/sandbox';
+import { postGraphQL } from '@ionflux/testing/http';
+import {
+  connectShopifyStore,
+  type LlmSystemUnderTest,
+  type ShopifyAppKeys,
+  shopifyEnv,
+  startLlmSystem,
+} from '@ionflux/testing/system';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connectShopifyStore, type ShopifyAppKeys, shopifyEnv } from '../support/connect-shopify-store.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 // One query can fan out into many LLM calls: aliases × products × aiSummary, fetched by the gateway from
 // the LLM subgraph in one or more `_entities` requests. LLM_MAX_CALLS_PER_REQUEST bounds them per

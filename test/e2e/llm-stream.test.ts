@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createIdentitySigner, IDENTITY_HEADER } from '@ionflux/kit/identity';
+import { composeReply } from '@ionflux/sandbox/llm';
+import { type LlmSystemUnderTest, startLlmSystem } from '@ionflux/testing/system';
 import { type Client, createClient } from 'graphql-ws';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { composeReply } from '../../sandbox/src/llm/index.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
 let sql: postgres.Sql;

@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { findPlaintext } from '@ionflux/testing/database';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type LlmSystemUnderTest, ledgerSettled, startLlmSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findPlaintext } from '../support/find-plaintext.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { ledgerSettled } from '../support/ledger-settled.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 let system: LlmSystemUnderTest;
 const workspaceKey = `sk-proj-workspace-${randomBytes(16).toString('hex')}`;

@@ -3,9 +3,11 @@ import { connectDatabase, type DatabaseHandle } from '@ionflux/kit/db';
 import { createPostgresEventBus, type EventBus } from '@ionflux/kit/events';
 import { createLogger } from '@ionflux/kit/logging';
 import { notify, notifyConnectionStatus } from '@ionflux/kit/notifications';
+import { shopifyProvider } from '@ionflux/shopify/registration';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
+import { tiktokProvider } from '@ionflux/tiktok/registration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
 
 let system: SystemUnderTest;
 let database: DatabaseHandle;
@@ -66,7 +68,7 @@ describe('workspace notifications through the gateway', () => {
     reauthId = (
       await notifyConnectionStatus(deps, {
         workspaceId: system.workspaceId,
-        provider: 'shopify',
+        provider: shopifyProvider,
         connectionId,
         accountLabel: 'acme.myshopify.com',
         status: 'NEEDS_REAUTH',
@@ -76,7 +78,7 @@ describe('workspace notifications through the gateway', () => {
     theirsId = (
       await notifyConnectionStatus(deps, {
         workspaceId: randomUUID(),
-        provider: 'tiktok',
+        provider: tiktokProvider,
         connectionId: randomUUID(),
         accountLabel: '@someone-else',
         status: 'CONNECTED',

@@ -5,9 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@ionflux/kit/server';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { postGraphQL } from '@ionflux/testing/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

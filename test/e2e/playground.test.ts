@@ -1,13 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  launchBrowser,
+  newLoopbackOnlyContext,
   openPlayground,
   readResponse,
   runQuery,
   setHeaders,
-} from '../../gateway/src/playground/testing/playground-page.ts';
-import { launchBrowser, newLoopbackOnlyContext } from '../support/browser.ts';
-import { startSystem } from '../support/start-system.ts';
+} from '@ionflux/testing/browser';
+import { startSystem } from '@ionflux/testing/system';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let system: Awaited<ReturnType<typeof startSystem>>;
 let browser: Browser;

@@ -3,12 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
 import { type ShopifySimulator, startShopifySimulator } from '@ionflux/sandbox';
+import { signBody } from '@ionflux/sandbox/shopify';
+import { CookieJar, postGraphQL, type RawRequest, type RawResponse, rawRequest } from '@ionflux/testing/http';
+import { startSystem } from '@ionflux/testing/system';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signBody } from '../../sandbox/src/shopify/index.ts';
-import { CookieJar } from '../support/cookie-jar.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type RawRequest, type RawResponse, rawRequest } from '../support/raw-http.ts';
-import { startSystem } from '../support/start-system.ts';
 
 const API_KEY = 'proxy-test-client-id';
 const API_SECRET = 'proxy-test-client-secret';

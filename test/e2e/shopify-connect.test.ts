@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { bindingCookieName, deriveOAuthSigningKey, newBindingCookie } from '@ionflux/kit/oauth';
+import { type ShopifySimulator, signBody, signQuery, startShopifySimulator } from '@ionflux/sandbox/shopify';
+import { launchBrowser, newLoopbackOnlyContext } from '@ionflux/testing/browser';
+import { findPlaintext } from '@ionflux/testing/database';
+import { CookieJar, postGraphQL } from '@ionflux/testing/http';
+import { startSystem } from '@ionflux/testing/system';
 import type { Browser } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ShopifySimulator,
-  signBody,
-  signQuery,
-  startShopifySimulator,
-} from '../../sandbox/src/shopify/index.ts';
-import { launchBrowser, newLoopbackOnlyContext } from '../support/browser.ts';
-import { CookieJar } from '../support/cookie-jar.ts';
-import { findPlaintext } from '../support/find-plaintext.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { startSystem } from '../support/start-system.ts';
 
 const API_KEY = 'connect-test-client-id';
 const API_SECRET = 'connect-test-client-secret';

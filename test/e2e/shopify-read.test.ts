@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { generateMasterKey } from '@ionflux/kit/crypto';
 import { type ShopifySimulator, startShopifySimulator } from '@ionflux/sandbox';
+import { postGraphQL } from '@ionflux/testing/http';
+import {
+  connectShopifyStore,
+  type LlmSystemUnderTest,
+  type ShopifyAppKeys,
+  shopifyEnv,
+  startLlmSystem,
+} from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectShopifyStore, type ShopifyAppKeys, shopifyEnv } from '../support/connect-shopify-store.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
 
 const keys: ShopifyAppKeys = {
   apiKey: 'e2e-shopify-read',

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createGrantTicket, deriveOAuthSigningKey } from '@ionflux/kit/oauth';
 import { type ShopifySimulator, startShopifySimulator } from '@ionflux/sandbox';
+import { CookieJar, postGraphQL } from '@ionflux/testing/http';
+import { startSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar } from '../support/cookie-jar.ts';
-import { postGraphQL } from '../support/graphql-client.ts';
-import { startSystem } from '../support/start-system.ts';
 
 const API_KEY = 'scope-grant-client-id';
 const API_SECRET = 'scope-grant-client-secret';

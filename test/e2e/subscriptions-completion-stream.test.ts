@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeReply } from '../../sandbox/src/llm/index.ts';
-import { type LlmSystemUnderTest, startLlmSystem } from '../support/start-llm-system.ts';
+import { composeReply } from '@ionflux/sandbox/llm';
 import {
   connectWs,
   eventually,
   type Subscription,
   subscribeSse,
   subscribeWs,
-} from '../support/subscription-subgraphs/index.ts';
+} from '@ionflux/testing/subscriptions';
+import { type LlmSystemUnderTest, startLlmSystem } from '@ionflux/testing/system';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let system: LlmSystemUnderTest;
 beforeAll(async () => {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningNatsServer, startNatsServer } from '../support/nats-server.ts';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { type RunningNatsServer, startNatsServer } from '@ionflux/testing/nats';
 import {
   connectWs,
   eventually,
@@ -11,8 +9,10 @@ import {
   startSubscriptionSystem,
   subscribeSse,
   subscribeWs,
-} from '../support/subscription-subgraphs/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+} from '@ionflux/testing/subscriptions';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe.each(['postgres', 'nats'] as const)('on the %s event bus', (busKind) => {
   let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningNatsServer, startNatsServer } from '../support/nats-server.ts';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { type RunningNatsServer, startNatsServer } from '@ionflux/testing/nats';
 import {
   connectWs,
   eventually,
@@ -10,8 +10,8 @@ import {
   startSubscriptionSystem,
   subscribeSse,
   subscribeWs,
-} from '../support/subscription-subgraphs/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+} from '@ionflux/testing/subscriptions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let database: TestDatabase;
 let nats: RunningNatsServer;

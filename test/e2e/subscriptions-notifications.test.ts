@@ -3,11 +3,12 @@ import { connectDatabase, type DatabaseHandle } from '@ionflux/kit/db';
 import { createEventBus, type EventBus } from '@ionflux/kit/events';
 import { createLogger } from '@ionflux/kit/logging';
 import { notifyConnectionStatus } from '@ionflux/kit/notifications';
+import { shopifyProvider } from '@ionflux/shopify/registration';
+import { type RunningNatsServer, startNatsServer } from '@ionflux/testing/nats';
+import { connectWs, eventually, subscribeSse, subscribeWs } from '@ionflux/testing/subscriptions';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningNatsServer, startNatsServer } from '../support/nats-server.ts';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
-import { connectWs, eventually, subscribeSse, subscribeWs } from '../support/subscription-subgraphs/index.ts';
 
 describe.each(['postgres', 'nats'] as const)('on the %s event bus', (busKind) => {
   let system: SystemUnderTest;
@@ -68,14 +69,14 @@ describe.each(['postgres', 'nats'] as const)('on the %s event bus', (busKind) =>
       const deps = { sql: database.sql, bus };
       await notifyConnectionStatus(deps, {
         workspaceId: randomUUID(),
-        provider: 'shopify',
+        provider: shopifyProvider,
         connectionId,
         accountLabel: 'someone-else.myshopify.com',
         status: 'NEEDS_REAUTH',
       });
       await notifyConnectionStatus(deps, {
         workspaceId: system.workspaceId,
-        provider: 'shopify',
+        provider: shopifyProvider,
         connectionId,
         accountLabel: 'acme.myshopify.com',
         status: 'NEEDS_REAUTH',

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, request } from 'node:http';
-import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectWs,
   eventually,
@@ -11,7 +9,9 @@ import {
   startSubscriptionSystem,
   subscribeSse,
   subscribeWs,
-} from '../support/subscription-subgraphs/index.ts';
+} from '@ionflux/testing/subscriptions';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const LIMITS = { maxPerConnection: 3, maxPerWorkspace: 6, maxQueuedPerSubscriber: 16 };
 

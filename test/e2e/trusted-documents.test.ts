@@ -3,15 +3,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { issueToken, parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
+import {
+  issueToken,
+  parseGatewayConfig,
+  type RunningGateway,
+  registerOperations,
+  sha256Hex,
+  startGateway,
+} from '@ionflux/gateway';
+import { composeTestSupergraph } from '@ionflux/testing/subscriptions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerOperations } from '../../gateway/src/trusted-documents/register-operations.ts';
-import { sha256Hex } from '../../gateway/src/trusted-documents/trusted-documents.ts';
 import {
   type RunningBenchmarkSubgraphs,
   startBenchmarkSubgraphs,
 } from '../bench/federation/benchmark-subgraphs.ts';
-import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
 
 // Trusted documents over real sockets: APQ (Apollo's automatic persisted queries) on a gateway with a
 // manifest, and the safelist mode that executes registered operations only.

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
 import { freePort } from '@ionflux/kit/server';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SystemUnderTest, startSystem } from '../support/start-system.ts';
 import { type Outcome, startLoadLoop } from './support/load-loop.ts';
 
 // PostgreSQL stopped and started again while the whole system (gateway and three subgraphs) is under

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { issueToken, parseGatewayConfig, type RunningGateway, startGateway } from '@ionflux/gateway';
 import { freePort } from '@ionflux/kit/server';
+import { composeTestSupergraph } from '@ionflux/testing/subscriptions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchChild, forkBenchChild } from '../bench/bench-child.ts';
 import { benchmarkSubgraphModule } from '../bench/federation/benchmark-subgraph-schemas.ts';
@@ -10,7 +11,6 @@ import {
   startBenchmarkSubgraphs,
 } from '../bench/federation/benchmark-subgraphs.ts';
 import { subgraphNames } from '../bench/federation/workload.ts';
-import { composeTestSupergraph } from '../support/subscription-subgraphs/compose-test-supergraph.ts';
 import { type Outcome, startLoadLoop } from './support/load-loop.ts';
 
 // A subgraph killed with SIGKILL while the gateway is under load, then started again on its port: the

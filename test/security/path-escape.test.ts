@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { postGraphQL } from '@ionflux/testing/http';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/graphql-client.ts';
 import { foreignEvidence } from './support/foreign-evidence.ts';
 import { forgeIdentity } from './support/forge-identity.ts';
 import { absoluteFormProbes, originFormProbes, type PathProbe } from './support/path-probes.ts';

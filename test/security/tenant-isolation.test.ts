@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Client } from 'graphql-ws';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectWs,
   eventually,
   type Subscription,
   subscribeSse,
   subscribeWs,
-} from '../support/subscription-subgraphs/index.ts';
+} from '@ionflux/testing/subscriptions';
+import type { Client } from 'graphql-ws';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BuildResult,
   type BuiltOperation,

@@ -5,21 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newLoopbackOnlyContext } from '../../../test/support/browser.ts';
-import { buildPlayground } from './build.ts';
-import { createPlaygroundRouter } from './create-playground-router.ts';
-import { DEFAULT_PLAYGROUND_DIST_DIR } from './default-dist-dir.ts';
-import { PLAYGROUND_MANIFEST_FILE } from './playground-manifest.ts';
 import {
+  launchBrowser,
+  newLoopbackOnlyContext,
   openPlayground,
   readHeaderEditor,
   readResponse,
   runQuery,
   setHeaders,
-} from './testing/playground-page.ts';
+} from '@ionflux/testing/browser';
+import express from 'express';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlayground } from './build.ts';
+import { createPlaygroundRouter } from './create-playground-router.ts';
+import { DEFAULT_PLAYGROUND_DIST_DIR } from './default-dist-dir.ts';
+import { PLAYGROUND_MANIFEST_FILE } from './playground-manifest.ts';
 
 const devAuthorization = 'Bearer dev.jwt.for-the-playground-test';
 

@@ -12,6 +12,9 @@ import { createServer } from './server.ts';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
 export { ADMIN_SCHEMA_PATH, SCHEMA_API_VERSION } from './admin/admin-schema.ts';
+// The cost Shopify's calculator charges an operation: lets a client's cost bound be checked against it.
+export type { CostInput } from './admin/query-cost.ts';
+export { queryCost } from './admin/query-cost.ts';
 export type {
   ComplianceTopic,
   CreateOrderInput,

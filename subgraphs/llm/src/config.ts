@@ -37,8 +37,7 @@ const llmEnvSchema = z.object({
    * The platform budget: what one workspace may spend per UTC day on IONFLUX's own (central) provider
    * keys, in USD, reserved at each call's worst case before it is sent (as the quota is) and enforced in
    * Postgres across every instance. Set by operators only: no API call lifts it, and a workspace's own
-   * keys do not count against it. `off` for no budget (which also lets a workspace's central-key calls
-   * be sent beside their ledger statement, callProvider); 0 refuses every central-key call. @default 25
+   * keys do not count against it. `off` for no budget; 0 refuses every central-key call. @default 25
    */
   LLM_WORKSPACE_DAILY_BUDGET_USD: z
     .preprocess(

@@ -1,52 +1,36 @@
-import { type CredentialCipher, createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
+import { createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
 import { connectDatabase, type Database, type Sql } from '@ionflux/kit/db';
 import { createProviderHttpClient, type ProviderHttpClient } from '@ionflux/kit/http';
 import type { Logger } from '@ionflux/kit/logging';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
 import type { Registry } from 'prom-client';
 import type { LlmConfig } from './config.ts';
-import { type CentralKeys, centralKeySecret, createCentralKeys } from './keys/central-keys.ts';
-import { type CallPolicies, createCallPolicies } from './orchestration/call-policies.ts';
-import { createRequestCallCap, type RequestCallCap } from './orchestration/request-call-cap.ts';
+import { centralKeySecret, createCentralKeys } from './keys/central-keys.ts';
+import type { CallServices } from './orchestration/call-services.ts';
+import { createRequestCallCap } from './orchestration/request-call-cap.ts';
 import { createAnthropicAdapter } from './providers/anthropic/anthropic-adapter.ts';
 import { classifyLlmResponse } from './providers/classify-llm-response.ts';
 import { createGeminiAdapter } from './providers/gemini/gemini-adapter.ts';
-import type { LlmAdapter } from './providers/llm-adapter.ts';
 import { createOpenAiAdapter } from './providers/openai/openai-adapter.ts';
+import { NANO_PER_USD } from './providers/price-table.ts';
 import { createSdkFetch } from './providers/sdk-fetch.ts';
 import type { StoredProvider } from './providers/stored-provider.ts';
-import { createLedgerWriter, type LedgerWriter } from './usage/ledger-writer.ts';
-import { NANO_PER_USD } from './usage/price-table.ts';
+import { createLedgerWriter } from './usage/ledger-writer.ts';
 
-/** What the LLM subgraph builds once at start and every request shares. */
-export interface LlmServices {
-  config: LlmConfig;
-  db: Database;
+/**
+ * What the LLM subgraph builds once at start and every request shares: what a call's orchestration needs
+ * ({@link CallServices}) and what the other resolvers read.
+ */
+export interface LlmServices extends CallServices {
+  /** The service's pool (reports, quotas, settings); the ledger writes on a pool of its own. */
   sql: Sql;
-  /**
-   * The pool of the per-call ledger statements (reserve + pending row before the call, finish after),
-   * with `synchronous_commit` off unless `LLM_LEDGER_SYNCHRONOUS_COMMIT` is set.
-   */
-  ledgerSql: Sql;
-  ledger: LedgerWriter;
-  /** Workspaces last found here with neither quota nor key: their calls go early (callProvider). */
-  callPolicies: CallPolicies;
-  /** LLM calls per gateway request (`LLM_MAX_CALLS_PER_REQUEST`). */
-  requestCalls: RequestCallCap;
-  /** The platform budget per workspace and UTC day in nano-USD (`LLM_WORKSPACE_DAILY_BUDGET_USD`); null: none. */
-  dailyBudgetNanoUsd: number | null;
-  logger: Logger;
-  adapters: Readonly<Record<StoredProvider, LlmAdapter>>;
-  centralKeys: CentralKeys;
-  /** Absent when no master key is configured: workspace keys can then be neither set nor used. */
-  cipher: CredentialCipher | undefined;
   close(): Promise<void>;
 }
 
 /**
  * Builds the adapters over one kit HTTP client per provider (so each provider has its own breaker),
  * the central keys from the secrets provider, the cipher for workspace keys, and the ledger's pool and
- * writer (which sweeps rows left pending by dead processes).
+ * its one writer (which also sweeps rows left pending by dead processes).
  */
 export async function createLlmServices(deps: {
   config: LlmConfig;
@@ -110,9 +94,7 @@ export async function createLlmServices(deps: {
     config,
     db: deps.db,
     sql: deps.sql,
-    ledgerSql: ledgerDatabase.sql,
     ledger,
-    callPolicies: createCallPolicies(deps.registry ? { registry: deps.registry } : {}),
     requestCalls: createRequestCallCap(config.LLM_MAX_CALLS_PER_REQUEST),
     dailyBudgetNanoUsd:
       config.LLM_WORKSPACE_DAILY_BUDGET_USD === null

@@ -1,14 +1,23 @@
-import { optionalString, parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
+import {
+  commonEnv,
+  optionalString,
+  parseEnv,
+  portVar,
+  requireIdentityKey,
+  subgraphEnv,
+} from '@ionflux/kit/config';
 import { kitMaintenanceEnv } from '@ionflux/kit/jobs';
 import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
 
-const shopifyEnvSchema = z.object({
-  ...subgraphEnv,
+/** What the Shopify services read, whichever process runs them (the subgraph or a worker). */
+const shopifyServicesEnv = {
+  ...commonEnv,
+  DATABASE_URL: subgraphEnv.DATABASE_URL,
+  IONFLUX_EVENT_BUS: subgraphEnv.IONFLUX_EVENT_BUS,
   ...secretsEnv,
-  // This subgraph runs the kit's retention jobs (OAuth states, events).
+  // The job worker runs the kit's retention jobs (OAuth states, events).
   ...kitMaintenanceEnv,
-  SHOPIFY_SUBGRAPH_PORT: portVar(4002),
   // The app's credentials and the master key are read through the secrets provider; with the default
   // `env` provider these are where it finds them.
   SHOPIFY_API_KEY: optionalString(),
@@ -38,11 +47,35 @@ const shopifyEnvSchema = z.object({
   SHOPIFY_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(172_800),
   /** Batch product lookups into `nodes(ids:)`; `false` only to measure the difference. @default true */
   SHOPIFY_ADMIN_BATCH: z.stringbool().default(true),
+};
+
+const shopifyWorkerEnvSchema = z.object(shopifyServicesEnv);
+
+const shopifyEnvSchema = z.object({
+  ...subgraphEnv,
+  ...shopifyServicesEnv,
+  SHOPIFY_SUBGRAPH_PORT: portVar(4002),
+  /**
+   * Whether the subgraph process also runs the job worker (webhook processing, the kit's retention
+   * jobs). `false` when workers run as processes of their own (`npm run worker -w subgraphs/shopify`).
+   * @default true
+   */
+  SHOPIFY_WORKER_IN_PROCESS: z.stringbool().default(true),
 });
+
+/** The Shopify worker process's env (`npm run worker -w subgraphs/shopify`): no port, no identity key. */
+export type ShopifyWorkerConfig = z.output<typeof shopifyWorkerEnvSchema>;
 
 export type ShopifyConfig = z.output<typeof shopifyEnvSchema>;
 
 /** Reads the Shopify subgraph's env once, failing with every bad key named. */
 export function parseShopifyConfig(env: Readonly<Record<string, string | undefined>>): ShopifyConfig {
   return parseEnv('shopify subgraph', requireIdentityKey(shopifyEnvSchema), env);
+}
+
+/** Reads the Shopify worker's env once, failing with every bad key named. */
+export function parseShopifyWorkerConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): ShopifyWorkerConfig {
+  return parseEnv('shopify worker', shopifyWorkerEnvSchema, env);
 }

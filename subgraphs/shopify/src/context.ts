@@ -2,10 +2,10 @@ import type { Database } from '@ionflux/kit/db';
 import type { EventBus } from '@ionflux/kit/events';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
-import type { AdminApiDeps } from './admin-api/index.ts';
-import type { ShopifyOAuth } from './oauth/shopify-oauth.ts';
+import type { ShopifyOAuth } from './oauth/index.ts';
+import type { ShopifyRequestScope } from './queries/index.ts';
 
-/** What every Shopify resolver gets: the verified caller and the service's handles. */
+/** What every Shopify resolver gets: the verified caller, the services' handles, this request's scope. */
 export interface ShopifyContext {
   identity: Identity;
   db: Database;
@@ -13,6 +13,9 @@ export interface ShopifyContext {
   logger: Logger;
   /** Connecting stores; absent when the app credentials or the master key are not configured. */
   oauth: ShopifyOAuth | undefined;
-  /** Reading stores through the Admin API; absent exactly when `oauth` is. */
-  admin: AdminApiDeps | undefined;
+  /**
+   * This request's handles on connected stores (Admin sessions, batching loaders), opened on first use;
+   * answers INTERNAL naming the missing configuration when the app is not configured.
+   */
+  stores: ShopifyRequestScope;
 }

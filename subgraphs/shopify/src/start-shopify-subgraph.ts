@@ -1,91 +1,81 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { migrationSet } from '@ionflux/drizzle/migrations';
-import {
-  kitMaintenanceCron,
-  kitMaintenanceTasks,
-  startJobWorker,
-  type TaskDefinition,
-} from '@ionflux/kit/jobs';
+import { migrateDatabase } from '@ionflux/kit/db';
+import type { JobWorker } from '@ionflux/kit/jobs';
+import { createLogger } from '@ionflux/kit/logging';
 import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
 import { loadSubgraphSdl } from '@ionflux/schema';
-import postgres from 'postgres';
-import { type AdminApiDeps, createAdminApiDeps } from './admin-api/index.ts';
 import type { ShopifyConfig } from './config.ts';
 import type { ShopifyContext } from './context.ts';
-import { createShopifyOAuth, loadShopifyOAuthBase, type ShopifyOAuth } from './oauth/index.ts';
-import { resolvers } from './resolvers/index.ts';
-import { mountShopifyRoutes, shopifyWebhookTask } from './routes/index.ts';
+import { mountOAuthRoutes } from './oauth/index.ts';
+import { createShopifyRequestScope } from './queries/index.ts';
+import { resolvers } from './resolvers.ts';
+import { createShopifyServices, SHOPIFY_LOG_REDACTIONS, SHOPIFY_MIGRATIONS } from './services.ts';
+import { startShopifyJobWorker } from './start-shopify-worker.ts';
+import { mountWebhookRoute } from './webhooks/index.ts';
 
-/** Starts the Shopify subgraph (spec section 2) on `SHOPIFY_SUBGRAPH_PORT`. */
+/**
+ * Starts the Shopify subgraph (spec section 2) on `SHOPIFY_SUBGRAPH_PORT`: migrates, builds the services
+ * once, starts the job worker on them unless `SHOPIFY_WORKER_IN_PROCESS=false`, then serves GraphQL and
+ * the OAuth and webhook routes on them. `close()` stops the server, then the worker, then the services.
+ */
 export async function startShopifySubgraph(
   config: ShopifyConfig,
   options: Pick<StartSubgraphOptions, 'logDestination'> = {},
 ): Promise<RunningSubgraph> {
-  const oauthBase = await loadShopifyOAuthBase(config);
-  let oauth: ShopifyOAuth | undefined;
-  let admin: AdminApiDeps | undefined;
-  return startSubgraph<ShopifyContext>(
-    {
-      name: 'shopify',
-      sdl: loadSubgraphSdl('shopify'),
-      resolvers: resolvers as GraphQLResolverMap<ShopifyContext>,
-      migrations: [migrationSet('kit'), migrationSet('shopify')],
-      createContext: ({ database, bus, identity, logger }) => ({
-        db: database.db,
-        bus,
-        identity,
-        logger,
-        oauth,
-        admin,
-      }),
-      async routes(app, { bus, logger }) {
-        // The kit's OAuth and webhook SQL binds and reads Dates; the service pool is drizzle's, whose driver
-        // makes timestamp (de)serialisation pass strings through, so these get a plain pool of their own.
-        const sql = postgres(config.DATABASE_URL, {
-          max: 4,
-          onnotice: () => {},
-          connection: { application_name: 'ionflux-shopify-oauth' },
-        });
-        // This process's job worker also runs the kit's retention jobs (OAuth states, events), which need
-        // no Shopify credentials.
-        const tasks: TaskDefinition<unknown>[] = kitMaintenanceTasks({ sql, settings: config, logger });
-        let routes: Awaited<ReturnType<typeof mountShopifyRoutes>> | undefined;
-        if (oauthBase) {
-          oauth = createShopifyOAuth(oauthBase, { sql, bus, logger }, config);
-          admin = createAdminApiDeps(oauth.deps, config, logger, {
-            startUrl: oauth.startUrl,
-            key: oauth.signingKey,
-            ttlMs: oauth.grantUrlTtlMs,
-          });
-          routes = await mountShopifyRoutes(app, oauth, {
-            databaseUrl: config.DATABASE_URL,
-            logger,
-            webhookMaxAgeMs: config.SHOPIFY_WEBHOOK_MAX_AGE_SECONDS * 1000,
-          });
-          tasks.push(shopifyWebhookTask(oauth.deps, routes.source) as TaskDefinition<unknown>);
-        } else {
-          logger.warn(
-            'SHOPIFY_API_KEY, SHOPIFY_API_SECRET or IONFLUX_MASTER_KEY is not set: connecting Shopify is disabled',
-          );
-        }
-        const worker = await startJobWorker({
-          databaseUrl: config.DATABASE_URL,
+  const logger = createLogger({
+    service: 'shopify',
+    level: config.LOG_LEVEL,
+    redactPaths: SHOPIFY_LOG_REDACTIONS,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  await migrateDatabase(config.DATABASE_URL, SHOPIFY_MIGRATIONS);
+  const services = await createShopifyServices(config, { logger });
+  const { app } = services;
+  let worker: JobWorker | undefined;
+  try {
+    if (config.SHOPIFY_WORKER_IN_PROCESS) worker = await startShopifyJobWorker(services);
+    else logger.info('SHOPIFY_WORKER_IN_PROCESS=false: stored webhooks wait for a separate worker');
+    const subgraph = await startSubgraph<ShopifyContext>(
+      {
+        name: 'shopify',
+        sdl: loadSubgraphSdl('shopify'),
+        resolvers: resolvers as GraphQLResolverMap<ShopifyContext>,
+        migrations: SHOPIFY_MIGRATIONS,
+        createContext: ({ identity }) => ({
+          identity,
+          db: services.database.db,
+          bus: services.bus,
           logger,
-          tasks,
-          cron: kitMaintenanceCron(),
-        });
-        return {
-          async close() {
-            await worker.stop();
-            await admin?.http.close();
-            await routes?.close();
-            await sql.end({ timeout: 5 });
-          },
-        };
+          oauth: app?.oauth,
+          stores: createShopifyRequestScope(app?.admin, identity),
+        }),
+        async routes(expressApp) {
+          if (!app) return undefined;
+          mountOAuthRoutes(expressApp, app.oauth, logger);
+          mountWebhookRoute(expressApp, {
+            sql: services.database.sql,
+            queue: app.queue,
+            logger,
+            source: app.webhookSource,
+          });
+          return undefined;
+        },
+        subscriptions: true,
       },
-      subscriptions: true,
-    },
-    config,
-    { ...options, port: config.SHOPIFY_SUBGRAPH_PORT, portVar: 'SHOPIFY_SUBGRAPH_PORT' },
-  );
+      config,
+      { port: config.SHOPIFY_SUBGRAPH_PORT, portVar: 'SHOPIFY_SUBGRAPH_PORT', handles: services },
+    );
+    return {
+      ...subgraph,
+      async close() {
+        await subgraph.close();
+        await worker?.stop();
+        await services.close();
+      },
+    };
+  } catch (error) {
+    await worker?.stop();
+    await services.close();
+    throw error;
+  }
 }

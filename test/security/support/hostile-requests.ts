@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { signBody, signQuery } from '@ionflux/sandbox/shopify';
+import { webhookSignature } from '@ionflux/sandbox/tiktok';
 import fc from 'fast-check';
-import { signBody, signQuery } from '../../../sandbox/src/shopify/index.ts';
-import { webhookSignature } from '../../../sandbox/src/tiktok/index.ts';
 import { hostileString, SPECIAL_STRINGS } from './hostile-values.ts';
 
 /** Headers that frame the message or steer Node's parser itself; a random value there tests Node, not us. */

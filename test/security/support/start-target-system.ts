@@ -8,8 +8,8 @@ import {
   startTikTokSimulator,
   type TikTokSimulator,
 } from '@ionflux/sandbox';
-import type { ShopifyAppKeys } from '../../support/connect-shopify-store.ts';
-import { type SystemUnderTest, startSystem } from '../../support/start-system.ts';
+import type { ShopifyAppKeys } from '@ionflux/testing/system';
+import { type SystemUnderTest, startSystem } from '@ionflux/testing/system';
 
 /** The parts of the system listening on a port of their own behind the gateway. */
 export const INTERNAL_PORT_NAMES = [
@@ -56,7 +56,7 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the Shopify, TikTok and LLM simulators and the real system configured against them (via
- * `test/support/start-system.ts`), with the gateway on a port picked first so that OAuth redirect URIs
+ * `startSystem` of `@ionflux/testing/system`), with the gateway on a port picked first so that OAuth redirect URIs
  * and webhook addresses name it.
  */
 export async function startTargetSystem(env: Record<string, string> = {}): Promise<TargetSystem> {

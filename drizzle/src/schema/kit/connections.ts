@@ -1,8 +1,14 @@
-import { sql } from 'drizzle-orm';
-import { index, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import { check, index, type PgColumn, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { kit } from './kit-schema.ts';
 
-export const integrationProvider = kit.enum('integration_provider', ['shopify', 'tiktok']);
+/**
+ * A provider id as its subgraph registers it (kit/connections `PROVIDER_ID_PATTERN`): text with a format
+ * check rather than an enum, so a new integration needs no kit migration.
+ */
+export function providerIdFormat(column: PgColumn): SQL {
+  return sql`${column} ~ '^[a-z][a-z0-9_]{0,31}$'`;
+}
 export const connectionOwnerType = kit.enum('connection_owner_type', ['brand', 'creator']);
 export const connectionStatus = kit.enum('connection_status', [
   'PENDING',
@@ -14,7 +20,7 @@ export const connectionStatus = kit.enum('connection_status', [
 export const connectionHealth = kit.enum('connection_health', ['UNKNOWN', 'HEALTHY', 'DEGRADED', 'FAILING']);
 
 /**
- * One row per connected outside account (a Shopify store, a TikTok account) of a workspace, whatever the
+ * One row per connected outside account (a store, a creator's account) of a workspace, whatever the
  * integration: the generic state the OAuth module, health checks and `integrationConnections` share.
  */
 export const integrationConnections = kit.table(
@@ -22,10 +28,11 @@ export const integrationConnections = kit.table(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: uuid('workspace_id').notNull(),
-    provider: integrationProvider('provider').notNull(),
+    /** The provider id its subgraph registered. */
+    provider: text('provider').notNull(),
     ownerType: connectionOwnerType('owner_type').notNull(),
     ownerId: uuid('owner_id').notNull(),
-    /** The provider's id of the account: the shop's myshopify domain, TikTok's open_id. */
+    /** The provider's id of the account (a store's domain, an open_id). */
     accountId: text('account_id').notNull(),
     displayName: text('display_name'),
     status: connectionStatus('status').notNull().default('PENDING'),
@@ -42,6 +49,7 @@ export const integrationConnections = kit.table(
   (t) => [
     unique('integration_connections_account_unique').on(t.workspaceId, t.provider, t.accountId),
     index('integration_connections_workspace_idx').on(t.workspaceId, t.provider, t.ownerId),
+    check('integration_connections_provider_format', providerIdFormat(t.provider)),
   ],
 );
 

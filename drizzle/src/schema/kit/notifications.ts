@@ -1,5 +1,5 @@
-import { index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { integrationProvider } from './connections.ts';
+import { check, index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { providerIdFormat } from './connections.ts';
 import { kit } from './kit-schema.ts';
 
 export const notificationSeverity = kit.enum('notification_severity', ['INFO', 'WARNING', 'ERROR']);
@@ -15,14 +15,18 @@ export const workspaceNotifications = kit.table(
     severity: notificationSeverity('severity').notNull(),
     title: text('title').notNull(),
     message: text('message').notNull(),
-    provider: integrationProvider('provider'),
+    /** The provider id of the connection it concerns, if any. */
+    provider: text('provider'),
     connectionId: uuid('connection_id'),
     /** Client-safe details (never secrets). */
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('workspace_notifications_workspace_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    index('workspace_notifications_workspace_idx').on(t.workspaceId, t.createdAt),
+    check('workspace_notifications_provider_format', providerIdFormat(t.provider)),
+  ],
 );
 
 export type WorkspaceNotificationRow = typeof workspaceNotifications.$inferSelect;

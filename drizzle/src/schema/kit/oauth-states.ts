@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { connectionOwnerType, integrationProvider } from './connections.ts';
+import { check, index, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { connectionOwnerType, providerIdFormat } from './connections.ts';
 import { bytea, kit } from './kit-schema.ts';
 
 /**
@@ -14,7 +14,7 @@ export const oauthStates = kit.table(
     id: uuid('id').primaryKey().defaultRandom(),
     /** SHA-256 (hex) of the random state sent to the provider. */
     stateHash: text('state_hash').notNull().unique(),
-    provider: integrationProvider('provider').notNull(),
+    provider: text('provider').notNull(),
     workspaceId: uuid('workspace_id').notNull(),
     userId: uuid('user_id').notNull(),
     ownerType: connectionOwnerType('owner_type').notNull(),
@@ -40,7 +40,10 @@ export const oauthStates = kit.table(
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('oauth_states_expires_idx').on(t.expiresAt),
+    check('oauth_states_provider_format', providerIdFormat(t.provider)),
+  ],
 );
 
 export type OAuthStateRow = typeof oauthStates.$inferSelect;

@@ -1,6 +1,3 @@
-import { GraphQLClient, gql } from 'graphql-request';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShopifySimulator } from '../index.ts';
 import {
   ALL_READ_SCOPES,
   adminUrl,
@@ -8,7 +5,10 @@ import {
   errorsOf,
   postGraphql,
   startTestSimulator,
-} from '../shopify-test-helpers.ts';
+} from '@ionflux/testing/shopify-simulator';
+import { GraphQLClient, gql } from 'graphql-request';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShopifySimulator } from '../index.ts';
 
 let simulator: ShopifySimulator;
 let token: string;

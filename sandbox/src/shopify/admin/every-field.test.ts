@@ -1,3 +1,4 @@
+import { FIXED_NOW } from '@ionflux/testing/shopify-simulator';
 import {
   execute,
   type GraphQLField,
@@ -12,7 +13,6 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ShopState } from '../data/shop-state.ts';
-import { FIXED_NOW } from '../shopify-test-helpers.ts';
 import type { AdminContext } from './admin-context.ts';
 import { buildAdminSchema } from './admin-schema.ts';
 

@@ -1,6 +1,6 @@
+import { ALL_READ_SCOPES, dataOf, postGraphql, startTestSimulator } from '@ionflux/testing/shopify-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopifySimulator } from '../index.ts';
-import { ALL_READ_SCOPES, dataOf, postGraphql, startTestSimulator } from '../shopify-test-helpers.ts';
 
 let simulator: ShopifySimulator;
 let token: string;

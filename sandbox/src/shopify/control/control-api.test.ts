@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ShopifySimulator } from '../index.ts';
 import {
   ALL_READ_SCOPES,
   adminUrl,
   errorsOf,
   postGraphql,
   startTestSimulator,
-} from '../shopify-test-helpers.ts';
+} from '@ionflux/testing/shopify-simulator';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ShopifySimulator } from '../index.ts';
 
 let simulator: ShopifySimulator;
 let token: string;

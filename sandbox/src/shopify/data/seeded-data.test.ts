@@ -1,6 +1,6 @@
+import { dataOf, FIXED_NOW, postGraphql, startTestSimulator } from '@ionflux/testing/shopify-simulator';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ShopifySimulator } from '../index.ts';
-import { dataOf, FIXED_NOW, postGraphql, startTestSimulator } from '../shopify-test-helpers.ts';
 import { orderTotals } from './order-totals.ts';
 import { ShopState } from './shop-state.ts';
 

@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
+import {
+  API_KEY,
+  API_SECRET,
+  FIXED_NOW,
+  postGraphql,
+  startTestSimulator,
+} from '@ionflux/testing/shopify-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShopifySimulator } from '../index.ts';
-import { API_KEY, API_SECRET, FIXED_NOW, postGraphql, startTestSimulator } from '../shopify-test-helpers.ts';
 
 const SHOP = 'oauth-test.myshopify.com';
 const CALLBACK = 'https://app.example.test/oauth/shopify/callback';

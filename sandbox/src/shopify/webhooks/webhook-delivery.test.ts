@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ShopifySimulator } from '../index.ts';
 import {
   ALL_READ_SCOPES,
   API_SECRET,
@@ -8,7 +6,9 @@ import {
   startReceiver,
   startTestSimulator,
   waitFor,
-} from '../shopify-test-helpers.ts';
+} from '@ionflux/testing/shopify-simulator';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ShopifySimulator } from '../index.ts';
 
 let simulator: ShopifySimulator;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;

@@ -1,6 +1,12 @@
+import {
+  api,
+  authorizeUrl,
+  CLIENT,
+  exchangeCode,
+  type TokenResponse,
+} from '@ionflux/testing/tiktok-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTikTokSimulator, type TikTokSimulator } from '../tiktok-simulator.ts';
-import { api, authorizeUrl, CLIENT, exchangeCode, type TokenResponse } from '../tiktok-test-helpers.ts';
 
 let sim: TikTokSimulator;
 

@@ -1,6 +1,6 @@
+import { api, CLIENT, connect } from '@ionflux/testing/tiktok-simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTikTokSimulator, type TikTokSimulator } from '../tiktok-simulator.ts';
-import { api, CLIENT, connect } from '../tiktok-test-helpers.ts';
 
 let sim: TikTokSimulator;
 const FIELDS = 'id,title,create_time,view_count,like_count,comment_count,share_count';

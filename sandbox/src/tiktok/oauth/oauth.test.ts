@@ -1,5 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTikTokSimulator, type TikTokSimulator } from '../tiktok-simulator.ts';
 import {
   api,
   authorizeUrl,
@@ -10,7 +8,9 @@ import {
   postForm,
   REDIRECT_URI,
   type TokenResponse,
-} from '../tiktok-test-helpers.ts';
+} from '@ionflux/testing/tiktok-simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTikTokSimulator, type TikTokSimulator } from '../tiktok-simulator.ts';
 
 let sim: TikTokSimulator;
 let clock = new Date('2026-11-25T10:00:00Z');

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { api, CLIENT, connect, type TokenResponse } from '@ionflux/testing/tiktok-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTikTokSimulator, type TikTokSimulator } from '../tiktok-simulator.ts';
-import { api, CLIENT, connect, type TokenResponse } from '../tiktok-test-helpers.ts';
 
 const MIB = 1024 * 1024;
 let sim: TikTokSimulator;

@@ -1,6 +1,6 @@
+import { api, CLIENT, CLIENT_FORM, connect, postForm } from '@ionflux/testing/tiktok-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTikTokSimulator, type TikTokSimulator } from '../tiktok-simulator.ts';
-import { api, CLIENT, CLIENT_FORM, connect, postForm } from '../tiktok-test-helpers.ts';
 
 let sim: TikTokSimulator;
 let clientToken: string;

@@ -1,3 +1,11 @@
+export type { IntegrationProvider } from './integration-provider.ts';
+export {
+  defineIntegrationProvider,
+  graphqlProviderValue,
+  PROVIDER_ID_PATTERN,
+  providerIdOf,
+} from './integration-provider.ts';
+export type { IntegrationRegistration } from './integration-registration.ts';
 export type {
   ConnectionFilter,
   ConnectionOwnerType,
@@ -8,4 +16,4 @@ export { connectionsNewestFirst, connectionsWhere, listConnections } from './lis
 export type { IntegrationConnectionsArgs } from './resolve-integration-connections.ts';
 export { resolveIntegrationConnections } from './resolve-integration-connections.ts';
 export type { IntegrationConnectionView } from './to-integration-connection.ts';
-export { providerFromGraphQL, toIntegrationConnection } from './to-integration-connection.ts';
+export { toIntegrationConnection } from './to-integration-connection.ts';

@@ -3,6 +3,7 @@ import { integrationConnections } from '@ionflux/drizzle/kit';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 
+/** A provider id (`IntegrationProvider.id`). */
 export type ConnectionProvider = IntegrationConnectionRow['provider'];
 export type ConnectionStatus = IntegrationConnectionRow['status'];
 export type ConnectionOwnerType = IntegrationConnectionRow['ownerType'];

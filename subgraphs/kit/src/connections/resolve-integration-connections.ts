@@ -1,25 +1,23 @@
 import type { Database } from '../db/index.ts';
+import { providerIdOf } from './integration-provider.ts';
 import { type ConnectionStatus, listConnections } from './list-connections.ts';
-import {
-  type IntegrationConnectionView,
-  providerFromGraphQL,
-  toIntegrationConnection,
-} from './to-integration-connection.ts';
+import { type IntegrationConnectionView, toIntegrationConnection } from './to-integration-connection.ts';
 
-export interface IntegrationConnectionsArgs {
-  provider?: 'SHOPIFY' | 'TIKTOK' | null | undefined;
+export interface IntegrationConnectionsArgs<Provider extends string = string> {
+  /** A value of the GraphQL `IntegrationProvider` enum. */
+  provider?: Provider | null | undefined;
   status?: ConnectionStatus | null | undefined;
 }
 
 /** `Query.integrationConnections`, shared by every integration subgraph that can answer it. */
-export async function resolveIntegrationConnections(
+export async function resolveIntegrationConnections<Provider extends string>(
   db: Database,
   workspaceId: string,
-  args: IntegrationConnectionsArgs,
-): Promise<IntegrationConnectionView[]> {
+  args: IntegrationConnectionsArgs<Provider>,
+): Promise<IntegrationConnectionView<Provider>[]> {
   const rows = await listConnections(db, workspaceId, {
-    provider: args.provider ? providerFromGraphQL(args.provider) : undefined,
+    provider: args.provider ? providerIdOf(args.provider) : undefined,
     status: args.status ?? undefined,
   });
-  return rows.map(toIntegrationConnection);
+  return rows.map((row) => toIntegrationConnection<Provider>(row));
 }

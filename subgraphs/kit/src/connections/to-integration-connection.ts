@@ -1,9 +1,14 @@
 import type { IntegrationConnectionRow } from '@ionflux/drizzle/kit';
+import { graphqlProviderValue } from './integration-provider.ts';
 
-/** The GraphQL `IntegrationConnection` shape (schema/connections.graphql) of a connection row. */
-export interface IntegrationConnectionView {
+/**
+ * The GraphQL `IntegrationConnection` shape (schema/connections.graphql) of a connection row. `Provider`
+ * is the subgraph's generated `IntegrationProvider` type: a stored id upper-cased is one of its values
+ * (see `graphqlProviderValue`), which GraphQL checks again when it serialises the enum.
+ */
+export interface IntegrationConnectionView<Provider extends string = string> {
   id: string;
-  provider: 'SHOPIFY' | 'TIKTOK';
+  provider: Provider;
   ownerType: 'BRAND' | 'CREATOR';
   ownerId: string;
   accountId: string;
@@ -16,10 +21,12 @@ export interface IntegrationConnectionView {
   connectedAt: Date | null;
 }
 
-export function toIntegrationConnection(row: IntegrationConnectionRow): IntegrationConnectionView {
+export function toIntegrationConnection<Provider extends string = string>(
+  row: IntegrationConnectionRow,
+): IntegrationConnectionView<Provider> {
   return {
     id: row.id,
-    provider: row.provider === 'shopify' ? 'SHOPIFY' : 'TIKTOK',
+    provider: graphqlProviderValue(row.provider) as Provider,
     ownerType: row.ownerType === 'brand' ? 'BRAND' : 'CREATOR',
     ownerId: row.ownerId,
     accountId: row.accountId,
@@ -31,9 +38,4 @@ export function toIntegrationConnection(row: IntegrationConnectionRow): Integrat
     lastSyncedAt: row.lastSyncedAt,
     connectedAt: row.connectedAt,
   };
-}
-
-/** Maps the GraphQL `IntegrationProvider` enum to the stored provider. */
-export function providerFromGraphQL(value: 'SHOPIFY' | 'TIKTOK'): IntegrationConnectionRow['provider'] {
-  return value === 'SHOPIFY' ? 'shopify' : 'tiktok';
 }

@@ -23,10 +23,10 @@ export type { CredentialCipher } from './credential-cipher.ts';
 export { createCredentialCipher } from './credential-cipher.ts';
 export type { CiphertextRow, EncryptedColumn, EncryptedTable } from './encrypted-table.ts';
 export { contextFor, qualifiedTableName } from './encrypted-table.ts';
-export { encryptedTables } from './encrypted-tables.ts';
 export { generateMasterKey } from './generate-master-key.ts';
 export type { Keyring } from './keyring.ts';
 export { KEY_ID_PATTERN, MASTER_KEY_BYTES } from './keyring.ts';
+export { kitEncryptedTables } from './kit-encrypted-tables.ts';
 export { loadKeyring } from './load-keyring.ts';
 export { parseKeyring } from './parse-keyring.ts';
 export type {

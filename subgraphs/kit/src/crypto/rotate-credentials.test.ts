@@ -8,14 +8,14 @@ import {
 } from '@ionflux/drizzle/kit';
 import { workspaceProviderKeys, workspaceProviderKeysEncryption } from '@ionflux/drizzle/llm';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, findPlaintext, type TestDatabase } from '@ionflux/testing/database';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPlaintext } from '../../../../test/support/find-plaintext.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { connectDatabase, type DatabaseHandle, migrateDatabase } from '../db/index.ts';
 import { createCredentialCipher } from './credential-cipher.ts';
 import { contextFor } from './encrypted-table.ts';
 import { generateMasterKey } from './generate-master-key.ts';
+import { kitEncryptedTables } from './kit-encrypted-tables.ts';
 import { parseKeyring } from './parse-keyring.ts';
 import { rotateCredentials } from './rotate-credentials.ts';
 
@@ -23,6 +23,8 @@ const keyA = generateMasterKey('kA');
 const keyB = generateMasterKey('kB');
 const underA = createCredentialCipher(parseKeyring(keyA));
 const underB = createCredentialCipher(parseKeyring(keyB, keyA));
+/** What `npm run rotate-keys` collects: the kit's tables and the LLM subgraph's registration's. */
+const tables = [...kitEncryptedTables, workspaceProviderKeysEncryption];
 
 interface Stored {
   connections: { id: string; access: string; refresh: string | null }[];
@@ -189,7 +191,7 @@ describe('rotateCredentials', () => {
     const stored = await seedUnderKeyA(handle, 230);
     await expectAllOpen(handle, stored, 'kA');
 
-    const dryRun = await rotateCredentials(handle.db, underB, { dryRun: true });
+    const dryRun = await rotateCredentials(handle.db, underB, tables, { dryRun: true });
     expect(dryRun.rotated).toBe(0);
     expect(dryRun.columns.map((c) => [c.table, c.column, c.due])).toEqual([
       ['kit.connection_credentials', 'access_token_ciphertext', 230],
@@ -199,7 +201,7 @@ describe('rotateCredentials', () => {
     ]);
 
     const progress: number[] = [];
-    const report = await rotateCredentials(handle.db, underB, {
+    const report = await rotateCredentials(handle.db, underB, tables, {
       batchSize: 50,
       onProgress: (p) => progress.push(p.rotated),
     });
@@ -215,7 +217,7 @@ describe('rotateCredentials', () => {
 
     const snapshot =
       await handle.sql`select access_token_ciphertext from kit.connection_credentials order by 1`;
-    const again = await rotateCredentials(handle.db, underB);
+    const again = await rotateCredentials(handle.db, underB, tables);
     expect(again).toMatchObject({ rotated: 0, failed: 0, remaining: 0 });
     expect(again.columns.every((c) => c.due === 0)).toBe(true);
     expect(
@@ -234,7 +236,7 @@ describe('rotateCredentials', () => {
     await handle.sql`update llm.workspace_provider_keys set ciphertext = ${source?.ciphertext ?? null} where id = ${moved.id}`;
     await handle.sql`update kit.oauth_states set code_verifier_key_id = 'k-lost' where id = ${unknown.id}`;
 
-    const report = await rotateCredentials(handle.db, underB, { passDelayMs: 10 });
+    const report = await rotateCredentials(handle.db, underB, tables, { passDelayMs: 10 });
     const byColumn = Object.fromEntries(report.columns.map((c) => [c.column, c]));
     expect(byColumn['ciphertext']?.failures).toEqual([
       { rowId: moved.id, keyId: 'kA', reason: 'authentication_failed' },
@@ -248,14 +250,14 @@ describe('rotateCredentials', () => {
     expect(JSON.stringify(report)).not.toContain(ok.apiKey);
 
     // Still reported on the next run: failures are never skipped silently.
-    expect((await rotateCredentials(handle.db, underB, { passDelayMs: 10 })).failed).toBe(2);
+    expect((await rotateCredentials(handle.db, underB, tables, { passDelayMs: 10 })).failed).toBe(2);
     await handle.sql`delete from llm.workspace_provider_keys where id = ${moved.id}`;
     await handle.sql`delete from kit.oauth_states where id = ${unknown.id}`;
   });
 
   it('with verify, also reports a value already under the active key that does not open', async () => {
     const stored = await seedUnderKeyA(handle, 2);
-    await rotateCredentials(handle.db, underB);
+    await rotateCredentials(handle.db, underB, tables);
     const [first, second] = stored.connections;
     if (!first || !second) throw new Error('seed');
     // Under the active key, so a rotation never opens it; copied from another row, so it does not open.
@@ -264,9 +266,9 @@ describe('rotateCredentials', () => {
         select access_token_ciphertext from kit.connection_credentials where connection_id = ${first.id})
       where connection_id = ${second.id}`;
 
-    const plain = await rotateCredentials(handle.db, underB);
+    const plain = await rotateCredentials(handle.db, underB, tables);
     expect(plain).toMatchObject({ rotated: 0, verified: 0, failed: 0 });
-    const verified = await rotateCredentials(handle.db, underB, { verify: true, dryRun: true });
+    const verified = await rotateCredentials(handle.db, underB, tables, { verify: true, dryRun: true });
     expect(verified.columns[0]?.failures).toEqual([
       { rowId: second.id, keyId: 'kB', reason: 'authentication_failed' },
     ]);
@@ -312,7 +314,7 @@ describe('rotateCredentials', () => {
     // The lock is released once the first sweep has done every other row, so the held row can only be
     // taken by a later sweep.
     const sweeps: number[] = [];
-    const report = await rotateCredentials(handle.db, underB, {
+    const report = await rotateCredentials(handle.db, underB, tables, {
       batchSize: 25,
       passDelayMs: 100,
       maxPasses: 5,
@@ -342,7 +344,7 @@ describe('rotateCredentials', () => {
       ...[keyA, keyB].map((spec) => spec.split(':')[1] ?? ''),
     ];
     expect(await findPlaintext(database.url, plaintexts)).toEqual([]);
-    await rotateCredentials(handle.db, underB);
+    await rotateCredentials(handle.db, underB, tables);
     expect(await findPlaintext(database.url, plaintexts)).toEqual([]);
 
     // The scanner itself finds a secret in a jsonb column, and a base64-encoded one in a text column.

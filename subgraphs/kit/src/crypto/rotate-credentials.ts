@@ -5,7 +5,6 @@ import { type CipherFailureReason, cipherFailureReason } from './cipher-error.ts
 import type { CiphertextContext } from './ciphertext-context.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import { type EncryptedColumn, type EncryptedTable, qualifiedTableName } from './encrypted-table.ts';
-import { encryptedTables } from './encrypted-tables.ts';
 
 export interface RotationOptions {
   /**
@@ -14,8 +13,6 @@ export interface RotationOptions {
    * @default 100
    */
   batchSize?: number;
-  /** The tables to rotate. @default encryptedTables (every encrypted column IONFLUX stores) */
-  tables?: readonly EncryptedTable[];
   /** Count what is due, change nothing. @default false */
   dryRun?: boolean;
   /**
@@ -76,7 +73,7 @@ interface StoredRow extends Record<string, unknown> {
 }
 
 /**
- * Re-encrypts every encrypted value not under the cipher's active key, with no downtime: small batches,
+ * Re-encrypts every value of `tables` not under the cipher's active key, with no downtime: small batches,
  * each one transaction taking its rows `FOR UPDATE SKIP LOCKED`, so readers never wait and a row being
  * refreshed is taken on a later sweep. Every value is opened with the key it names and its own AAD, and
  * sealed again under the active key. Idempotent and resumable: what is done no longer matches the
@@ -85,14 +82,18 @@ interface StoredRow extends Record<string, unknown> {
  *
  * Run it once every service has the new key active (see the rotation procedure in `kit/crypto`); keys
  * being retired must stay in the keyring, as they are what opens the old values.
+ *
+ * @param tables what to rotate: `kitEncryptedTables` and each subgraph registration's `encryptedTables`
+ *   (what `npm run rotate-keys` collects), in the order given.
  */
 export async function rotateCredentials(
   db: Database,
   cipher: CredentialCipher,
+  tables: readonly EncryptedTable[],
   options: RotationOptions = {},
 ): Promise<RotationReport> {
   const columns: ColumnRotation[] = [];
-  for (const encrypted of options.tables ?? encryptedTables) {
+  for (const encrypted of tables) {
     for (const column of Object.values<EncryptedColumn>(encrypted.columns)) {
       columns.push(await rotateColumn(db, cipher, encrypted, column, options));
     }

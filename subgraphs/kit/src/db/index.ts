@@ -2,3 +2,5 @@ export type { ConnectOptions, Database, DatabaseHandle, Sql } from './connect-da
 export { connectDatabase } from './connect-database.ts';
 export type { MigrationSet } from './migrate-database.ts';
 export { migrateDatabase } from './migrate-database.ts';
+export type { StoredTimestamp } from './timestamp.ts';
+export { readTimestamp, timestampParam } from './timestamp.ts';

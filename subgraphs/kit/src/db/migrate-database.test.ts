@@ -1,7 +1,7 @@
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { migrateDatabase } from './migrate-database.ts';
 
 const allSets = [migrationSet('kit'), migrationSet('llm'), migrationSet('shopify'), migrationSet('tiktok')];

@@ -1,4 +1,4 @@
+import { describeEventBusContract } from '@ionflux/testing/events';
 import { createInMemoryEventBus } from './create-in-memory-event-bus.ts';
-import { describeEventBusContract } from './testing/event-bus-contract.ts';
 
 describeEventBusContract('createInMemoryEventBus', async () => createInMemoryEventBus());

@@ -1,15 +1,20 @@
 import { PassThrough } from 'node:stream';
+import {
+  type CollectedEvents,
+  collectEvents,
+  createEventsTestDatabase,
+  type EventsTestDatabase,
+  settle,
+} from '@ionflux/testing/events';
+import { startTcpProxy } from '@ionflux/testing/http';
+import { type RunningNatsServer, startNatsServer } from '@ionflux/testing/nats';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningNatsServer, startNatsServer } from '../../../../test/support/nats-server.ts';
-import { startTcpProxy } from '../../../../test/support/tcp-proxy.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/index.ts';
 import { createLogger } from '../logging/index.ts';
 import { createNatsEventBus } from './create-nats-event-bus.ts';
 import type { BusEvent, EventBus } from './event-bus.ts';
-import { type CollectedEvents, collectEvents, settle } from './testing/collect-events.ts';
-import { createEventsTestDatabase, type EventsTestDatabase } from './testing/events-test-database.ts';
 
 /** One instance of a service: its own pool, its own NATS connection, its log lines. */
 interface Instance {

@@ -1,8 +1,16 @@
 import { PassThrough } from 'node:stream';
+import {
+  collectEvents,
+  createEventsTestDatabase,
+  describeEventBusContract,
+  type EventsTestDatabase,
+  publishFromChildProcess,
+  settle,
+} from '@ionflux/testing/events';
+import { type RunningNatsServer, startNatsServer } from '@ionflux/testing/nats';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningNatsServer, startNatsServer } from '../../../../test/support/nats-server.ts';
 import { IntegrationError } from '../errors/index.ts';
 import { createLogger } from '../logging/index.ts';
 import { createEventBus } from './create-event-bus.ts';
@@ -10,10 +18,6 @@ import { createNatsEventBus, type NatsEventBusDeps } from './create-nats-event-b
 import type { EventBus } from './event-bus.ts';
 import { insertOutboxEvent } from './insert-outbox-event.ts';
 import { subjectOf } from './nats-subject.ts';
-import { collectEvents, settle } from './testing/collect-events.ts';
-import { describeEventBusContract } from './testing/event-bus-contract.ts';
-import { createEventsTestDatabase, type EventsTestDatabase } from './testing/events-test-database.ts';
-import { publishFromChildProcess } from './testing/publish-from-child-process.ts';
 
 let testDb: EventsTestDatabase;
 let nats: RunningNatsServer;

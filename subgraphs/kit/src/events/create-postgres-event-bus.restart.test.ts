@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { collectEvents } from '@ionflux/testing/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseHandle, migrateDatabase } from '../db/index.ts';
 import { type RunningPostgres, startEmbeddedPostgres } from '../embedded-postgres/index.ts';
 import { createLogger } from '../logging/index.ts';
 import { createPostgresEventBus } from './create-postgres-event-bus.ts';
 import type { EventBus } from './event-bus.ts';
-import { collectEvents } from './testing/collect-events.ts';
 
 // A PostgreSQL of its own: this test stops and restarts the server, which the run's shared one must not.
 describe('createPostgresEventBus across a database restart', () => {

@@ -1,12 +1,16 @@
+import {
+  collectEvents,
+  createEventsTestDatabase,
+  describeEventBusContract,
+  type EventsTestDatabase,
+  publishFromChildProcess,
+  settle,
+} from '@ionflux/testing/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
 import { createPostgresEventBus } from './create-postgres-event-bus.ts';
 import type { EventBus } from './event-bus.ts';
 import { pruneEvents } from './prune-events.ts';
-import { collectEvents, settle } from './testing/collect-events.ts';
-import { describeEventBusContract } from './testing/event-bus-contract.ts';
-import { createEventsTestDatabase, type EventsTestDatabase } from './testing/events-test-database.ts';
-import { publishFromChildProcess } from './testing/publish-from-child-process.ts';
 
 let testDb: EventsTestDatabase;
 beforeAll(async () => {

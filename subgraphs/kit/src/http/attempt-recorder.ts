@@ -21,7 +21,7 @@ export type RecordAttempt = (record: AttemptRecord) => void;
 
 /**
  * A recorder bound to one call. The log line names provider, method, host and the redacted path: never
- * headers (they carry `Authorization`, `X-Shopify-Access-Token`, `api-key`) nor bodies.
+ * headers (they carry `Authorization`, provider access-token headers, `api-key`) nor bodies.
  */
 export function createAttemptRecorder(
   context: { provider: string; method: string; where: UrlDescription },

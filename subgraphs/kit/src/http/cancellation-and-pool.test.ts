@@ -1,9 +1,7 @@
+import type { ScriptedServer, TestClient } from '@ionflux/testing/http';
+import { createTestClient, rejectionOf, startScriptedServer } from '@ionflux/testing/http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { abortableSleep } from './abortable-sleep.ts';
-import type { ScriptedServer } from './scripted-server.ts';
-import { startScriptedServer } from './scripted-server.ts';
-import type { TestClient } from './test-client.ts';
-import { createTestClient, rejectionOf } from './test-client.ts';
 
 let server: ScriptedServer | undefined;
 let test: TestClient | undefined;

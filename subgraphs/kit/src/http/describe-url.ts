@@ -23,7 +23,7 @@ export interface UrlDescription {
 }
 
 /**
- * The host and a log-safe path of a request URL. Gemini's legacy `?key=`, OAuth `access_token` and
+ * The host and a log-safe path of a request URL. API keys in `?key=` (a legacy LLM API style), OAuth `access_token` and
  * `client_secret` query parameters are blanked because URLs end up in logs and traces.
  */
 export function describeUrl(url: URL): UrlDescription {

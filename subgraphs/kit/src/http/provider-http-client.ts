@@ -17,7 +17,7 @@ import type { AttemptResult } from './send-attempt.ts';
 import { sendAttempt } from './send-attempt.ts';
 
 export interface ProviderHttpClientOptions {
-  /** `shopify`, `tiktok`, `openai`…: the `provider` label of logs and metrics, and half the breaker key. */
+  /** The provider's id: the `provider` label of logs and metrics, and half the breaker key. */
   provider: string;
   logger: Logger;
   /** Where the `ionflux_provider_*` metrics go. @default a private registry nobody scrapes */
@@ -44,8 +44,8 @@ export interface ProviderHttpClientOptions {
    */
   breaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number };
   /**
-   * Decides what a response means, for providers whose errors hide in bodies: OpenAI's 429
-   * `insufficient_quota` is not worth a retry, Shopify's 200 `THROTTLED` is. Delegate to
+   * Decides what a response means, for providers whose errors hide in bodies: a 429
+   * `insufficient_quota` is not worth a retry, a 200 `THROTTLED` is. Delegate to
    * {@link classifyByStatus} for everything else. It gets the status and headers, and the body already
    * read (parsed JSON, or text).
    * @default classifyByStatus

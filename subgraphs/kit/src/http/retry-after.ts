@@ -9,7 +9,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  // Shopify's own client once read this header as milliseconds; it is seconds, possibly fractional.
+  // A provider's own client once read this header as milliseconds; it is seconds, possibly fractional.
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
   // An HTTP-date always names its weekday and month; Date.parse alone would read '-5' as a year.
   const date = /[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
@@ -18,7 +18,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /**
- * The wait a response asks for: OpenAI's and Anthropic's `retry-after-ms` first (finer grained), then the
+ * The wait a response asks for: `retry-after-ms` (sent by some LLM APIs) first (finer grained), then the
  * standard `Retry-After`.
  */
 export function retryAfterFromHeaders(headers: Headers, now: number): number | undefined {

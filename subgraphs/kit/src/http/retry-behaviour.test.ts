@@ -1,11 +1,9 @@
+import type { ScriptedServer, ScriptStep, TestClient } from '@ionflux/testing/http';
+import { createTestClient, rejectionOf, startScriptedServer } from '@ionflux/testing/http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IntegrationError } from '../errors/index.ts';
 import type { ResponseHead, RetryDecision } from './retry-decision.ts';
 import { classifyByStatus } from './retry-decision.ts';
-import type { ScriptedServer, ScriptStep } from './scripted-server.ts';
-import { startScriptedServer } from './scripted-server.ts';
-import type { TestClient } from './test-client.ts';
-import { createTestClient, rejectionOf } from './test-client.ts';
 
 let server: ScriptedServer | undefined;
 let test: TestClient | undefined;

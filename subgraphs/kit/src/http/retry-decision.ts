@@ -11,7 +11,7 @@ export type RetryReason = 'rate_limited' | 'throttled' | 'server_error' | 'conne
  * What to do with a response the provider sent.
  * - `return`: hand it to the caller (a success, or a provider error the caller maps itself).
  * - `retry`: transient; wait `delayMs` if given, else the response's `Retry-After`, else the backoff.
- * - `fail`: give up now with this coded error (e.g. OpenAI `insufficient_quota` → `QUOTA_EXCEEDED`).
+ * - `fail`: give up now with this coded error (e.g. an `insufficient_quota` 429 → `QUOTA_EXCEEDED`).
  */
 export type RetryDecision =
   | { action: 'return' }
@@ -26,7 +26,7 @@ export interface ResponseHead {
 
 /**
  * The classification every provider starts from: 429 → retry (`rate_limited`); 5xx except 501 → retry
- * (`server_error`); anything else → return. The `x-should-retry` header that OpenAI and Anthropic send
+ * (`server_error`); anything else → return. The `x-should-retry` header some LLM APIs send
  * overrides the status, as their official SDKs let it.
  */
 export function classifyByStatus(response: ResponseHead): RetryDecision {

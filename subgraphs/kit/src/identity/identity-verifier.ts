@@ -11,7 +11,7 @@ export interface IdentityVerifier {
 }
 
 export interface IdentityVerifierOptions {
-  /** This subgraph's name in the supergraph (`llm`, `shopify`, `tiktok`): tokens for others are refused. */
+  /** This subgraph's name in the supergraph (e.g. `llm`): tokens for other subgraphs are refused. */
   audience: string;
   /** The gateway's public keys; more than one only while the gateway's key is rotated. */
   publicKeys: readonly KeyObject[];

@@ -1,9 +1,9 @@
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { listQueuedJobs, silentLogger } from '@ionflux/testing/jobs';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { createJobQueue } from './create-job-queue.ts';
 import type { JobQueue } from './job-queue.ts';
-import { listQueuedJobs, silentLogger } from './testing/job-test-support.ts';
 
 describe('createJobQueue', () => {
   let database: TestDatabase;

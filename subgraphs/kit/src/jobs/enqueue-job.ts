@@ -1,4 +1,3 @@
-import type postgres from 'postgres';
 import type { EnqueueOptions, Queryable } from './job-queue.ts';
 
 /**
@@ -14,8 +13,11 @@ export async function enqueueJob(
   const rows = await sql<{ id: string }[]>`
     select (graphile_worker.add_job(
       identifier => ${task},
-      payload => ${sql.json((payload ?? {}) as postgres.JSONValue)}::json,
-      run_at => ${options.runAt ?? null}::timestamptz,
+      -- JSON text cast from text, and ISO text, not sql.json() or a Date: the caller's pool may be
+      -- drizzle's, whose json and timestamp serializers are pass-through, or a plain one, whose json
+      -- serializer would encode the text again.
+      payload => ${JSON.stringify(payload ?? {})}::text::json,
+      run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
       max_attempts => ${options.maxAttempts ?? null}::int,
       job_key => ${options.jobKey ?? null}::text
     )).id::text as id`;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { silentLogger } from '@ionflux/testing/jobs';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { migrateDatabase } from '../db/index.ts';
 import { KIT_MAINTENANCE_TASKS, kitMaintenanceCron, kitMaintenanceTasks } from './kit-maintenance.ts';
 import { migrateJobSchema } from './migrate-job-schema.ts';
 import { type JobWorker, startJobWorker } from './start-job-worker.ts';
 import type { TaskDefinition } from './task-definition.ts';
-import { silentLogger } from './testing/job-test-support.ts';
 
 describe('the kit’s retention jobs', () => {
   let database: TestDatabase;

@@ -1,12 +1,12 @@
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { listQueuedJobs, makeJobsDue, silentLogger } from '@ionflux/testing/jobs';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { createJobQueue } from './create-job-queue.ts';
 import type { JobQueue } from './job-queue.ts';
 import { type JobWorker, type JobWorkerConfig, startJobWorker } from './start-job-worker.ts';
 import type { TaskDefinition } from './task-definition.ts';
-import { listQueuedJobs, makeJobsDue, silentLogger } from './testing/job-test-support.ts';
 
 describe('startJobWorker', () => {
   let database: TestDatabase;

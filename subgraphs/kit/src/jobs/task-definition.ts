@@ -25,7 +25,7 @@ export interface TaskHelpers {
  * keyed (upserts, `on conflict do nothing`, status checks) so that a second run changes nothing.
  */
 export interface TaskDefinition<Payload> {
-  /** The task identifier jobs are enqueued under, e.g. `shopify.webhooks.process`. */
+  /** The task identifier jobs are enqueued under, e.g. `<subgraph>.webhook.process`. */
   name: string;
   /**
    * Validates the payload before the handler sees it; a payload that fails is not retried (it would

@@ -1,10 +1,14 @@
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import {
+  type BlockingWorkerProcess,
+  listQueuedJobs,
+  silentLogger,
+  spawnBlockingWorker,
+} from '@ionflux/testing/jobs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { createJobQueue } from './create-job-queue.ts';
 import type { JobQueue } from './job-queue.ts';
 import { type JobWorker, startJobWorker } from './start-job-worker.ts';
-import { listQueuedJobs, silentLogger } from './testing/job-test-support.ts';
-import { type BlockingWorkerProcess, spawnBlockingWorker } from './testing/spawn-blocking-worker.ts';
 
 describe('a job whose worker is SIGKILLed mid-job', () => {
   let database: TestDatabase;

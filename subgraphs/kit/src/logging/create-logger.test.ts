@@ -32,4 +32,22 @@ describe('createLogger', () => {
     expect(text).toContain('[redacted]');
     expect(text).toContain('"service":"test"');
   });
+
+  it('also blanks the paths a service adds for its providers’ own credential headers', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    const logger = createLogger({
+      service: 'test',
+      level: 'info',
+      destination: out,
+      redactPaths: ['req.headers["x-example-access-token"]'],
+    });
+    logger.info({ req: { headers: { 'x-example-access-token': 'tok_secret', accept: 'json' } } }, 'sent');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(text).not.toContain('tok_secret');
+    expect(text).toContain('"accept":"json"');
+  });
 });

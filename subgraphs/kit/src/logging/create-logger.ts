@@ -5,13 +5,13 @@ export type { Logger } from 'pino';
 
 /**
  * Paths pino blanks before a log line is written. Credentials must never reach logs: authorization
- * headers, the forwarded identity, OAuth tokens, API keys, secrets, wherever they are nested.
+ * headers, the forwarded identity, OAuth tokens, API keys, secrets, wherever they are nested. A service
+ * adds the credential headers of the providers it speaks to (`LoggerConfig.redactPaths`).
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-ionflux-identity"]',
-  'req.headers["x-shopify-access-token"]',
   'req.headers["x-api-key"]',
   'headers.authorization',
   'headers["x-ionflux-identity"]',
@@ -46,13 +46,18 @@ export interface LoggerConfig {
   level: string;
   /** Where lines go; tests pass a stream to capture them. @default stdout */
   destination?: NodeJS.WritableStream;
+  /**
+   * More paths to blank besides {@link REDACTED_PATHS}, e.g. `req.headers["x-<provider>-access-token"]`
+   * for a provider's own credential header. @default []
+   */
+  redactPaths?: readonly string[];
 }
 
-export function createLogger({ service, level, destination }: LoggerConfig): Logger {
+export function createLogger({ service, level, destination, redactPaths = [] }: LoggerConfig): Logger {
   const options: LoggerOptions = {
     name: service,
     level,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    redact: { paths: [...REDACTED_PATHS, ...redactPaths], censor: '[redacted]' },
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
   };

@@ -1,8 +1,5 @@
-import type {
-  NotificationKind,
-  NotificationProvider,
-  NotificationSeverity,
-} from './workspace-notification.ts';
+import type { IntegrationProvider } from '../connections/index.ts';
+import type { NotificationKind, NotificationSeverity } from './workspace-notification.ts';
 
 export type ConnectionChange =
   | 'CONNECTED'
@@ -19,24 +16,19 @@ export interface ConnectionNotice {
   message: string;
 }
 
-const accountNoun: Record<NotificationProvider, string> = {
-  shopify: 'Shopify store',
-  tiktok: 'TikTok account',
-};
-
-const providerName: Record<NotificationProvider, string> = { shopify: 'Shopify', tiktok: 'TikTok' };
-
 /**
  * The words a workspace reads when one of its connections changes state: they name the account and
- * say what to do. One place, so every integration speaks the same way (spec 4.E).
+ * say what to do. One place, so every integration speaks the same way (spec 4.E); the provider's
+ * registration supplies its name and what its accounts are called.
  */
 export function connectionStatusNotice(
-  provider: NotificationProvider,
+  provider: IntegrationProvider,
   accountLabel: string,
   status: ConnectionChange,
   reason?: string,
 ): ConnectionNotice {
-  const account = `${accountNoun[provider]} ${accountLabel}`;
+  const noun = `${provider.displayName} ${provider.accountNoun}`;
+  const account = `${noun} ${accountLabel}`;
   const because = reason?.trim().replace(/\.+$/, '');
   switch (status) {
     case 'CONNECTED':
@@ -71,7 +63,7 @@ export function connectionStatusNotice(
         title: `IONFLUX was removed from your ${account}`,
         message:
           `IONFLUX was removed from your ${account}${because ? ` (${because})` : ''}, so its data no ` +
-          `longer syncs. To use it again, connect the ${accountNoun[provider]} again.`,
+          `longer syncs. To use it again, connect the ${noun} again.`,
       };
     case 'DEGRADED':
       return {
@@ -79,7 +71,7 @@ export function connectionStatusNotice(
         severity: 'WARNING',
         title: `Problems reaching your ${account}`,
         message:
-          `Requests to ${providerName[provider]} for ${accountLabel} are failing${because ? `: ${because}` : ''}. ` +
+          `Requests to ${provider.displayName} for ${accountLabel} are failing${because ? `: ${because}` : ''}. ` +
           'IONFLUX keeps retrying; its data may be out of date until this clears.',
       };
     case 'RECOVERED':
@@ -87,7 +79,7 @@ export function connectionStatusNotice(
         kind: 'CONNECTION_RECOVERED',
         severity: 'INFO',
         title: `${account} is working again`,
-        message: `Requests to ${providerName[provider]} for ${accountLabel} succeed again; data is up to date.`,
+        message: `Requests to ${provider.displayName} for ${accountLabel} succeed again; data is up to date.`,
       };
     default: {
       const unknown: never = status;

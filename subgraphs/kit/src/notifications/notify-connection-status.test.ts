@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { collectEvents, createEventsTestDatabase } from '@ionflux/testing/events';
+// The kit names no provider: a provider's registration supplies the words (each subgraph tests its own).
+import { exampleProvider, exampleStoreProvider } from '@ionflux/testing/providers';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventBus } from '../events/index.ts';
-import { collectEvents } from '../events/testing/collect-events.ts';
-import { createEventsTestDatabase } from '../events/testing/events-test-database.ts';
 import { type ConnectionChange, connectionStatusNotice } from './connection-status-notice.ts';
 import { notificationFromEvent } from './notification-event.ts';
 import { notificationsTopic } from './notifications-topic.ts';
@@ -11,13 +12,13 @@ import { notifyConnectionStatus } from './notify-connection-status.ts';
 describe('connectionStatusNotice', () => {
   it('tells the workspace to reconnect, naming the store and the reason', () => {
     expect(
-      connectionStatusNotice('shopify', 'acme.myshopify.com', 'NEEDS_REAUTH', 'access was revoked.'),
+      connectionStatusNotice(exampleStoreProvider, 'acme', 'NEEDS_REAUTH', 'access was revoked.'),
     ).toEqual({
       kind: 'CONNECTION_NEEDS_REAUTH',
       severity: 'ERROR',
-      title: 'Reconnect your Shopify store acme.myshopify.com',
+      title: 'Reconnect your Example Market store acme',
       message:
-        'Reconnect your Shopify store acme.myshopify.com: access was revoked. ' +
+        'Reconnect your Example Market store acme: access was revoked. ' +
         'Features that use it stop working until you do.',
     });
   });
@@ -29,8 +30,8 @@ describe('connectionStatusNotice', () => {
     ['UNINSTALLED', 'CONNECTION_UNINSTALLED', 'WARNING'],
     ['DEGRADED', 'CONNECTION_DEGRADED', 'WARNING'],
     ['RECOVERED', 'CONNECTION_RECOVERED', 'INFO'],
-  ])('%s is %s at %s and names the TikTok account in title and message', (status, kind, severity) => {
-    const notice = connectionStatusNotice('tiktok', '@stylist', status);
+  ])('%s is %s at %s and names the account in title and message', (status, kind, severity) => {
+    const notice = connectionStatusNotice(exampleProvider, '@stylist', status);
     expect(notice).toMatchObject({ kind, severity });
     expect(notice.title).toContain('@stylist');
     expect(notice.message).toContain('@stylist');
@@ -50,24 +51,24 @@ describe('notifyConnectionStatus', () => {
         { sql: testDb.database.sql, bus },
         {
           workspaceId,
-          provider: 'shopify',
+          provider: exampleStoreProvider,
           connectionId,
-          accountLabel: 'acme.myshopify.com',
+          accountLabel: 'acme',
           status: 'DEGRADED',
-          reason: 'Shopify answers 503',
+          reason: 'Example Market answers 503',
         },
       );
       expect(stored).toMatchObject({
         workspaceId,
         kind: 'CONNECTION_DEGRADED',
         severity: 'WARNING',
-        provider: 'shopify',
+        provider: 'example_store',
         connectionId,
-        title: 'Problems reaching your Shopify store acme.myshopify.com',
-        data: { status: 'DEGRADED', accountLabel: 'acme.myshopify.com', reason: 'Shopify answers 503' },
+        title: 'Problems reaching your Example Market store acme',
+        data: { status: 'DEGRADED', accountLabel: 'acme', reason: 'Example Market answers 503' },
       });
       expect(stored.message).toContain(
-        'Requests to Shopify for acme.myshopify.com are failing: Shopify answers 503.',
+        'Requests to Example Market for acme are failing: Example Market answers 503.',
       );
       const [event] = await received.waitFor(1);
       expect(event && notificationFromEvent(event)).toEqual(stored);

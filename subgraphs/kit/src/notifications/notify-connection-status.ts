@@ -1,12 +1,14 @@
+import type { IntegrationProvider } from '../connections/index.ts';
 import { type ConnectionChange, connectionStatusNotice } from './connection-status-notice.ts';
 import { type NotifyDeps, type NotifyOptions, notify } from './notify.ts';
-import type { NotificationProvider, WorkspaceNotification } from './workspace-notification.ts';
+import type { WorkspaceNotification } from './workspace-notification.ts';
 
 export interface ConnectionStatusInput {
   workspaceId: string;
-  provider: NotificationProvider;
+  /** The connection's provider, as its subgraph registered it (the notice's words come from it). */
+  provider: IntegrationProvider;
   connectionId: string;
-  /** How the workspace knows the account: the store's domain, the TikTok display name. */
+  /** How the workspace knows the account: its display name, or its id where that reads as a name. */
   accountLabel: string;
   status: ConnectionChange;
   /** Why, in words for a person ("access was revoked"); never a raw provider error or a secret. */
@@ -28,7 +30,7 @@ export function notifyConnectionStatus(
     {
       ...notice,
       workspaceId: input.workspaceId,
-      provider: input.provider,
+      provider: input.provider.id,
       connectionId: input.connectionId,
       data: {
         status: input.status,

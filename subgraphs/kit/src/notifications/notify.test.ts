@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import {
+  collectEvents,
+  createEventsTestDatabase,
+  type EventsTestDatabase,
+  settle,
+} from '@ionflux/testing/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresEventBus, type EventBus } from '../events/index.ts';
-import { collectEvents, settle } from '../events/testing/collect-events.ts';
-import { createEventsTestDatabase, type EventsTestDatabase } from '../events/testing/events-test-database.ts';
 import { createLogger } from '../logging/index.ts';
 import { listNotifications } from './list-notifications.ts';
 import { markNotificationsRead } from './mark-notifications-read.ts';

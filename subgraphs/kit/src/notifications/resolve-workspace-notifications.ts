@@ -9,11 +9,11 @@ export interface WorkspaceNotificationsArgs {
 }
 
 /** `Query.workspaceNotifications`, shared by every integration subgraph that can answer it. */
-export async function resolveWorkspaceNotifications(
+export async function resolveWorkspaceNotifications<Provider extends string = string>(
   db: Database,
   workspaceId: string,
   args: WorkspaceNotificationsArgs,
-): Promise<WorkspaceNotificationView[]> {
+): Promise<WorkspaceNotificationView<Provider>[]> {
   const first = args.first ?? undefined;
   if (first !== undefined && (first < 1 || first > MAX_NOTIFICATIONS_PAGE)) {
     throw invalidRequest(`first must be between 1 and ${MAX_NOTIFICATIONS_PAGE}.`);
@@ -22,5 +22,5 @@ export async function resolveWorkspaceNotifications(
     unreadOnly: args.unreadOnly ?? false,
     ...(first === undefined ? {} : { first }),
   });
-  return notifications.map(toNotificationView);
+  return notifications.map((notification) => toNotificationView<Provider>(notification));
 }

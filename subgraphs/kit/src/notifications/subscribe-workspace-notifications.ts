@@ -4,11 +4,11 @@ import { notificationsTopic } from './notifications-topic.ts';
 import { toNotificationView, type WorkspaceNotificationView } from './to-notification-view.ts';
 
 /** `Subscription.workspaceNotifications`: what `notify` publishes for this workspace, as it happens. */
-export function subscribeWorkspaceNotifications(
+export function subscribeWorkspaceNotifications<Provider extends string = string>(
   bus: EventBus,
   workspaceId: string,
-): AsyncIterableIterator<{ workspaceNotifications: WorkspaceNotificationView }> {
+): AsyncIterableIterator<{ workspaceNotifications: WorkspaceNotificationView<Provider> }> {
   return subscribeIterator(bus, notificationsTopic(workspaceId), (event) => ({
-    workspaceNotifications: toNotificationView(notificationFromEvent(event)),
+    workspaceNotifications: toNotificationView<Provider>(notificationFromEvent(event)),
   }));
 }

@@ -10,13 +10,14 @@ export type NotificationKind =
 
 export type NotificationSeverity = 'INFO' | 'WARNING' | 'ERROR';
 
-export type NotificationProvider = 'shopify' | 'tiktok';
+/** The id of the provider a notification concerns (`IntegrationProvider.id`). */
+export type NotificationProvider = string;
 
 export interface NotifyInput {
   workspaceId: string;
   kind: NotificationKind;
   severity: NotificationSeverity;
-  /** Short, names the account: "Reconnect your Shopify store acme.myshopify.com". */
+  /** Short, names the account: "Reconnect your <platform> <account noun> <account>". */
   title: string;
   /** What happened and what to do about it, in words a person can act on. */
   message: string;

@@ -1,41 +1,43 @@
 import { randomUUID } from 'node:crypto';
+import { type ExampleOAuthContext, startExampleOAuthContext } from '@ionflux/testing/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginBrowserAuthorization } from './begin-browser-authorization.ts';
 import { bindingCookieName, newBindingCookie } from './browser-binding-cookie.ts';
 import { completeAuthorization } from './complete-authorization.ts';
 import { STATE_TTL_MS, startAuthorization } from './start-authorization.ts';
 import { hashState } from './state-token.ts';
-import { type OAuthTestContext, startOAuthTestContext } from './testing/oauth-test-context.ts';
 
+// Driven by the `example_store` provider (accounts named up front, as stores are) against a standard
+// OAuth 2.0 server: binding is the kit's, whichever provider's profile is in play.
 describe('binding an OAuth flow to the browser that started it', () => {
-  let t: OAuthTestContext;
+  let t: ExampleOAuthContext;
   const workspaceId = randomUUID();
   const userId = randomUUID();
   beforeAll(async () => {
-    t = await startOAuthTestContext();
+    t = await startExampleOAuthContext();
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const startShop = (shop = 'ionflux-demo.myshopify.com') =>
+  const startShop = (shop = 'ionflux-demo') =>
     startAuthorization(t.deps, {
-      provider: 'shopify',
+      provider: 'example_store',
       workspaceId,
       userId,
       owner: { type: 'brand', id: randomUUID() },
       scopes: ['read_products'],
       accountHint: shop,
-      redirectUri: t.callbackUrl('shopify'),
-      startUrl: t.startUrl('shopify'),
+      redirectUri: t.callbackUrl('example_store'),
+      startUrl: t.startUrl('example_store'),
     });
   const open = (query: Record<string, string>, secure = false) =>
     beginBrowserAuthorization(t.deps, {
-      key: t.keys.shopify,
+      key: t.keys.example_store,
       query,
-      cookie: { path: '/oauth/shopify', secure },
-      redirectUri: t.callbackUrl('shopify'),
-      startUrl: t.startUrl('shopify'),
+      cookie: { path: '/oauth/example_store', secure },
+      redirectUri: t.callbackUrl('example_store'),
+      startUrl: t.startUrl('example_store'),
     });
   const stateRow = async (state: string) =>
     (
@@ -55,12 +57,14 @@ describe('binding an OAuth flow to the browser that started it', () => {
     const start = await startShop();
     const opened = await open({ state: start.state }, true);
     if (!opened.ok) throw new Error(opened.message);
-    expect(opened.authorizationUrl).toContain('/store/ionflux-demo.myshopify.com/admin/oauth/authorize');
+    const consent = new URL(opened.authorizationUrl);
+    expect(consent.origin + consent.pathname).toBe(`${t.store.url}/authorize`);
+    expect(consent.searchParams.get('login_hint')).toBe('ionflux-demo');
     expect(new URL(opened.authorizationUrl).searchParams.get('state')).toBe(start.state);
     const [pair, ...attributes] = opened.setCookie.split('; ');
-    expect(pair?.startsWith(`${bindingCookieName('shopify', start.state)}=`)).toBe(true);
+    expect(pair?.startsWith(`${bindingCookieName('example_store', start.state)}=`)).toBe(true);
     expect(attributes).toEqual(
-      expect.arrayContaining(['Path=/oauth/shopify', 'HttpOnly', 'SameSite=Lax', 'Secure']),
+      expect.arrayContaining(['Path=/oauth/example_store', 'HttpOnly', 'SameSite=Lax', 'Secure']),
     );
     const maxAge = Number(attributes.find((a) => a.startsWith('Max-Age='))?.slice(8));
     expect(maxAge).toBeGreaterThan(STATE_TTL_MS / 1000 - 10);
@@ -102,12 +106,12 @@ describe('binding an OAuth flow to the browser that started it', () => {
   });
 
   it('refuses a callback without the cookie, with a forged one, another flow’s or another nonce’s: nothing exchanged, the state still usable by the browser that started it', async () => {
-    const shop = 'binding-test.myshopify.com';
+    const shop = 'binding-test';
     const start = await startShop(shop);
     const browser = t.browser();
     const query = await t.approve(await browser.open(start.startUrl));
-    const name = bindingCookieName('shopify', start.state);
-    const other = await startShop('binding-other.myshopify.com');
+    const name = bindingCookieName('example_store', start.state);
+    const other = await startShop('binding-other');
     const otherBrowser = t.browser();
     await otherBrowser.open(other.startUrl);
     const otherValue = otherBrowser.cookieHeader().split('=').slice(1).join('=');
@@ -122,22 +126,22 @@ describe('binding an OAuth flow to the browser that started it', () => {
       `${name}=${otherValue}`,
       otherBrowser.cookieHeader(),
       // Correctly signed for this flow, but not the nonce recorded when this flow's start was opened.
-      `${name}=${newBindingCookie(t.keys.shopify, start.state).value}`,
+      `${name}=${newBindingCookie(t.keys.example_store, start.state).value}`,
     ]) {
-      expect(await completeAuthorization(t.deps, query, { key: t.keys.shopify, cookieHeader })).toMatchObject(
-        {
-          ok: false,
-          reason: 'browser_mismatch',
-          code: 'FORBIDDEN',
-        },
-      );
+      expect(
+        await completeAuthorization(t.deps, query, { key: t.keys.example_store, cookieHeader }),
+      ).toMatchObject({
+        ok: false,
+        reason: 'browser_mismatch',
+        code: 'FORBIDDEN',
+      });
     }
     // A cookie signed with another provider's key does not pass either.
-    const tiktokSigned = newBindingCookie(t.keys.tiktok, start.state).value;
+    const otherSigned = newBindingCookie(t.keys.example, start.state).value;
     expect(
       await completeAuthorization(t.deps, query, {
-        key: t.keys.shopify,
-        cookieHeader: `${name}=${tiktokSigned}`,
+        key: t.keys.example_store,
+        cookieHeader: `${name}=${otherSigned}`,
       }),
     ).toMatchObject({ reason: 'browser_mismatch' });
     expect(t.exchanges.length).toBe(calls);
@@ -145,7 +149,7 @@ describe('binding an OAuth flow to the browser that started it', () => {
     expect((await stateRow(start.state))?.consumed_at).toBeNull();
 
     const finished = await completeAuthorization(t.deps, query, {
-      key: t.keys.shopify,
+      key: t.keys.example_store,
       cookieHeader: browser.cookieHeader(),
     });
     expect(finished).toMatchObject({ ok: true, connection: { account_id: shop, connected_by: userId } });
@@ -153,32 +157,32 @@ describe('binding an OAuth flow to the browser that started it', () => {
   });
 
   it('accepts no callback for a state whose start link was never opened', async () => {
-    const start = await startShop('never-opened.myshopify.com');
+    const start = await startShop('never-opened');
     // The consent URL built by hand, as someone holding only the state could.
-    const consent = t.deps.profiles.shopify?.authorizationUrl({
+    const consent = t.deps.profiles['example_store']?.authorizationUrl({
       state: start.state,
       scopes: start.scopes,
-      redirectUri: t.callbackUrl('shopify'),
-      accountHint: 'never-opened.myshopify.com',
+      redirectUri: t.callbackUrl('example_store'),
+      accountHint: 'never-opened',
     });
     const query = await t.approve(consent ?? '');
-    const name = bindingCookieName('shopify', start.state);
-    const forged = `${name}=${newBindingCookie(t.keys.shopify, start.state).value}`;
+    const name = bindingCookieName('example_store', start.state);
+    const forged = `${name}=${newBindingCookie(t.keys.example_store, start.state).value}`;
     expect(
-      await completeAuthorization(t.deps, query, { key: t.keys.shopify, cookieHeader: forged }),
+      await completeAuthorization(t.deps, query, { key: t.keys.example_store, cookieHeader: forged }),
     ).toMatchObject({
       reason: 'browser_mismatch',
     });
-    expect(await connectionsOf('never-opened.myshopify.com')).toBe(0);
+    expect(await connectionsOf('never-opened')).toBe(0);
   });
 
   it('keeps two flows started in one browser apart', async () => {
     const browser = t.browser();
-    const first = await startShop('two-flows-a.myshopify.com');
-    const second = await startShop('two-flows-b.myshopify.com');
+    const first = await startShop('two-flows-a');
+    const second = await startShop('two-flows-b');
     const firstQuery = await t.approve(await browser.open(first.startUrl));
     const secondQuery = await t.approve(await browser.open(second.startUrl));
-    const options = { key: t.keys.shopify, cookieHeader: browser.cookieHeader() };
+    const options = { key: t.keys.example_store, cookieHeader: browser.cookieHeader() };
     expect(await completeAuthorization(t.deps, secondQuery, options)).toMatchObject({ ok: true });
     expect(await completeAuthorization(t.deps, firstQuery, options)).toMatchObject({ ok: true });
   });

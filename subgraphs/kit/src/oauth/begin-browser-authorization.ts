@@ -1,5 +1,6 @@
 import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
 import { contextFor } from '../crypto/index.ts';
+import { readTimestamp, type StoredTimestamp, timestampParam } from '../db/index.ts';
 import { type ErrorCode, isIntegrationError } from '../errors/index.ts';
 import { newBindingCookie } from './browser-binding-cookie.ts';
 import { serializeCookie } from './cookie-header.ts';
@@ -53,13 +54,13 @@ interface StartedRow {
   code_verifier_ciphertext: Buffer | null;
   code_verifier_key_id: string | null;
   redirect_uri: string;
-  expires_at: Date;
+  expires_at: StoredTimestamp;
 }
 
 const START_AGAIN = 'Start connecting again from the app.';
 
 /**
- * The start route (`GET /oauth/{provider}/start`), as Shopify's library does its `begin`: binds the
+ * The start route (`GET /oauth/{provider}/start`), as OAuth libraries do their `begin`: binds the
  * browser that opens the link to the flow with a signed, HttpOnly, `SameSite=Lax` cookie holding a
  * random nonce, whose hash is recorded on the state row, and returns the provider's consent URL. A state
  * opens once (a second open, in any browser, is refused), so only the first browser's callback counts.
@@ -121,14 +122,17 @@ export async function beginBrowserAuthorization(
   const cookie = newBindingCookie(input.key, state);
   const hash = hashState(state);
   const [row] = await deps.sql<StartedRow[]>`
-    update kit.oauth_states set browser_binding_hash = ${cookie.nonceHash}, started_at = ${now}
+    update kit.oauth_states set browser_binding_hash = ${cookie.nonceHash},
+      started_at = ${timestampParam(now)}::timestamptz
     where state_hash = ${hash} and provider = ${provider} and started_at is null and consumed_at is null
-      and expires_at > ${now}
+      and expires_at > ${timestampParam(now)}::timestamptz
     returning id, workspace_id, account_hint, scopes, code_verifier_ciphertext, code_verifier_key_id,
       redirect_uri, expires_at`;
   if (!row) {
-    const [seen] = await deps.sql<{ started_at: Date | null; consumed_at: Date | null; expires_at: Date }[]>`
-      select started_at, consumed_at, expires_at from kit.oauth_states
+    const [seen] = await deps.sql<
+      { started_at: StoredTimestamp | null; consumed_at: StoredTimestamp | null }[]
+    >`
+      select started_at, consumed_at from kit.oauth_states
       where state_hash = ${hash} and provider = ${provider}`;
     if (!seen) return fail('state_unknown', 'INVALID_REQUEST', `This link is not valid. ${START_AGAIN}`);
     if (seen.consumed_at)
@@ -160,7 +164,7 @@ export async function beginBrowserAuthorization(
   });
   const setCookie = serializeCookie(cookie.name, cookie.value, {
     ...input.cookie,
-    maxAgeSeconds: Math.ceil((row.expires_at.getTime() - now.getTime()) / 1000),
+    maxAgeSeconds: Math.ceil((readTimestamp(row.expires_at).getTime() - now.getTime()) / 1000),
   });
   deps.logger?.info({ provider, stateId: row.id, ticket: ticketValue !== undefined }, 'oauth browser bound');
   return { ok: true, authorizationUrl, setCookie };

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
 import { contextFor } from '../crypto/index.ts';
+import { readTimestamp, type StoredTimestamp, timestampParam } from '../db/index.ts';
 import type { ErrorCode } from '../errors/index.ts';
 import { bindingCookieName, readBindingCookie } from './browser-binding-cookie.ts';
 import { callTokenEndpoint } from './call-token-endpoint.ts';
-import { type ConnectionRow, isUuid } from './connection-row.ts';
+import { type ConnectionRow, isUuid, type StoredConnectionRow, toConnectionRow } from './connection-row.ts';
 import { readCookie } from './cookie-header.ts';
 import { writeCredential } from './credential-store.ts';
 import { fetchAccountLabel } from './fetch-account-label.ts';
@@ -62,7 +63,7 @@ interface StateRow {
   code_verifier_key_id: string | null;
   redirect_uri: string;
   return_url: string | null;
-  expires_at: Date;
+  expires_at: StoredTimestamp;
 }
 
 export interface CompleteAuthorizationOptions {
@@ -84,7 +85,7 @@ interface PendingState {
   provider: OAuthProvider;
   user_id: string;
   browser_binding_hash: string | null;
-  consumed_at: Date | null;
+  consumed_at: StoredTimestamp | null;
 }
 
 type BindingCheck =
@@ -128,7 +129,7 @@ async function checkBrowserBinding(
 /** Marks the state used, atomically: of two callbacks racing with one state, exactly one gets the row. */
 async function consumeState(sql: OAuthDeps['sql'], state: string, nonceHash: string, now: Date) {
   const rows = await sql<StateRow[]>`
-    update kit.oauth_states set consumed_at = ${now}
+    update kit.oauth_states set consumed_at = ${timestampParam(now)}::timestamptz
     where state_hash = ${hashState(state)} and consumed_at is null and browser_binding_hash = ${nonceHash}
     returning id, provider, workspace_id, user_id, owner_type, owner_id, account_hint, connection_id, scopes,
       code_verifier_ciphertext, code_verifier_key_id, redirect_uri, return_url, expires_at`;
@@ -143,8 +144,8 @@ async function consumeState(sql: OAuthDeps['sql'], state: string, nonceHash: str
  * its row) recording the user who started the flow as `connected_by`, stores the tokens sealed, and
  * notifies the workspace. Expected failures are results with a code, not throws.
  *
- * Shopify signs its callback query: verify the `hmac` (kit/webhooks or the Shopify subgraph) **before**
- * calling this; the OAuth module does not know the signing scheme of each provider.
+ * A provider that signs its callback query: verify that signature in the subgraph's callback route
+ * **before** calling this; the OAuth module does not know the signing scheme of each provider.
  */
 export async function completeAuthorization(
   deps: OAuthDeps,
@@ -192,7 +193,7 @@ export async function completeAuthorization(
   if (!row) {
     return fail('state_used', 'This authorization was already completed. Start connecting again if needed.');
   }
-  if (row.expires_at.getTime() <= now.getTime()) {
+  if (readTimestamp(row.expires_at).getTime() <= now.getTime()) {
     return fail('state_expired', 'The authorization took too long. Start connecting again.', row.return_url);
   }
   const profile = profileOf(deps, row.provider);
@@ -252,7 +253,10 @@ export async function completeAuthorization(
       row.return_url,
     );
   }
-  const label = await fetchAccountLabel(deps, profile, tokens.accessToken);
+  // Without a label from the provider, an account id that reads as a name (a store's domain) stands in.
+  const label =
+    (await fetchAccountLabel(deps, profile, tokens.accessToken)) ??
+    (profile.provider.accountIdIsName ? accountId : undefined);
   const saved = await saveConnection(deps, row, accountId, label, tokens, now);
   deps.logger?.info(
     {
@@ -275,15 +279,15 @@ async function saveConnection(
   now: Date,
 ) {
   const scopes = tokens.scopes.length > 0 ? tokens.scopes : state.scopes;
-  // Without a label from the provider, the account id (a shop domain reads well) stands in.
-  const displayName = label ?? (state.provider === 'shopify' ? accountId : null);
+  const displayName = label ?? null;
   return deps.sql.begin(async (tx) => {
-    const rows = await tx<(AuthorizedConnection & { created: boolean })[]>`
+    const at = timestampParam(now);
+    const rows = await tx<(StoredConnectionRow & { connected_by: string; created: boolean })[]>`
       insert into kit.integration_connections as c (workspace_id, provider, owner_type, owner_id, account_id,
         display_name, status, scopes, health, connected_at, connected_by, created_at, updated_at)
       values (${state.workspace_id}, ${state.provider}, ${state.owner_type}, ${state.owner_id}, ${accountId},
-        ${displayName}, 'CONNECTED', ${pgTextArray(scopes)}::text[], 'HEALTHY', ${now}, ${state.user_id},
-        ${now}, ${now})
+        ${displayName}, 'CONNECTED', ${pgTextArray(scopes)}::text[], 'HEALTHY', ${at}::timestamptz,
+        ${state.user_id}, ${at}::timestamptz, ${at}::timestamptz)
       on conflict (workspace_id, provider, account_id) do update set
         owner_type = excluded.owner_type, owner_id = excluded.owner_id,
         display_name = coalesce(excluded.display_name, c.display_name),
@@ -292,7 +296,9 @@ async function saveConnection(
         updated_at = excluded.updated_at
       returning id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
         connected_at, connected_by, updated_at, (xmax = 0) as created`;
-    const { created, ...connection } = rows[0] as AuthorizedConnection & { created: boolean };
+    const [saved] = rows;
+    if (!saved) throw new Error('the connection upsert returned no row');
+    const { created, ...connection }: AuthorizedConnection & { created: boolean } = toConnectionRow(saved);
     await writeCredential(
       tx,
       deps.cipher,

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/index.ts';
+import { readTimestamp, type Sql, type StoredTimestamp } from '../db/index.ts';
 import type { OAuthProvider } from './provider-profile.ts';
 
 /** `kit.integration_connections` as the OAuth module reads it (snake_case, as postgres.js returns it). */
@@ -14,6 +14,19 @@ export interface ConnectionRow {
   scopes: string[];
   connected_at: Date | null;
   updated_at: Date;
+}
+
+/** A connection row as raw SQL returns it: timestamps as `Date` or text, depending on the pool. */
+export type StoredConnectionRow = Omit<ConnectionRow, 'connected_at' | 'updated_at'> & {
+  connected_at: StoredTimestamp | null;
+  updated_at: StoredTimestamp;
+};
+
+/** A row read by raw SQL with its timestamps as `Date`s (extra columns kept). */
+export function toConnectionRow<Row extends StoredConnectionRow>(
+  row: Row,
+): Omit<Row, 'connected_at' | 'updated_at'> & Pick<ConnectionRow, 'connected_at' | 'updated_at'> {
+  return { ...row, connected_at: readTimestamp(row.connected_at), updated_at: readTimestamp(row.updated_at) };
 }
 
 export function accountLabel(connection: Pick<ConnectionRow, 'display_name' | 'account_id'>): string {
@@ -34,9 +47,10 @@ export async function findConnection(
   workspaceId: string,
 ): Promise<ConnectionRow | undefined> {
   if (!isUuid(connectionId) || !isUuid(workspaceId)) return undefined;
-  const rows = await sql<ConnectionRow[]>`
+  const rows = await sql<StoredConnectionRow[]>`
     select id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
            connected_at, updated_at
     from kit.integration_connections where id = ${connectionId} and workspace_id = ${workspaceId}`;
-  return rows[0];
+  const row = rows[0];
+  return row && toConnectionRow(row);
 }

@@ -1,6 +1,6 @@
 /** The attributes of a cookie the OAuth routes set. */
 export interface CookieAttributes {
-  /** Path the browser sends it to, e.g. `/oauth/shopify` (both the start route and the callback). */
+  /** Path the browser sends it to, e.g. `/oauth/{provider}` (both the start route and the callback). */
   path: string;
   /** `Secure`: only over https (set when the public URL is https). */
   secure: boolean;

@@ -1,6 +1,6 @@
 import { connectionCredentialsEncryption } from '@ionflux/drizzle/kit';
 import { type CiphertextContext, type CredentialCipher, contextFor } from '../crypto/index.ts';
-import type { Sql } from '../db/index.ts';
+import { readTimestamp, type Sql, type StoredTimestamp, timestampParam } from '../db/index.ts';
 import type { Transaction } from './oauth-deps.ts';
 import type { TokenSet } from './provider-profile.ts';
 
@@ -41,11 +41,33 @@ export async function readCredential(
   connectionId: string,
   workspaceId: string,
 ): Promise<CredentialRow | undefined> {
-  const rows = await sql<CredentialRow[]>`
+  const rows = await sql<StoredCredentialRow[]>`
     select connection_id, workspace_id, access_token_ciphertext, access_token_key_id, access_token_expires_at,
            refresh_token_ciphertext, refresh_token_key_id, refresh_token_expires_at, version, refresh_failures
     from kit.connection_credentials where connection_id = ${connectionId} and workspace_id = ${workspaceId}`;
-  return rows[0];
+  const row = rows[0];
+  return row && toCredentialRow(row);
+}
+
+/** A credential row as raw SQL returns it: timestamps as `Date` or text, depending on the pool. */
+export type StoredCredentialRow = Omit<
+  CredentialRow,
+  'access_token_expires_at' | 'refresh_token_expires_at'
+> & {
+  access_token_expires_at: StoredTimestamp | null;
+  refresh_token_expires_at: StoredTimestamp | null;
+};
+
+/** A credential row with its timestamps as `Date`s (extra columns kept). */
+export function toCredentialRow<Row extends StoredCredentialRow>(
+  row: Row,
+): Omit<Row, 'access_token_expires_at' | 'refresh_token_expires_at'> &
+  Pick<CredentialRow, 'access_token_expires_at' | 'refresh_token_expires_at'> {
+  return {
+    ...row,
+    access_token_expires_at: readTimestamp(row.access_token_expires_at),
+    refresh_token_expires_at: readTimestamp(row.refresh_token_expires_at),
+  };
 }
 
 export function openCredential(cipher: CredentialCipher, row: CredentialRow): OpenedCredential {
@@ -69,12 +91,12 @@ export function openCredential(cipher: CredentialCipher, row: CredentialRow): Op
 }
 
 const after = (now: Date, seconds: number | undefined) =>
-  seconds === undefined ? null : new Date(now.getTime() + seconds * 1000);
+  seconds === undefined ? null : timestampParam(new Date(now.getTime() + seconds * 1000));
 
 /**
  * Seals and stores the tokens of a connection (insert or replace), bumping `version` so concurrent
  * refreshers can tell that someone else already refreshed. A refresh that returns no new refresh token
- * keeps the stored one (TikTok and Shopify may rotate it; Nango #6136 is what forgetting that costs).
+ * keeps the stored one (providers may or may not rotate it; Nango #6136 is what forgetting that costs).
  */
 export async function writeCredential(
   sql: Transaction,
@@ -92,14 +114,16 @@ export async function writeCredential(
     tokens.refreshToken === undefined
       ? undefined
       : cipher.seal(tokens.refreshToken, context(row, 'refreshToken'));
+  const at = timestampParam(now);
   await sql`
     insert into kit.connection_credentials as c (connection_id, workspace_id, access_token_ciphertext,
       access_token_key_id, access_token_expires_at, refresh_token_ciphertext, refresh_token_key_id,
       refresh_token_expires_at, token_type, version, refreshed_at, refresh_failures, last_refresh_error,
       created_at, updated_at)
     values (${target.connectionId}, ${target.workspaceId}, ${access.ciphertext}, ${access.keyId},
-      ${after(now, tokens.expiresIn)}, ${refresh?.ciphertext ?? null}, ${refresh?.keyId ?? null},
-      ${after(now, tokens.refreshExpiresIn)}, ${tokens.tokenType ?? null}, 1, ${now}, 0, null, ${now}, ${now})
+      ${after(now, tokens.expiresIn)}::timestamptz, ${refresh?.ciphertext ?? null}, ${refresh?.keyId ?? null},
+      ${after(now, tokens.refreshExpiresIn)}::timestamptz, ${tokens.tokenType ?? null}, 1, ${at}::timestamptz, 0,
+      null, ${at}::timestamptz, ${at}::timestamptz)
     on conflict (connection_id) do update set
       access_token_ciphertext = excluded.access_token_ciphertext,
       access_token_key_id = excluded.access_token_key_id,

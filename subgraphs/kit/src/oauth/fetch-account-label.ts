@@ -20,7 +20,7 @@ export async function fetchAccountLabel(
     });
     if (!response.ok) {
       deps.logger?.warn(
-        { provider: profile.provider, status: response.status },
+        { provider: profile.provider.id, status: response.status },
         'oauth account label lookup failed',
       );
       return undefined;
@@ -28,7 +28,7 @@ export async function fetchAccountLabel(
     return profile.parseAccountLabel(await response.json());
   } catch (error) {
     deps.logger?.warn(
-      { provider: profile.provider, error: error instanceof Error ? error.name : 'Error' },
+      { provider: profile.provider.id, error: error instanceof Error ? error.name : 'Error' },
       'oauth account label lookup failed',
     );
     return undefined;

@@ -1,67 +1,38 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import {
+  type ExampleOAuthContext,
+  spawnRefreshChild,
+  startExampleOAuthContext,
+} from '@ionflux/testing/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionRow } from './connection-row.ts';
 import { getAccessToken } from './get-access-token.ts';
 import { markAuthInvalid } from './mark-auth-invalid.ts';
 import { refreshExpiringCredentials } from './refresh-expiring-credentials.ts';
 import { startAuthorization } from './start-authorization.ts';
-import { type OAuthTestContext, startOAuthTestContext } from './testing/oauth-test-context.ts';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-/** Runs refresh-child.ts as a separate Node process; `go()` releases its callers, `result` has what they got. */
-async function startChild(config: Record<string, unknown>) {
-  const script = fileURLToPath(new URL('./testing/refresh-child.ts', import.meta.url));
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, OAUTH_CHILD_CONFIG: JSON.stringify(config) },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const first = await lines.next();
-  if (first.value !== 'ready') {
-    child.kill();
-    throw new Error(`child did not start: ${stderr}`);
-  }
-  return {
-    go: () => child.stdin.write('go\n'),
-    result: (async () => {
-      const line = await lines.next();
-      const code = await exited;
-      if (code !== 0) throw new Error(`child exited ${code}: ${stderr}`);
-      return JSON.parse(String(line.value)) as ({ token: string } | { error: string })[];
-    })(),
-    kill: () => child.kill(),
-  };
-}
-
 describe('getAccessToken', () => {
-  let t: OAuthTestContext;
+  let t: ExampleOAuthContext;
   const workspaceId = randomUUID();
   beforeAll(async () => {
-    t = await startOAuthTestContext();
+    t = await startExampleOAuthContext();
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  async function connectTikTok(username: string, scopes = ['user.info.basic']): Promise<ConnectionRow> {
-    t.tiktok.addCreator(username, 0);
+  async function connectAccount(username: string, scopes = ['read:profile']): Promise<ConnectionRow> {
+    t.example.addAccount(username);
     const start = await startAuthorization(t.deps, {
-      provider: 'tiktok',
+      provider: 'example',
       workspaceId,
       userId: randomUUID(),
       owner: { type: 'creator', id: randomUUID() },
       scopes,
-      redirectUri: t.callbackUrl('tiktok'),
-      startUrl: t.startUrl('tiktok'),
+      redirectUri: t.callbackUrl('example'),
+      startUrl: t.startUrl('example'),
     });
     const result = await t.complete(start, { fields: { username } });
     if (!result.ok) throw new Error(result.message);
@@ -71,46 +42,40 @@ describe('getAccessToken', () => {
     t.sql`update kit.connection_credentials set access_token_expires_at = now() + make_interval(secs => ${seconds})
       where connection_id = ${connectionId}`;
   const refreshCalls = () =>
-    t.tiktok
-      .requests()
-      .filter(
-        (r) =>
-          r.path === '/v2/oauth/token/' &&
-          (r.body as Record<string, string>)['grant_type'] === 'refresh_token',
-      );
+    t.example.requests().filter((r) => r.path === '/token' && r.body['grant_type'] === 'refresh_token');
   const versionOf = async (connectionId: string) =>
     (await t.sql`select version from kit.connection_credentials where connection_id = ${connectionId}`)[0]?.[
       'version'
     ];
 
   it('hands out the stored token without calling the provider while it is far from expiry', async () => {
-    const connection = await connectTikTok('steady_creator');
-    t.tiktok.clearRequests();
+    const connection = await connectAccount('steady_creator');
+    t.example.clearRequests();
     const token = await getAccessToken(t.deps, connection.id, workspaceId);
-    expect(token.accessToken).toMatch(/^act\./);
+    expect(token.accessToken).toMatch(/^ex\.at_/);
     expect(token.accountId).toBe(connection.account_id);
-    expect(t.tiktok.requests()).toHaveLength(0);
+    expect(t.example.requests()).toHaveLength(0);
   });
 
   it('does not serve a connection of another workspace', async () => {
-    const connection = await connectTikTok('tenant_creator');
+    const connection = await connectAccount('tenant_creator');
     await expect(getAccessToken(t.deps, connection.id, randomUUID())).rejects.toMatchObject({
       code: 'INTEGRATION_NOT_CONNECTED',
     });
   });
 
   it('two processes, 25 callers each, refreshing the same expiring token make exactly one refresh call', async () => {
-    const connection = await connectTikTok('busy_creator');
+    const connection = await connectAccount('busy_creator');
     const before = await getAccessToken(t.deps, connection.id, workspaceId);
     await expireSoon(connection.id);
     const version = await versionOf(connection.id);
     // A slow token endpoint widens the window in which a second refresh could slip in.
-    t.tiktok.injectFault({ path: '/v2/oauth/token/', latencyMs: 300, times: 5 });
-    t.tiktok.clearRequests();
-    const child = await startChild({
+    t.example.injectFault({ path: '/token', latencyMs: 300, times: 5 });
+    t.example.clearRequests();
+    const child = await spawnRefreshChild({
       databaseUrl: t.databaseUrl,
       keySpec: t.keySpec,
-      tiktokUrl: t.tiktok.url,
+      providerUrl: t.example.url,
       connectionId: connection.id,
       workspaceId,
       callers: 25,
@@ -135,20 +100,20 @@ describe('getAccessToken', () => {
       console.info(`cross-process refresh: ${all.length} callers, ${refreshCalls().length} refresh call(s)`);
     } finally {
       child.kill();
-      t.tiktok.clearFaults();
+      t.example.clearFaults();
     }
     const fresh = await getAccessToken(t.deps, connection.id, workspaceId);
-    const me = await fetch(`${t.tiktok.url}/v2/user/info/?fields=open_id`, {
+    const me = await fetch(`${t.example.url}/userinfo`, {
       headers: { authorization: `Bearer ${fresh.accessToken}` },
     });
     expect(me.status).toBe(200);
   });
 
   it('a revoked grant (invalid_grant) moves the connection to NEEDS_REAUTH with one notification', async () => {
-    const connection = await connectTikTok('leaving_creator');
-    t.tiktok.revokeGrant(connection.account_id);
+    const connection = await connectAccount('leaving_creator');
+    t.example.revokeGrant(connection.account_id);
     await expireSoon(connection.id);
-    t.tiktok.clearRequests();
+    t.example.clearRequests();
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         getAccessToken(i % 2 ? t.deps : t.depsOnSecondPool, connection.id, workspaceId),
@@ -158,7 +123,7 @@ describe('getAccessToken', () => {
       expect(result.status).toBe('rejected');
       if (result.status === 'rejected') {
         expect(result.reason).toMatchObject({ code: 'INTEGRATION_AUTH_INVALID' });
-        expect(String(result.reason.message)).toMatch(/^Reconnect tiktok/);
+        expect(String(result.reason.message)).toMatch(/^Reconnect example/);
       }
     }
     expect(refreshCalls()).toHaveLength(1);
@@ -172,13 +137,13 @@ describe('getAccessToken', () => {
   });
 
   it('a transient refresh failure keeps serving a still-valid token, then fails with PROVIDER_UNAVAILABLE', async () => {
-    const connection = await connectTikTok('flaky_creator');
+    const connection = await connectAccount('flaky_creator');
     const current = await getAccessToken(t.deps, connection.id, workspaceId);
     await expireSoon(connection.id, 60);
-    t.tiktok.injectFault({ path: '/v2/oauth/token/', status: 503, times: 1 });
+    t.example.injectFault({ path: '/token', status: 503, times: 1 });
     expect((await getAccessToken(t.deps, connection.id, workspaceId)).accessToken).toBe(current.accessToken);
     await expireSoon(connection.id, -1);
-    t.tiktok.injectFault({ path: '/v2/oauth/token/', status: 503, times: 1 });
+    t.example.injectFault({ path: '/token', status: 503, times: 1 });
     await expect(getAccessToken(t.deps, connection.id, workspaceId)).rejects.toMatchObject({
       code: 'PROVIDER_UNAVAILABLE',
     });
@@ -195,7 +160,7 @@ describe('getAccessToken', () => {
   });
 
   it('markAuthInvalid (a 401 on a normal call) takes the NEEDS_REAUTH path once for many reporters', async () => {
-    const connection = await connectTikTok('unauthorized_creator');
+    const connection = await connectAccount('unauthorized_creator');
     const changed = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         markAuthInvalid(
@@ -214,37 +179,30 @@ describe('getAccessToken', () => {
     });
   });
 
-  it('refreshes Shopify expiring offline tokens with the rotating refresh token', async () => {
+  it('refreshes an account named up front with the rotating refresh token', async () => {
     const start = await startAuthorization(t.deps, {
-      provider: 'shopify',
+      provider: 'example_store',
       workspaceId,
       userId: randomUUID(),
       owner: { type: 'brand', id: randomUUID() },
-      scopes: ['read_products'],
-      accountHint: 'refresh-shop.myshopify.com',
-      redirectUri: t.callbackUrl('shopify'),
-      startUrl: t.startUrl('shopify'),
+      scopes: ['read:products'],
+      accountHint: 'refresh-store',
+      redirectUri: t.callbackUrl('example_store'),
+      startUrl: t.startUrl('example_store'),
     });
     const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);
     const first = await getAccessToken(t.deps, result.connection.id, workspaceId);
     expect(first.expiresAt).toBeInstanceOf(Date);
     await expireSoon(result.connection.id);
-    const since = t.shopify.requests().at(-1)?.seq ?? 0;
+    const since = t.store.requests().at(-1)?.seq ?? 0;
     const second = await getAccessToken(t.deps, result.connection.id, workspaceId);
     expect(second.accessToken).not.toBe(first.accessToken);
-    expect(
-      t.shopify.requests(since).filter((r) => r.path.endsWith('/admin/oauth/access_token')),
-    ).toHaveLength(1);
-    const admin = await fetch(
-      `${t.shopify.adminOriginTemplate.replace('{shop}', 'refresh-shop.myshopify.com')}/admin/api/${t.shopify.apiVersion}/graphql.json`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-shopify-access-token': second.accessToken },
-        body: JSON.stringify({ query: '{ shop { name } }' }),
-      },
-    );
-    expect(admin.status).toBe(200);
+    expect(t.store.requests(since).filter((r) => r.path === '/token')).toHaveLength(1);
+    const me = await fetch(`${t.store.url}/userinfo`, {
+      headers: { authorization: `Bearer ${second.accessToken}` },
+    });
+    expect(me.status).toBe(200);
     // The rotated refresh token was stored: a second refresh works too.
     await expireSoon(result.connection.id);
     const third = await getAccessToken(t.deps, result.connection.id, workspaceId);
@@ -252,8 +210,8 @@ describe('getAccessToken', () => {
   });
 
   it('refreshExpiringCredentials refreshes every connected credential expiring within the window', async () => {
-    const a = await connectTikTok('sweep_a');
-    const b = await connectTikTok('sweep_b');
+    const a = await connectAccount('sweep_a');
+    const b = await connectAccount('sweep_b');
     await expireSoon(a.id, 600);
     await expireSoon(b.id, 900);
     const result = await refreshExpiringCredentials(t.deps, { within: 20 * 60_000 });

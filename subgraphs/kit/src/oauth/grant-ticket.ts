@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDER_ID_PATTERN } from '../connections/index.ts';
 import { hasValidSignature, type OAuthSigningKey, signFor } from './oauth-signing-key.ts';
 import type { OAuthProvider } from './provider-profile.ts';
 
@@ -18,7 +19,7 @@ export interface GrantTicket {
 
 const payloadSchema = z.object({
   v: z.literal(1),
-  p: z.enum(['shopify', 'tiktok']),
+  p: z.string().regex(PROVIDER_ID_PATTERN),
   w: z.uuid(),
   u: z.uuid(),
   c: z.uuid(),

@@ -36,7 +36,7 @@ export type {
   TokenErrorKind,
   TokenSet,
 } from './provider-profile.ts';
-export { classifyOAuthError, splitScopes } from './provider-profile.ts';
+export { classifyOAuthError, formBody, isTokenError, splitScopes } from './provider-profile.ts';
 export { pruneOAuthStates } from './prune-oauth-states.ts';
 export type { RefreshSweepResult } from './refresh-expiring-credentials.ts';
 export { refreshExpiringCredentials } from './refresh-expiring-credentials.ts';
@@ -44,9 +44,6 @@ export type { RequireScopesInput } from './require-scopes.ts';
 export { requireScopes } from './require-scopes.ts';
 export type { RevokeResult } from './revoke-connection.ts';
 export { revoke } from './revoke-connection.ts';
-export type { ShopifyOAuthConfig } from './shopify-profile.ts';
-export { createShopifyOAuthProfile } from './shopify-profile.ts';
 export type { AuthorizationStart, ConnectionOwner, StartAuthorizationInput } from './start-authorization.ts';
 export { STATE_TTL_MS, startAuthorization } from './start-authorization.ts';
-export type { TikTokOAuthConfig } from './tiktok-profile.ts';
-export { createTikTokOAuthProfile } from './tiktok-profile.ts';
+export { hashState } from './state-token.ts';

@@ -1,4 +1,5 @@
-import { type ConnectionRow, isUuid } from './connection-row.ts';
+import { timestampParam } from '../db/index.ts';
+import { isUuid, type StoredConnectionRow, toConnectionRow } from './connection-row.ts';
 import { notifyConnection } from './notify-connection.ts';
 import type { OAuthDeps, Transaction } from './oauth-deps.ts';
 
@@ -14,14 +15,15 @@ export async function transitionToNeedsReauth(
   reason: string,
   now: Date,
 ): Promise<boolean> {
-  const rows = await tx<ConnectionRow[]>`
+  const rows = await tx<StoredConnectionRow[]>`
     update kit.integration_connections
-    set status = 'NEEDS_REAUTH', health = 'FAILING', health_reason = ${reason}, updated_at = ${now}
+    set status = 'NEEDS_REAUTH', health = 'FAILING', health_reason = ${reason},
+      updated_at = ${timestampParam(now)}::timestamptz
     where id = ${target.connectionId} and workspace_id = ${target.workspaceId}
       and status not in ('NEEDS_REAUTH', 'DISCONNECTED')
     returning id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
       connected_at, updated_at`;
-  const connection = rows[0];
+  const connection = rows[0] && toConnectionRow(rows[0]);
   if (!connection) return false;
   // `reason` is for operators (health_reason, logs); the workspace gets the notice's own wording.
   await notifyConnection(deps, tx, connection, 'NEEDS_REAUTH');
@@ -33,8 +35,8 @@ export async function transitionToNeedsReauth(
 }
 
 /**
- * Reports that the provider rejected a connection's token on a normal API call (e.g. TikTok
- * `access_token_invalid` 401 right after {@link getAccessToken} handed out a fresh token): the connection
+ * Reports that the provider rejected a connection's token on a normal API call (e.g. a 401
+ * `access_token_invalid` right after {@link getAccessToken} handed out a fresh token): the connection
  * goes to NEEDS_REAUTH and the workspace is told once. Resolves whether this call changed the state.
  */
 export async function markAuthInvalid(

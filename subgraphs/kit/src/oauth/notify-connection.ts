@@ -1,6 +1,6 @@
 import { type ConnectionChange, notifyConnectionStatus } from '../notifications/index.ts';
 import { accountLabel, type ConnectionRow } from './connection-row.ts';
-import type { OAuthDeps, Transaction } from './oauth-deps.ts';
+import { type OAuthDeps, profileOf, type Transaction } from './oauth-deps.ts';
 
 /** Tells the connection's workspace about a state change, inside the transaction that made it. */
 export async function notifyConnection(
@@ -14,7 +14,7 @@ export async function notifyConnection(
     { sql: deps.sql, bus: deps.bus },
     {
       workspaceId: connection.workspace_id,
-      provider: connection.provider,
+      provider: profileOf(deps, connection.provider).provider,
       connectionId: connection.id,
       accountLabel: accountLabel(connection),
       status,

@@ -12,8 +12,11 @@ export interface OAuthDeps {
   cipher: CredentialCipher;
   /** Where connection-status notifications are published (kit/notifications over kit/events). */
   bus: EventBus;
-  /** The providers this process talks to; a connection's provider must be here to be used. */
-  profiles: Partial<Record<OAuthProvider, OAuthProviderProfile>>;
+  /**
+   * The providers this process talks to, keyed by provider id (`profile.provider.id`); a connection's
+   * provider must be here to be used. Each subgraph brings its own profile.
+   */
+  profiles: Readonly<Record<OAuthProvider, OAuthProviderProfile>>;
   /**
    * Sends token, refresh and revoke requests. Deliberately a plain fetch, not the retrying kit/http
    * client: a refresh retried after the provider already rotated the refresh token would fail with
@@ -39,5 +42,8 @@ export function nowOf(deps: Pick<OAuthDeps, 'now'>): Date {
 export function profileOf(deps: Pick<OAuthDeps, 'profiles'>, provider: OAuthProvider): OAuthProviderProfile {
   const profile = deps.profiles[provider];
   if (!profile) throw new Error(`No OAuth profile configured for ${provider}`);
+  if (profile.provider.id !== provider) {
+    throw new Error(`The OAuth profile under ${provider} is ${profile.provider.id}'s`);
+  }
   return profile;
 }

@@ -3,7 +3,7 @@ import type { OAuthProvider } from './provider-profile.ts';
 
 /**
  * The key an integration signs its browser-binding cookies and grant tickets with, derived from its app
- * secret (as Shopify's library signs its `shopify_app_state` cookie with the API secret). Derived, not
+ * secret (as provider SDKs sign their own state cookies with the app secret). Derived, not
  * the secret itself, so a signature can never be confused with one the provider makes.
  */
 export interface OAuthSigningKey {
@@ -15,7 +15,7 @@ export interface OAuthSigningKey {
 /** What a signature is for; the same key never signs two kinds of message that could be swapped. */
 export type SignaturePurpose = 'browser-binding' | 'grant-ticket';
 
-/** HKDF-SHA256 of the provider's app secret (e.g. `SHOPIFY_API_SECRET`), one key per provider. */
+/** HKDF-SHA256 of the provider's app secret (its client secret), one key per provider. */
 export function deriveOAuthSigningKey(provider: OAuthProvider, appSecret: string): OAuthSigningKey {
   if (appSecret.length === 0) throw new Error(`the ${provider} app secret is empty`);
   const bytes = Buffer.from(

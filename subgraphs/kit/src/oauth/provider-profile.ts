@@ -1,5 +1,10 @@
-/** The providers the connection tables know (`kit.integration_provider`). */
-export type OAuthProvider = 'shopify' | 'tiktok';
+import type { IntegrationProvider } from '../connections/index.ts';
+
+/**
+ * A provider id, as its subgraph registered it (`IntegrationProvider.id`): the kit knows none by name. It
+ * keys `OAuthDeps.profiles`, signing keys, binding cookies and the `provider` columns of kit tables.
+ */
+export type OAuthProvider = string;
 
 /** One HTTP request to a provider's token or revoke endpoint, built by a profile and sent by the kit. */
 export interface TokenEndpointRequest {
@@ -11,13 +16,13 @@ export interface TokenEndpointRequest {
 /** What a token endpoint granted, in provider-neutral terms. */
 export interface TokenSet {
   accessToken: string;
-  /** Absent when the provider issues none (Shopify non-expiring offline tokens) or keeps the old one. */
+  /** Absent when the provider issues none (non-expiring offline tokens) or keeps the old one. */
   refreshToken?: string | undefined;
   /** Seconds until the access token expires; absent for tokens that do not expire. */
   expiresIn?: number | undefined;
   refreshExpiresIn?: number | undefined;
   scopes: string[];
-  /** The provider's account id when the response names it (TikTok `open_id`). */
+  /** The provider's account id when the response names it (e.g. an `open_id`). */
   accountId?: string | undefined;
   tokenType?: string | undefined;
 }
@@ -40,7 +45,7 @@ export type CallbackReading =
   | {
       ok: true;
       code: string;
-      /** The account the callback names, when it does (Shopify `shop`). */
+      /** The account the callback names, when it does (e.g. a `shop` parameter). */
       account?: string | undefined;
     }
   | { ok: false; error: string; description: string };
@@ -49,7 +54,7 @@ export interface AuthorizationUrlInput {
   state: string;
   scopes: readonly string[];
   redirectUri: string;
-  /** The account the flow is for (Shopify: the shop domain, which is part of the URL). */
+  /** The account the flow is for, when the provider's URLs name it (e.g. a store's domain). */
   accountHint?: string | undefined;
   /** S256 challenge, present when the profile supports PKCE. */
   codeChallenge?: string | undefined;
@@ -74,12 +79,13 @@ export interface StoredGrant {
  * (URLs, bodies, response fields, error codes): the kit does state, PKCE, storage, refresh and locking.
  */
 export interface OAuthProviderProfile {
-  readonly provider: OAuthProvider;
+  /** The provider as its subgraph registered it; `OAuthDeps.profiles` keys the profile by its id. */
+  readonly provider: IntegrationProvider;
   /** How scopes are joined in the authorize URL and split in responses. */
   readonly scopeSeparator: string;
   /** Whether to send an S256 `code_challenge` and keep a verifier for the exchange. */
   readonly supportsPkce: boolean;
-  /** Whether the account must be named before authorizing (Shopify: the shop is in the URL). */
+  /** Whether the account must be named before authorizing (its URLs name it). */
   readonly requiresAccountHint: boolean;
   /** Normalises an account hint the user typed, e.g. a shop domain to lower case; throws when invalid. */
   normalizeAccount?(hint: string): string;
@@ -87,22 +93,23 @@ export interface OAuthProviderProfile {
   readCallback(query: Readonly<Record<string, string | undefined>>): CallbackReading;
   codeExchangeRequest(input: CodeExchangeInput): TokenEndpointRequest;
   refreshRequest(grant: StoredGrant & { refreshToken: string }): TokenEndpointRequest;
-  /** Absent when the provider has no revocation endpoint (Shopify: uninstalling the app revokes). */
+  /** Absent when the provider has no revocation endpoint (e.g. uninstalling the app revokes). */
   revokeRequest?(grant: StoredGrant): TokenEndpointRequest;
   /** Maps a 2xx JSON body to tokens; returns an error when the body carries one (some send errors as 200). */
   parseTokenResponse(body: unknown): TokenSet | TokenError;
   /** Classifies a non-2xx answer; `body` is the parsed JSON or undefined. */
   classifyError(status: number, body: unknown): TokenError;
   /**
-   * Optional: a GET that names the account for people (TikTok's display name), used once after the
+   * Optional: a GET that names the account for people (a display name), used once after the
    * code exchange so notifications and lists say "@creator" rather than an opaque id.
    */
   accountLabelRequest?(accessToken: string): { url: string; headers: Record<string, string> };
   parseAccountLabel?(body: unknown): string | undefined;
-  /** Whether `granted` covers `needed` (Shopify: `write_x` implies `read_x`). @default exact match */
+  /** Whether `granted` covers `needed` (e.g. `write_x` implies `read_x`). @default exact match */
   hasScope?(granted: readonly string[], needed: string): boolean;
 }
 
+/** Whether a token call's mapped answer is an error. */
 export function isTokenError(value: TokenSet | TokenError): value is TokenError {
   return 'kind' in value;
 }
@@ -136,6 +143,7 @@ export function classifyOAuthError(status: number, body: unknown): TokenError {
   return { kind: 'rejected', code: error, description };
 }
 
+/** An `application/x-www-form-urlencoded` body of the fields that are set. */
 export function formBody(fields: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.set(key, value);

@@ -1,3 +1,4 @@
+import { timestampParam } from '../db/index.ts';
 import { nowOf, type OAuthDeps } from './oauth-deps.ts';
 
 /**
@@ -11,6 +12,7 @@ export async function pruneOAuthStates(
   options: { graceMs?: number } = {},
 ): Promise<number> {
   const cutoff = new Date(nowOf(deps).getTime() - (options.graceMs ?? 24 * 3600_000));
-  const deleted = await deps.sql`delete from kit.oauth_states where expires_at < ${cutoff}`;
+  const deleted =
+    await deps.sql`delete from kit.oauth_states where expires_at < ${timestampParam(cutoff)}::timestamptz`;
   return deleted.count;
 }

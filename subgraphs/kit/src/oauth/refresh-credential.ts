@@ -1,6 +1,13 @@
+import { timestampParam } from '../db/index.ts';
 import { callTokenEndpoint } from './call-token-endpoint.ts';
 import type { ConnectionRow } from './connection-row.ts';
-import { type CredentialRow, openCredential, writeCredential } from './credential-store.ts';
+import {
+  type CredentialRow,
+  openCredential,
+  type StoredCredentialRow,
+  toCredentialRow,
+  writeCredential,
+} from './credential-store.ts';
 import { transitionToNeedsReauth } from './mark-auth-invalid.ts';
 import { nowOf, type OAuthDeps, profileOf, type Transaction } from './oauth-deps.ts';
 import { pgTextArray } from './pg-text-array.ts';
@@ -22,6 +29,7 @@ export type RefreshOutcome =
   | { kind: 'failed'; error: TokenError; stillValid: FreshToken | undefined };
 
 type LockedRow = CredentialRow & Pick<ConnectionRow, 'provider' | 'account_id' | 'status'>;
+type StoredLockedRow = StoredCredentialRow & Pick<ConnectionRow, 'provider' | 'account_id' | 'status'>;
 
 export function expiresWithin(expiresAt: Date | null, now: Date, marginMs: number): boolean {
   return expiresAt !== null && expiresAt.getTime() - now.getTime() <= marginMs;
@@ -42,13 +50,13 @@ export async function refreshCredential(
 ): Promise<RefreshOutcome> {
   return deps.sql.begin(async (tx): Promise<RefreshOutcome> => {
     await tx`select pg_advisory_xact_lock(${REFRESH_LOCK_NAMESPACE}, hashtext(${target.connectionId}))`;
-    const rows = await tx<LockedRow[]>`
+    const rows = await tx<StoredLockedRow[]>`
       select c.connection_id, c.workspace_id, c.access_token_ciphertext, c.access_token_key_id,
              c.access_token_expires_at, c.refresh_token_ciphertext, c.refresh_token_key_id,
              c.refresh_token_expires_at, c.version, c.refresh_failures, i.provider, i.account_id, i.status
       from kit.connection_credentials c join kit.integration_connections i on i.id = c.connection_id
       where c.connection_id = ${target.connectionId} and c.workspace_id = ${target.workspaceId}`;
-    const row = rows[0];
+    const row: LockedRow | undefined = rows[0] && toCredentialRow(rows[0]);
     if (!row || row.status === 'DISCONNECTED') return { kind: 'not_connected' };
     if (row.status === 'NEEDS_REAUTH') return { kind: 'auth_invalid', reason: 'already marked NEEDS_REAUTH' };
     const now = nowOf(deps);
@@ -79,7 +87,7 @@ export async function refreshCredential(
       await writeCredential(tx, deps.cipher, target, result.tokens, afterCall, 'refresh');
       if (result.tokens.scopes.length > 0) {
         await tx`update kit.integration_connections set scopes = ${pgTextArray(result.tokens.scopes)}::text[],
-          health = 'HEALTHY', health_reason = null, updated_at = ${afterCall}
+          health = 'HEALTHY', health_reason = null, updated_at = ${timestampParam(afterCall)}::timestamptz
           where id = ${target.connectionId}`;
       }
       deps.logger?.info(
@@ -106,7 +114,8 @@ async function recordFailure(
 ): Promise<RefreshOutcome> {
   const summary = `${error.code}: ${error.description}`.slice(0, 500);
   await tx`update kit.connection_credentials
-    set refresh_failures = refresh_failures + 1, last_refresh_error = ${summary}, updated_at = ${now}
+    set refresh_failures = refresh_failures + 1, last_refresh_error = ${summary},
+      updated_at = ${timestampParam(now)}::timestamptz
     where connection_id = ${target.connectionId}`;
   if (error.kind === 'revoked') {
     await transitionToNeedsReauth(deps, tx, target, `refresh rejected: ${error.code}`, now);

@@ -1,3 +1,4 @@
+import { timestampParam } from '../db/index.ts';
 import { singleFlight } from './get-access-token.ts';
 import { nowOf, type OAuthDeps } from './oauth-deps.ts';
 import { refreshCredential } from './refresh-credential.ts';
@@ -25,7 +26,7 @@ export async function refreshExpiringCredentials(
     select c.connection_id, c.workspace_id, c.version
     from kit.connection_credentials c join kit.integration_connections i on i.id = c.connection_id
     where i.status = 'CONNECTED' and c.refresh_token_ciphertext is not null
-      and c.access_token_expires_at is not null and c.access_token_expires_at <= ${horizon}
+      and c.access_token_expires_at is not null and c.access_token_expires_at <= ${timestampParam(horizon)}::timestamptz
     order by c.access_token_expires_at
     limit ${options.limit ?? 500}`;
   const result: RefreshSweepResult = { refreshed: 0, skipped: 0, needsReauth: 0, failed: 0 };

@@ -9,9 +9,9 @@ export interface RequireScopesInput {
   /** What the feature needs. */
   required: readonly string[];
   /**
-   * The app's "grant more access" entry point, e.g. `${IONFLUX_PUBLIC_URL}/oauth/tiktok/scopes`. The
+   * The app's "grant more access" entry point, e.g. `${IONFLUX_PUBLIC_URL}/oauth/{provider}/scopes`. The
    * grant URL is this with `connection_id` and `scope` (the missing ones, comma-separated) added: opening
-   * it runs `requestTikTokScopes` / `startAuthorization({ connectionId, scopes })`, which asks the provider
+   * it runs the subgraph's `startAuthorization({ connectionId, scopes })`, which asks the provider
    * for the union of granted and missing scopes. It stays valid however late the user clicks.
    */
   startUrl?: string | undefined;

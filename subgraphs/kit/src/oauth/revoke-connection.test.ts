@@ -1,38 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import { type ExampleOAuthContext, startExampleOAuthContext } from '@ionflux/testing/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAccessToken } from './get-access-token.ts';
 import { revoke } from './revoke-connection.ts';
 import { startAuthorization } from './start-authorization.ts';
-import { type OAuthTestContext, startOAuthTestContext } from './testing/oauth-test-context.ts';
 
 describe('revoke (disconnect)', () => {
-  let t: OAuthTestContext;
+  let t: ExampleOAuthContext;
   const workspaceId = randomUUID();
   beforeAll(async () => {
-    t = await startOAuthTestContext();
+    t = await startExampleOAuthContext();
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it('revokes the TikTok grant at /v2/oauth/revoke/, deletes the credentials and marks the connection DISCONNECTED', async () => {
+  it('revokes the grant at the provider’s revocation endpoint, deletes the credentials and marks the connection DISCONNECTED', async () => {
     const start = await startAuthorization(t.deps, {
-      provider: 'tiktok',
+      provider: 'example',
       workspaceId,
       userId: randomUUID(),
       owner: { type: 'creator', id: randomUUID() },
-      scopes: ['user.info.basic'],
-      redirectUri: t.callbackUrl('tiktok'),
-      startUrl: t.startUrl('tiktok'),
+      scopes: ['read:profile'],
+      redirectUri: t.callbackUrl('example'),
+      startUrl: t.startUrl('example'),
     });
     const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);
     const token = await getAccessToken(t.deps, result.connection.id, workspaceId);
-    t.tiktok.clearRequests();
+    t.example.clearRequests();
 
     expect(await revoke(t.deps, result.connection)).toEqual({ revokedAtProvider: true });
-    expect(t.tiktok.requests().map((r) => [r.path, r.status])).toEqual([['/v2/oauth/revoke/', 200]]);
-    const me = await fetch(`${t.tiktok.url}/v2/user/info/?fields=open_id`, {
+    expect(t.example.requests().map((r) => [r.path, r.status])).toEqual([['/revoke', 200]]);
+    const me = await fetch(`${t.example.url}/userinfo`, {
       headers: { authorization: `Bearer ${token.accessToken}` },
     });
     expect(me.status).toBe(401);
@@ -51,16 +51,16 @@ describe('revoke (disconnect)', () => {
     });
   });
 
-  it('deletes Shopify credentials locally (Shopify has no revoke endpoint: uninstalling revokes)', async () => {
+  it('deletes the credentials locally when the provider has no revocation endpoint', async () => {
     const start = await startAuthorization(t.deps, {
-      provider: 'shopify',
+      provider: 'example_store',
       workspaceId,
       userId: randomUUID(),
       owner: { type: 'brand', id: randomUUID() },
-      scopes: ['read_products'],
-      accountHint: 'ionflux-demo.myshopify.com',
-      redirectUri: t.callbackUrl('shopify'),
-      startUrl: t.startUrl('shopify'),
+      scopes: ['read:products'],
+      accountHint: 'ionflux-demo',
+      redirectUri: t.callbackUrl('example_store'),
+      startUrl: t.startUrl('example_store'),
     });
     const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);

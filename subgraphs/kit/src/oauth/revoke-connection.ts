@@ -1,3 +1,4 @@
+import { timestampParam } from '../db/index.ts';
 import { callRevokeEndpoint } from './call-token-endpoint.ts';
 import { type ConnectionRow, findConnection } from './connection-row.ts';
 import { openCredential, readCredential } from './credential-store.ts';
@@ -12,8 +13,8 @@ export interface RevokeResult {
 }
 
 /**
- * Disconnects: revokes the grant at the provider where it has an endpoint (TikTok `/v2/oauth/revoke/`;
- * Shopify has none: uninstalling the app revokes), then deletes the stored credentials and marks the
+ * Disconnects: revokes the grant at the provider where its profile has an endpoint (some have none:
+ * uninstalling the app revokes), then deletes the stored credentials and marks the
  * connection DISCONNECTED, notifying the workspace, in one transaction. A failed provider call does not
  * keep the tokens: the user asked to disconnect, and tokens we no longer hold cannot be misused by us.
  */
@@ -45,7 +46,8 @@ export async function revoke(
   await deps.sql.begin(async (tx) => {
     await tx`delete from kit.connection_credentials where connection_id = ${current.id} and workspace_id = ${current.workspace_id}`;
     const changed = await tx`update kit.integration_connections
-      set status = 'DISCONNECTED', health = 'UNKNOWN', health_reason = null, updated_at = ${now}
+      set status = 'DISCONNECTED', health = 'UNKNOWN', health_reason = null,
+        updated_at = ${timestampParam(now)}::timestamptz
       where id = ${current.id} and status <> 'DISCONNECTED' returning id`;
     if (changed.length > 0) {
       await notifyConnection(deps, tx, current, 'DISCONNECTED');

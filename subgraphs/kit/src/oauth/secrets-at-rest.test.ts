@@ -1,37 +1,37 @@
 import { randomUUID } from 'node:crypto';
+import { findPlaintext } from '@ionflux/testing/database';
+import {
+  EXAMPLE_APP,
+  EXAMPLE_STORE_APP,
+  type ExampleOAuthContext,
+  secretsIn,
+  startExampleOAuthContext,
+} from '@ionflux/testing/oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPlaintext } from '../../../../test/support/find-plaintext.ts';
 import { getAccessToken } from './get-access-token.ts';
 import { revoke } from './revoke-connection.ts';
 import { startAuthorization } from './start-authorization.ts';
-import {
-  type OAuthTestContext,
-  SHOPIFY_APP,
-  startOAuthTestContext,
-  TIKTOK_APP,
-} from './testing/oauth-test-context.ts';
-import { secretsIn } from './testing/recording-fetch.ts';
 
 describe('secrets stay out of the database and the logs', () => {
-  let t: OAuthTestContext;
+  let t: ExampleOAuthContext;
   let secrets: string[];
   const workspaceId = randomUUID();
   const expire = (id: string) =>
     t.sql`update kit.connection_credentials set access_token_expires_at = now() + interval '1 minute' where connection_id = ${id}`;
 
   beforeAll(async () => {
-    t = await startOAuthTestContext();
-    // TikTok: PKCE exchange, a refresh (rotating both tokens), then a second connection revoked.
+    t = await startExampleOAuthContext();
+    // example: PKCE exchange, a refresh (rotating both tokens), then a second connection revoked.
     for (const username of ['secret_keeper', 'secret_leaver']) {
-      t.tiktok.addCreator(username, 0);
+      t.example.addAccount(username);
       const start = await startAuthorization(t.deps, {
-        provider: 'tiktok',
+        provider: 'example',
         workspaceId,
         userId: randomUUID(),
         owner: { type: 'creator', id: randomUUID() },
-        scopes: ['user.info.basic', 'video.list'],
-        redirectUri: t.callbackUrl('tiktok'),
-        startUrl: t.startUrl('tiktok'),
+        scopes: ['read:profile', 'read:videos'],
+        redirectUri: t.callbackUrl('example'),
+        startUrl: t.startUrl('example'),
       });
       const result = await t.complete(start, { fields: { username } });
       if (!result.ok) throw new Error(result.message);
@@ -39,16 +39,16 @@ describe('secrets stay out of the database and the logs', () => {
       await getAccessToken(t.deps, result.connection.id, workspaceId);
       if (username === 'secret_leaver') await revoke(t.deps, result.connection);
     }
-    // Shopify: code exchange with an expiring token, then a refresh.
+    // example_store: code exchange (no PKCE) with an expiring token, then a refresh.
     const start = await startAuthorization(t.deps, {
-      provider: 'shopify',
+      provider: 'example_store',
       workspaceId,
       userId: randomUUID(),
       owner: { type: 'brand', id: randomUUID() },
-      scopes: ['read_products', 'read_orders'],
-      accountHint: 'ionflux-demo.myshopify.com',
-      redirectUri: t.callbackUrl('shopify'),
-      startUrl: t.startUrl('shopify'),
+      scopes: ['read:products', 'read:orders'],
+      accountHint: 'ionflux-demo',
+      redirectUri: t.callbackUrl('example_store'),
+      startUrl: t.startUrl('example_store'),
     });
     const result = await t.complete(start);
     if (!result.ok) throw new Error(result.message);
@@ -60,7 +60,12 @@ describe('secrets stay out of the database and the logs', () => {
       .flatMap((query) => [query['code'], query['state']])
       .filter((value): value is string => value !== undefined);
     secrets = [
-      ...new Set([...secretsIn(t.exchanges), ...codes, TIKTOK_APP.clientSecret, SHOPIFY_APP.apiSecret]),
+      ...new Set([
+        ...secretsIn(t.exchanges),
+        ...codes,
+        EXAMPLE_APP.clientSecret,
+        EXAMPLE_STORE_APP.clientSecret,
+      ]),
     ];
   });
   afterAll(async () => {
@@ -68,7 +73,7 @@ describe('secrets stay out of the database and the logs', () => {
   });
 
   it('collected every kind of secret the flows handled', () => {
-    const kinds = ['act.', 'rft.', 'shpat_', 'shprt_'];
+    const kinds = ['ex.at_', 'ex.rt_', 'st.at_', 'st.rt_'];
     for (const prefix of kinds)
       expect(secrets.filter((s) => s.startsWith(prefix)).length, prefix).toBeGreaterThanOrEqual(2);
     const verifiers = t.exchanges.flatMap((e) => new URLSearchParams(e.requestBody).getAll('code_verifier'));

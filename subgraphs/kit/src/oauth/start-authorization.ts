@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { oauthStatesEncryption } from '@ionflux/drizzle/kit';
 import { contextFor } from '../crypto/index.ts';
+import { timestampParam } from '../db/index.ts';
 import { IntegrationError } from '../errors/index.ts';
 import { findConnection, isUuid } from './connection-row.ts';
 import { nowOf, type OAuthDeps, profileOf } from './oauth-deps.ts';
@@ -31,7 +32,7 @@ export interface StartAuthorizationInput {
    * state; opening it binds the browser and redirects to the provider (see `beginBrowserAuthorization`).
    */
   startUrl: string;
-  /** The account, when it must be known up front (Shopify: the shop domain). */
+  /** The account, when it must be known up front (e.g. a store's domain that is part of the URL). */
   accountHint?: string | undefined;
   /** An existing connection to widen: its scopes are kept and its account must come back. */
   connectionId?: string | undefined;
@@ -117,7 +118,8 @@ export async function startAuthorization(
     values (${id}, ${hashState(state)}, ${input.provider}, ${input.workspaceId}, ${input.userId},
       ${owner.type}, ${owner.id}, ${accountHint ?? null}, ${input.connectionId ?? null},
       ${pgTextArray(scopes)}::text[], ${sealedVerifier?.ciphertext ?? null}, ${sealedVerifier?.keyId ?? null},
-      ${input.redirectUri}, ${input.returnUrl ?? null}, ${expiresAt}, ${nowOf(deps)})`;
+      ${input.redirectUri}, ${input.returnUrl ?? null}, ${timestampParam(expiresAt)}::timestamptz,
+      ${timestampParam(nowOf(deps))}::timestamptz)`;
   const startUrl = new URL(input.startUrl);
   startUrl.search = '';
   startUrl.searchParams.set('state', state);

@@ -1,12 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startVaultKvTestServer } from '@ionflux/testing/secrets';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config/index.ts';
 import { createSecretsProvider } from './create-secrets-provider.ts';
 import { secretsEnv } from './secrets-env.ts';
-import { startVaultKvTestServer } from './vault-kv-test-server.ts';
 
 describe('createSecretsProvider', () => {
   it('reads the passed environment by default', async () => {

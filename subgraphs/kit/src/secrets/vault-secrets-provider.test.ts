@@ -1,6 +1,6 @@
+import { startVaultKvTestServer, type VaultKvTestServer } from '@ionflux/testing/secrets';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IntegrationError } from '../errors/index.ts';
-import { startVaultKvTestServer, type VaultKvTestServer } from './vault-kv-test-server.ts';
 import { createVaultSecretsProvider } from './vault-secrets-provider.ts';
 
 const TOKEN = 'hvs.test-token-that-must-never-show';

@@ -16,11 +16,11 @@ import { createServiceServer } from './service-server.ts';
 import { startAdminServer } from './start-admin-server.ts';
 
 export interface SubgraphDefinition<Context> {
-  /** Service name used in logs, metrics and errors, e.g. `shopify`. */
+  /** Service name used in logs, metrics and errors: the subgraph's name in the supergraph. */
   name: string;
   sdl: string;
   resolvers: GraphQLResolverMap<Context>;
-  /** The table sets this service owns, applied in order at start. */
+  /** The table sets this service owns, applied in order at start (by the caller when it brings `handles`). */
   migrations: readonly MigrationSet[];
   createContext(deps: {
     database: DatabaseHandle;
@@ -46,6 +46,12 @@ export interface StartSubgraphOptions {
   port: number;
   /** Where log lines go; tests capture them. @default stdout */
   logDestination?: NodeJS.WritableStream;
+  /**
+   * The logger, pool and bus, when the service built them itself (its services own them, to run its
+   * workers with or without this server): used as given, after the caller migrated, and left open by
+   * `close()`. @default opened (and closed) here
+   */
+  handles?: { logger: Logger; database: DatabaseHandle; bus: EventBus };
 }
 
 export interface RunningSubgraph {
@@ -73,13 +79,18 @@ export async function startSubgraph<Context extends object>(
   config: SubgraphEnv,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
-  const logger = createLogger({
-    service: definition.name,
-    level: config.LOG_LEVEL,
-    ...(options.logDestination ? { destination: options.logDestination } : {}),
-  });
-  await migrateDatabase(config.DATABASE_URL, definition.migrations);
-  const database = connectDatabase(config.DATABASE_URL, { applicationName: `ionflux-${definition.name}` });
+  const { handles } = options;
+  const logger =
+    handles?.logger ??
+    createLogger({
+      service: definition.name,
+      level: config.LOG_LEVEL,
+      ...(options.logDestination ? { destination: options.logDestination } : {}),
+    });
+  if (!handles) await migrateDatabase(config.DATABASE_URL, definition.migrations);
+  const database =
+    handles?.database ??
+    connectDatabase(config.DATABASE_URL, { applicationName: `ionflux-${definition.name}` });
   const metrics = createMetrics(definition.name);
   const readinessChecks = [{ name: 'database', check: () => database.ping() }];
   const app = createServiceApp({
@@ -88,7 +99,8 @@ export async function startSubgraph<Context extends object>(
     readinessChecks,
     adminPortSet: config.ADMIN_PORT !== undefined,
   });
-  const bus = await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger });
+  const bus =
+    handles?.bus ?? (await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger }));
   const server = createServiceServer(app, { logger, metrics });
   const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
@@ -133,8 +145,10 @@ export async function startSubgraph<Context extends object>(
       await subscriptions?.close();
       await routes?.close();
       await apollo.stop();
-      await bus.close();
-      await database.close();
+      if (!handles) {
+        await bus.close();
+        await database.close();
+      }
       await admin?.close();
     },
   };

@@ -1,16 +1,20 @@
 import { Writable } from 'node:stream';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { listQueuedJobs, silentLogger } from '@ionflux/testing/jobs';
+import {
+  countStored,
+  createTestWebhookSource,
+  signedDelivery,
+  startWebhookTestServer,
+  type WebhookTestServer,
+} from '@ionflux/testing/webhooks';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { migrateDatabase } from '../db/index.ts';
 import { createJobQueue, type JobQueue } from '../jobs/index.ts';
-import { listQueuedJobs, silentLogger } from '../jobs/testing/job-test-support.ts';
 import { createLogger } from '../logging/index.ts';
 import { freePort } from '../server/index.ts';
-import { countStored } from './testing/count-rows.ts';
-import { createTestWebhookSource, signedDelivery } from './testing/test-webhook-source.ts';
-import { startWebhookTestServer, type WebhookTestServer } from './testing/webhook-test-server.ts';
 
 const SECRET = 'whsec_router_test';
 

@@ -16,8 +16,8 @@ export interface WebhookRouterDeps {
   /** Larger bodies are refused with 400. @default 1 MiB */
   maxBodyBytes?: number;
   /**
-   * Answer 503 when storing takes longer, well inside providers' delivery timeouts (Shopify waits
-   * 5 s); the sender retries and the retry is recognised as a duplicate if the store did commit.
+   * Answer 503 when storing takes longer, well inside providers' delivery timeouts (some wait
+   * only 5 s); the sender retries and the retry is recognised as a duplicate if the store did commit.
    * @default 4000
    */
   storeTimeoutMs?: number;

@@ -1,14 +1,18 @@
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { listQueuedJobs, makeJobsDue, silentLogger } from '@ionflux/testing/jobs';
+import {
+  createTestWebhookSource,
+  signedDelivery,
+  startWebhookTestServer,
+  type WebhookTestServer,
+} from '@ionflux/testing/webhooks';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { migrateDatabase } from '../db/index.ts';
 import { createJobQueue, type JobQueue, type JobWorker, startJobWorker } from '../jobs/index.ts';
-import { listQueuedJobs, makeJobsDue, silentLogger } from '../jobs/testing/job-test-support.ts';
 import { defineWebhookProcessingTask, type WebhookProcessingDeps } from './define-webhook-processing-task.ts';
 import { replayWebhookDelivery } from './replay-webhook-delivery.ts';
-import { createTestWebhookSource, signedDelivery } from './testing/test-webhook-source.ts';
-import { startWebhookTestServer, type WebhookTestServer } from './testing/webhook-test-server.ts';
 import type { WebhookDeliveryRow } from './webhook-delivery.ts';
 
 const SECRET = 'whsec_processing_test';

@@ -1,7 +1,12 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
 import { DEFAULT_MAX_ATTEMPTS, type TaskDefinition, type TaskHelpers } from '../jobs/index.ts';
-import { DELIVERY_COLUMNS, type WebhookDeliveryRow } from './webhook-delivery.ts';
+import {
+  DELIVERY_COLUMNS,
+  type StoredDeliveryRow,
+  toWebhookDeliveryRow,
+  type WebhookDeliveryRow,
+} from './webhook-delivery.ts';
 import type { WebhookSource } from './webhook-source.ts';
 
 export interface WebhookProcessingDeps {
@@ -38,10 +43,11 @@ export function defineWebhookProcessingTask(
     maxAttempts,
     async handler({ deliveryId }, helpers) {
       const logger = helpers.logger.child({ provider: source.provider, delivery: deliveryId });
-      const [delivery] = await sql<WebhookDeliveryRow[]>`
+      const [claimed] = await sql<StoredDeliveryRow[]>`
         update kit.webhook_deliveries set status = 'PROCESSING', attempts = attempts + 1
         where id = ${deliveryId} and status in ('RECEIVED', 'FAILED', 'PROCESSING')
         returning ${sql.unsafe(DELIVERY_COLUMNS)}`;
+      const delivery = claimed && toWebhookDeliveryRow(claimed);
       if (!delivery) {
         logger.info('webhook delivery already processed, dead or gone; nothing to do');
         return;

@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { listQueuedJobs, silentLogger } from '@ionflux/testing/jobs';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { migrateDatabase } from '../db/index.ts';
 import { createJobQueue } from '../jobs/index.ts';
-import { listQueuedJobs, silentLogger } from '../jobs/testing/job-test-support.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));

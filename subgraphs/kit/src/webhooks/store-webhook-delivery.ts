@@ -22,12 +22,14 @@ export async function storeWebhookDelivery(deps: {
   headers: Record<string, string>;
 }): Promise<StoredDelivery> {
   const { sql, queue, source, delivery } = deps;
+  // JSON bound as text and cast from text, not tx.json(): on a drizzle-wrapped pool the json serializer is
+  // pass-through, on a plain one a bare ::jsonb cast would encode the text again.
   return sql.begin(async (tx) => {
     const [inserted] = await tx<{ id: string }[]>`
       insert into kit.webhook_deliveries
         (provider, delivery_id, topic, account_id, headers, payload, process_task)
       values (${source.provider}, ${delivery.deliveryId}, ${delivery.topic}, ${delivery.accountId ?? null},
-        ${tx.json(deps.headers)}, ${tx.json((delivery.payload ?? null) as postgres.JSONValue)},
+        ${JSON.stringify(deps.headers)}::text::jsonb, ${JSON.stringify(delivery.payload ?? null)}::text::jsonb,
         ${source.processTask})
       on conflict (provider, delivery_id) do nothing
       returning id`;

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * True when `signature` is the base64 HMAC-SHA256 of the raw body under `secret` (Shopify's
- * `X-Shopify-Hmac-Sha256`). The comparison takes the same time wherever the first difference is, so
+ * True when `signature` is the base64 HMAC-SHA256 of the raw body under `secret` (a common webhook
+ * signature scheme). The comparison takes the same time wherever the first difference is, so
  * response timing reveals nothing about the expected value. A missing or malformed signature is false.
  */
 export function verifyHmacSha256Base64(

@@ -2,7 +2,7 @@
 export type WebhookVerification =
   | {
       ok: true;
-      /** The provider's id of the delivery, stable across its retries (e.g. `X-Shopify-Webhook-Id`). */
+      /** The provider's id of the delivery, stable across its retries (a webhook-id header). */
       deliveryId: string;
       topic: string;
       /** The provider account it concerns, e.g. the shop domain. */
@@ -24,7 +24,7 @@ export type WebhookVerification =
 
 /** One provider's webhooks: how to authenticate a delivery and which job task applies it. */
 export interface WebhookSource {
-  /** Stored on each delivery, e.g. `shopify`; deliveries are unique per provider and delivery id. */
+  /** The provider id, stored on each delivery; deliveries are unique per provider and delivery id. */
   provider: string;
   /**
    * Checks the signature over the raw bytes (in constant time, e.g. {@link verifyHmacSha256Base64})

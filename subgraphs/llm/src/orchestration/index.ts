@@ -1,3 +1,4 @@
+export type { CallServices } from './call-services.ts';
 export { cancellable } from './cancellable.ts';
 export { runCompletion } from './run-completion.ts';
 export { runCompletionStream } from './run-completion-stream.ts';

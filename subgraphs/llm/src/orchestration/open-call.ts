@@ -2,17 +2,19 @@ import type { CredentialCipher } from '@ionflux/kit/crypto';
 import type { Identity } from '@ionflux/kit/identity';
 import { openSealedKey } from '../keys/workspace-key-store.ts';
 import { NO_USAGE, type ProviderCall, type TokenCounts } from '../providers/llm-adapter.ts';
+import { estimateCostNanoUsd } from '../providers/price-table.ts';
 import { centralKeyModels } from '../providers/provider-catalog.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
-import type { LlmServices } from '../services.ts';
-import { beginUsage, type ReserveOutcome, type SealedKeyRow } from '../usage/begin-usage.ts';
-import { estimateCostNanoUsd, NANO_PER_USD } from '../usage/price-table.ts';
+import type { LedgerCall } from '../usage/ledger-call.ts';
+import type { SealedKeyRow } from '../usage/ledger-writer.ts';
+import type { CallServices } from './call-services.ts';
 import { recordRejection } from './record-rejection.ts';
+import { refusalFailure } from './refusal-failure.ts';
 
-export type Operation = 'completion' | 'stream' | 'embedding';
+export type Operation = LedgerCall['operation'];
 
-/** A provider call that holds a key, a `pending` ledger row and maybe a quota reservation until {@link closeCall}. */
+/** A provider call that holds a key, a `pending` ledger row and maybe reservations until {@link closeCall}. */
 export interface OpenCall {
   provider: StoredProvider;
   model: string;
@@ -36,17 +38,20 @@ export interface OpenCallInput {
   signal: AbortSignal;
 }
 
+export type OpenedCall = { ok: true; open: OpenCall } | { ok: false; failure: LlmFailure };
+
 /**
- * Picks the key (the workspace's own key over the central one, spec 1.2), reserves the worst case of the
- * call against the workspace quota and writes its `pending` ledger row, in one statement that the answer
- * always waits for (the request goes to the provider after it, or beside it: see callProvider). A
- * call that cannot go ahead is ledgered here with its error.
+ * Opens a provider call with one statement (`ledger.open`, one round trip) that reads the workspace's
+ * key (its own over IONFLUX's, spec 1.2), reserves the call's worst case against the workspace quota and,
+ * on IONFLUX's key, the platform budget, and writes its `pending` ledger row; then opens the key. The
+ * call may be sent only once this resolves `ok`: the ledger holds every call before the provider sees
+ * it. A call that cannot go ahead is ledgered here with its error, and what it held is released.
  */
 export async function openCall(
-  services: LlmServices,
+  services: CallServices,
   identity: Identity,
   input: OpenCallInput,
-): Promise<{ ok: true; open: OpenCall } | { ok: false; failure: LlmFailure }> {
+): Promise<OpenedCall> {
   const started = performance.now();
   const outputTokens = input.maxTokens ?? services.config.LLM_DEFAULT_MAX_TOKENS;
   const worstCase = {
@@ -56,8 +61,7 @@ export async function openCall(
       completionTokens: outputTokens,
     }),
   };
-  // One statement reserves, reads the workspace's key and writes the pending row: one round trip.
-  const { outcome, entryId, sealedKey } = await beginUsage(services.ledgerSql, {
+  const { outcome, entryId, sealedKey } = await services.ledger.open({
     requestId: input.requestId,
     workspaceId: identity.workspaceId,
     userId: identity.userId,
@@ -66,44 +70,32 @@ export async function openCall(
     operation: input.operation,
     fallbackFrom: input.fallbackFrom,
     worstCase,
-    centralKeyAllowed: isCentralKeyModel(input.provider, input.model, input.operation),
+    centralKeyAllowed: centralKeyModels(
+      input.provider,
+      input.operation === 'embedding' ? 'EMBEDDING' : 'CHAT',
+    ).includes(input.model),
     dailyBudgetNanoUsd: services.dailyBudgetNanoUsd,
   });
-  services.callPolicies.remember(
-    identity.workspaceId,
-    input.provider,
-    outcome.ok && !outcome.holdsQuota && !outcome.holdsBudget && sealedKey === undefined,
-  );
-  if (!outcome.ok || entryId === undefined) {
-    const failure = refusalOf(services, input, outcome, worstCase);
-    if (entryId === undefined) {
-      await recordRejection(services, identity, { ...input, failure, started });
-    } else {
-      // Refused after a reservation was made (a race between quota and budget): finishing the row as
-      // refused releases it.
-      const keySource = sealedKey === undefined ? 'central' : 'workspace';
-      closeCall(
-        services,
-        { entryId, provider: input.provider, model: input.model, keySource, started },
-        {
-          usage: NO_USAGE,
-          failure,
-        },
-      );
-    }
-    return { ok: false, failure };
-  }
-  const refuse = (failure: LlmFailure, keySource: 'central' | 'workspace') => {
+  // Finishes the row the statement wrote as refused, which releases what it reserved.
+  const refuse = (failure: LlmFailure, row: string, keySource: 'central' | 'workspace') => {
     closeCall(
       services,
-      { entryId, provider: input.provider, model: input.model, keySource, started },
-      {
-        usage: NO_USAGE,
-        failure,
-      },
+      { entryId: row, provider: input.provider, model: input.model, keySource, started },
+      { usage: NO_USAGE, failure },
     );
     return { ok: false as const, failure };
   };
+  if (!outcome.ok || entryId === undefined) {
+    const failure: LlmFailure = outcome.ok
+      ? { code: 'QUOTA_EXCEEDED', message: 'The workspace quota refused this request.' }
+      : refusalFailure(outcome, { ...input, worstCase, dailyBudgetNanoUsd: services.dailyBudgetNanoUsd });
+    // A row is written for a refusal only when something was reserved before it (the quota and the
+    // budget racing): finishing it releases that. Otherwise the refusal gets a finished row of its own.
+    if (entryId !== undefined)
+      return refuse(failure, entryId, sealedKey === undefined ? 'central' : 'workspace');
+    await recordRejection(services, identity, { ...input, failure, started });
+    return { ok: false, failure };
+  }
   const workspaceKey =
     services.cipher && sealedKey ? openKey(services.cipher, identity.workspaceId, sealedKey) : undefined;
   if (workspaceKey instanceof KeyUnreadable) {
@@ -113,23 +105,13 @@ export async function openCall(
       { err: workspaceKey.cause, workspaceId: identity.workspaceId, provider: input.provider },
       'workspace provider key cannot be opened',
     );
-    return refuse(
-      {
-        code: 'INTERNAL',
-        message: `The workspace's ${input.provider} key cannot be decrypted; set it again with setWorkspaceProviderKey.`,
-      },
-      'workspace',
-    );
+    const message = `The workspace's ${input.provider} key cannot be decrypted; set it again with setWorkspaceProviderKey.`;
+    return refuse({ code: 'INTERNAL', message }, entryId, 'workspace');
   }
   const apiKey = workspaceKey ?? (await services.centralKeys.get(input.provider));
   if (apiKey === undefined) {
-    return refuse(
-      {
-        code: 'PROVIDER_API_ERROR',
-        message: `No ${input.provider} key is available: IONFLUX has no central key for it and the workspace has not set one.`,
-      },
-      'central',
-    );
+    const message = `No ${input.provider} key is available: IONFLUX has no central key for it and the workspace has not set one.`;
+    return refuse({ code: 'PROVIDER_API_ERROR', message }, entryId, 'central');
   }
   const keySource = workspaceKey === undefined ? 'central' : 'workspace';
   return {
@@ -154,11 +136,11 @@ export interface CloseCallInput {
 }
 
 /**
- * Finishes the call's ledger row with the reported usage and settles its reservation. The write runs
- * in the background (the ledger writer retries it), so the caller's answer does not wait for it.
+ * Finishes the call's ledger row with the reported usage and settles its reservations. The ledger
+ * writes it in the background (and retries it), so the caller's answer does not wait for it.
  */
 export function closeCall(
-  services: LlmServices,
+  services: Pick<CallServices, 'ledger'>,
   open: Pick<OpenCall, 'entryId' | 'provider' | 'model' | 'keySource' | 'started'>,
   input: CloseCallInput,
 ): void {
@@ -170,69 +152,6 @@ export function closeCall(
     costNanoUsd: estimateCostNanoUsd(open.provider, open.model, input.usage),
     latencyMs: performance.now() - open.started,
   });
-}
-
-/** Whether IONFLUX's own key may serve this model: one of the catalog's, for this kind of call. */
-export function isCentralKeyModel(provider: StoredProvider, model: string, operation: Operation): boolean {
-  return centralKeyModels(provider, operation === 'embedding' ? 'EMBEDDING' : 'CHAT').includes(model);
-}
-
-/** The failure a refused opening answers with, naming the rule and what the caller can do. */
-function refusalOf(
-  services: LlmServices,
-  input: OpenCallInput,
-  outcome: ReserveOutcome,
-  worstCase: { tokens: number; costNanoUsd: number | null },
-): LlmFailure {
-  const secondsUntil = (at: Date) => Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000));
-  if (outcome.ok) return { code: 'QUOTA_EXCEEDED', message: 'The workspace quota refused this request.' };
-  switch (outcome.refusal) {
-    case 'unknown_model': {
-      const kind = input.operation === 'embedding' ? 'EMBEDDING' : 'CHAT';
-      const known = centralKeyModels(input.provider, kind);
-      return {
-        code: 'INVALID_REQUEST',
-        message: `${input.model} is not a ${input.provider} ${kind === 'CHAT' ? 'chat' : 'embedding'} model IONFLUX serves with its own key (its cost could not be known). Known ${input.provider} models: ${known.length > 0 ? known.join(', ') : 'none'}. Or set the workspace's own ${input.provider} key (setWorkspaceProviderKey) to call any model.`,
-      };
-    }
-    case 'quota':
-      if (outcome.limit === 'unpriced') {
-        return {
-          code: 'INVALID_REQUEST',
-          message: `${input.model} has no list price, so the workspace's spending quota (maxCostUsd) cannot hold it. Use a model listed with a price in llmProviders, or limit the quota by tokens instead.`,
-        };
-      }
-      return {
-        code: 'QUOTA_EXCEEDED',
-        message: `The workspace's ${outcome.limit === 'tokens' ? 'token' : 'spending'} quota for this period would be exceeded by this request (up to ${worstCase.tokens} tokens); it renews at ${outcome.periodEndsAt.toISOString()}.`,
-        retryAfterSeconds: secondsUntil(outcome.periodEndsAt),
-      };
-    case 'budget': {
-      const resetsAt = nextUtcMidnight();
-      const budget = usd(services.dailyBudgetNanoUsd ?? 0);
-      const cost = usd(worstCase.costNanoUsd ?? 0);
-      return {
-        code: 'QUOTA_EXCEEDED',
-        message: `This request (up to ${cost}) would take the workspace past IONFLUX's platform budget for calls on IONFLUX's own provider keys, ${budget} per day; it resets at ${resetsAt.toISOString()} (midnight UTC). Calls with the workspace's own provider key (setWorkspaceProviderKey) do not count against it.`,
-        retryAfterSeconds: secondsUntil(resetsAt),
-      };
-    }
-    default: {
-      const unreachable: never = outcome;
-      return unreachable;
-    }
-  }
-}
-
-/** Dollars to the cent, or to two significant figures below a cent. */
-function usd(nanoUsd: number): string {
-  const dollars = nanoUsd / NANO_PER_USD;
-  return `$${dollars >= 0.01 || dollars === 0 ? dollars.toFixed(2) : dollars.toPrecision(2)}`;
-}
-
-function nextUtcMidnight(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 }
 
 /** Opens the workspace's key, or marks one that would not open so the reservation beside it is released. */

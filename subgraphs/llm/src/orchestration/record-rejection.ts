@@ -1,42 +1,33 @@
 import type { Identity } from '@ionflux/kit/identity';
-import { NO_USAGE, type TokenCounts } from '../providers/llm-adapter.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
-import type { LlmServices } from '../services.ts';
-import { estimateCostNanoUsd } from '../usage/price-table.ts';
-import { recordUsage } from '../usage/record-usage.ts';
+import type { LedgerCall } from '../usage/ledger-call.ts';
+import type { CallServices } from './call-services.ts';
 
 /**
- * Ledgers a request refused before any provider call (bad input, no key, quota) with its error, for the
- * audit trail; or, as `cancelled` with no error, a call sent early and withdrawn (see callProvider), with
- * the usage and cost of its answer if the provider answered before the withdrawal.
+ * Ledgers a request refused before any provider call (bad input, the quota, the platform budget, a model
+ * outside the catalog) with its error, for the audit trail; resolves once the row is written.
  */
 export async function recordRejection(
-  services: LlmServices,
+  services: Pick<CallServices, 'ledger'>,
   identity: Identity,
   entry: {
     requestId: string;
     provider: StoredProvider;
     model: string;
-    operation: 'completion' | 'stream' | 'embedding';
+    operation: LedgerCall['operation'];
+    failure: LlmFailure;
     started: number;
-  } & (
-    | { status?: 'error'; failure: LlmFailure; usage?: undefined }
-    | { status: 'cancelled'; failure?: undefined; usage: TokenCounts }
-  ),
+  },
 ): Promise<void> {
-  await recordUsage(services.sql, {
+  await services.ledger.record({
     requestId: entry.requestId,
     workspaceId: identity.workspaceId,
     userId: identity.userId,
     provider: entry.provider,
     model: entry.model,
     operation: entry.operation,
-    status: entry.status ?? 'error',
-    errorCode: entry.failure?.code ?? null,
-    keySource: 'central',
-    usage: entry.usage ?? NO_USAGE,
-    costNanoUsd: entry.usage ? estimateCostNanoUsd(entry.provider, entry.model, entry.usage) : 0,
+    errorCode: entry.failure.code,
     latencyMs: performance.now() - entry.started,
   });
 }

@@ -1,24 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionChunk, CompletionInput } from '../generated/resolvers-types.ts';
+import { estimatePromptTokens } from '../providers/estimate-tokens.ts';
 import { NO_USAGE, type StreamEvent } from '../providers/llm-adapter.ts';
 import { type LlmFailure, toProviderFailure } from '../providers/provider-failure.ts';
 import { toProviderId } from '../providers/stored-provider.ts';
-import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
-import type { LlmServices } from '../services.ts';
+import type { CallServices } from './call-services.ts';
 import { toLlmError } from './envelope.ts';
 import { closeCall, openCall } from './open-call.ts';
 import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
 
 /**
- * `completionStream`: the same checks as `createCompletion` (validation, key, quota), then text deltas
- * as the provider sends them and a last chunk with `done`, the finish reason and usage, or an error
- * chunk. The ledger row is written when the stream ends, however it ends: finished, failed, or
- * cancelled because the subscriber went away (`signal`).
+ * `completionStream`: the same steps as `createCompletion` (validation, then open → send → close), with
+ * text deltas as the provider sends them and a last chunk with `done`, the finish reason and usage, or
+ * an error chunk. The call's row is opened `pending` before the provider is called and finished when the
+ * stream ends, however it ends: finished, failed, or cancelled because the subscriber went away
+ * (`signal`).
  */
 export async function* runCompletionStream(
-  services: LlmServices,
+  services: CallServices,
   identity: Identity,
   input: CompletionInput,
   signal: AbortSignal,

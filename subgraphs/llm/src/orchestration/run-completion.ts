@@ -1,12 +1,12 @@
 import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionInput, CompletionResult } from '../generated/resolvers-types.ts';
+import { estimatePromptTokens } from '../providers/estimate-tokens.ts';
 import type { CompletionAnswer, CompletionRequest, LlmAdapter } from '../providers/llm-adapter.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
-import { estimatePromptTokens } from '../quotas/estimate-tokens.ts';
-import type { LlmServices } from '../services.ts';
 import { getFallback } from '../settings/fallback-store.ts';
 import { type CallOutcome, callProvider } from './call-provider.ts';
+import type { CallServices } from './call-services.ts';
 import { errorEnvelope, successEnvelope } from './envelope.ts';
 import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
@@ -18,7 +18,7 @@ import { recordRejection } from './record-rejection.ts';
  * Failures come back in the envelope with a code, never as GraphQL errors.
  */
 export async function runCompletion(
-  services: LlmServices,
+  services: CallServices,
   identity: Identity,
   input: CompletionInput,
   signal: AbortSignal,
@@ -73,7 +73,7 @@ export async function runCompletion(
 }
 
 function attempt(
-  services: LlmServices,
+  services: CallServices,
   identity: Identity,
   adapter: LlmAdapter,
   request: CompletionRequest,

@@ -1,10 +1,10 @@
 import type { Identity } from '@ionflux/kit/identity';
 import type { EmbeddingInput, EmbeddingResult } from '../generated/resolvers-types.ts';
+import { estimateTokens } from '../providers/estimate-tokens.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import { toProviderId, toStoredProvider } from '../providers/stored-provider.ts';
-import { estimateTokens } from '../quotas/estimate-tokens.ts';
-import type { LlmServices } from '../services.ts';
 import { callProvider } from './call-provider.ts';
+import type { CallServices } from './call-services.ts';
 import { toLlmError } from './envelope.ts';
 import { recordRejection } from './record-rejection.ts';
 
@@ -13,7 +13,7 @@ const MAX_INPUTS = 2048;
 
 /** `createEmbedding`: OpenAI or Gemini, with the same key, quota and ledger path as completions. */
 export async function runEmbedding(
-  services: LlmServices,
+  services: CallServices,
   identity: Identity,
   input: EmbeddingInput,
   signal: AbortSignal,

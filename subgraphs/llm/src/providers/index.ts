@@ -1,5 +1,6 @@
 export { createAnthropicAdapter } from './anthropic/anthropic-adapter.ts';
 export { classifyLlmResponse } from './classify-llm-response.ts';
+export { estimatePromptTokens, estimateTokens } from './estimate-tokens.ts';
 export { createGeminiAdapter } from './gemini/gemini-adapter.ts';
 export type {
   ChatTurn,
@@ -14,7 +15,9 @@ export type {
   TokenCounts,
 } from './llm-adapter.ts';
 export { createOpenAiAdapter } from './openai/openai-adapter.ts';
-export { providerCatalog } from './provider-catalog.ts';
+export type { ModelPrice } from './price-table.ts';
+export { estimateCostNanoUsd, NANO_PER_USD, priceOf } from './price-table.ts';
+export { centralKeyModels, providerCatalog } from './provider-catalog.ts';
 export type { LlmErrorCode, LlmFailure, RawProviderError } from './provider-failure.ts';
 export { toProviderFailure } from './provider-failure.ts';
 export { redact } from './redact.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pricedModels } from '../usage/price-table.ts';
+import { pricedModels } from './price-table.ts';
 import { centralKeyModels, providerCatalog } from './provider-catalog.ts';
 
 describe('provider catalog', () => {

@@ -1,8 +1,8 @@
 import type { LlmContext } from '../context.ts';
 import type { LlmProvider } from '../generated/resolvers-types.ts';
 import { listWorkspaceKeys } from '../keys/list-workspace-keys.ts';
+import { priceOf } from '../providers/price-table.ts';
 import { providerCatalog } from '../providers/provider-catalog.ts';
-import { priceOf } from '../usage/price-table.ts';
 
 /** `Query.llmProviders`: each provider with whether the caller's workspace can use it. */
 export async function llmProviders({ db, identity, services }: LlmContext): Promise<LlmProvider[]> {

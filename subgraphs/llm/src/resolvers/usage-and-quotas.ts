@@ -7,10 +7,10 @@ import type {
   LlmQuotaInput,
   LlmUsageReport,
 } from '../generated/resolvers-types.ts';
+import { NANO_PER_USD } from '../providers/price-table.ts';
 import { toProviderId, toStoredProvider } from '../providers/stored-provider.ts';
-import { getQuota, type QuotaRow, removeQuota, setQuota } from '../quotas/quota-store.ts';
 import { getFallback, setFallback } from '../settings/fallback-store.ts';
-import { NANO_PER_USD } from '../usage/price-table.ts';
+import { getQuota, type QuotaRow, removeQuota, setQuota } from '../usage/quota-store.ts';
 import { usageReport } from '../usage/usage-report.ts';
 
 const MAX_RANGE_MS = 366 * 24 * 3600 * 1000;
@@ -89,8 +89,6 @@ export async function setLlmQuota(
     maxTokens,
     maxCostNanoUsd: maxCostUsd === null ? null : Math.round(maxCostUsd * NANO_PER_USD),
   });
-  // Calls here stop being sent before their quota check; other instances notice at their next opening.
-  services.callPolicies.forget(identity.workspaceId);
   return toQuota(row);
 }
 

@@ -57,7 +57,6 @@ export async function setWorkspaceProviderKey(
     provider,
     apiKey: key,
   });
-  services.callPolicies.forget(identity.workspaceId);
   services.logger.info({ provider, workspaceId: identity.workspaceId }, 'workspace provider key set');
   return { provider: providerId, lastFour: saved.lastFour, updatedAt: saved.updatedAt };
 }

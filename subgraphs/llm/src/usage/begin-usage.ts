@@ -1,6 +1,6 @@
 import type { Sql } from '@ionflux/kit/db';
 import type { StoredProvider } from '../providers/stored-provider.ts';
-import type { UsageEntry } from './record-usage.ts';
+import type { LedgerCall } from './ledger-call.ts';
 
 /** Why the statement let a call go ahead, or which rule refused it. */
 export type ReserveOutcome =
@@ -19,8 +19,7 @@ export interface SealedKeyRow {
   keyId: string;
 }
 
-export interface BeginUsageInput
-  extends Pick<UsageEntry, 'requestId' | 'workspaceId' | 'userId' | 'provider' | 'model' | 'operation'> {
+export interface BeginUsageInput extends LedgerCall {
   fallbackFrom: StoredProvider | null;
   /**
    * What the call may cost at most: the prompt estimate plus the output limit. `costNanoUsd` is null
@@ -157,7 +156,7 @@ type Row = {
  * outside the catalog is refused here, before anything is reserved.
  */
 export async function beginUsage(sql: Sql, input: BeginUsageInput): Promise<BeganUsage> {
-  const query = sql.unsafe<Row[]>(
+  const [row] = await sql.unsafe<Row[]>(
     STATEMENT,
     [
       input.workspaceId,
@@ -176,9 +175,6 @@ export async function beginUsage(sql: Sql, input: BeginUsageInput): Promise<Bega
     // constant, so a named prepared statement per connection saves that work on every request.
     { prepare: true },
   );
-  // Handed to a connection now rather than when awaited (a tick later), so that a provider request sent
-  // after the next setImmediate (callProvider) goes after it on the wire.
-  const [row] = await query.execute();
   const sealedKey =
     row?.key_row_id && row.key_ciphertext && row.key_key_id
       ? { id: row.key_row_id, ciphertext: row.key_ciphertext, keyId: row.key_key_id }

@@ -1,13 +1,17 @@
-export type { BeganUsage, BeginUsageInput, ReserveOutcome, SealedKeyRow } from './begin-usage.ts';
-export { beginUsage } from './begin-usage.ts';
-export { closeInterruptedUsage } from './close-interrupted-usage.ts';
-export type { UsageOutcome } from './finish-usage.ts';
-export { finishUsage } from './finish-usage.ts';
-export type { LedgerWriter, LedgerWriterOptions } from './ledger-writer.ts';
+// The ledger is written only through the writer (`createLedgerWriter`): its statements are not offered here.
+export type { LedgerCall } from './ledger-call.ts';
+export type {
+  BeganUsage,
+  BeginUsageInput,
+  LedgerWriter,
+  LedgerWriterOptions,
+  RefusedUsage,
+  ReserveOutcome,
+  SealedKeyRow,
+  UsageOutcome,
+} from './ledger-writer.ts';
 export { createLedgerWriter } from './ledger-writer.ts';
-export type { ModelPrice } from './price-table.ts';
-export { estimateCostNanoUsd, NANO_PER_USD, priceOf } from './price-table.ts';
-export type { UsageEntry } from './record-usage.ts';
-export { recordUsage } from './record-usage.ts';
+export type { QuotaRow } from './quota-store.ts';
+export { getQuota, removeQuota, setQuota } from './quota-store.ts';
 export type { UsageGroupRow } from './usage-report.ts';
 export { usageReport } from './usage-report.ts';

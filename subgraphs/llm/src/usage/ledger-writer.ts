@@ -2,10 +2,18 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Sql } from '@ionflux/kit/db';
 import type { Logger } from '@ionflux/kit/logging';
 import { Counter, type Registry } from 'prom-client';
+import { type BeganUsage, type BeginUsageInput, beginUsage } from './begin-usage.ts';
 import { closeInterruptedUsage } from './close-interrupted-usage.ts';
 import { type FinishedUsage, finishUsage, type UsageOutcome } from './finish-usage.ts';
+import { type RefusedUsage, recordRefusal } from './record-refusal.ts';
+
+// What callers of the writer read and pass; the statements themselves are imported by nothing else.
+export type { BeganUsage, BeginUsageInput, ReserveOutcome, SealedKeyRow } from './begin-usage.ts';
+export type { UsageOutcome } from './finish-usage.ts';
+export type { RefusedUsage } from './record-refusal.ts';
 
 export interface LedgerWriterOptions {
+  /** The ledger's own pool (`synchronous_commit` off unless `LLM_LEDGER_SYNCHRONOUS_COMMIT`). */
   sql: Sql;
   logger: Logger;
   registry?: Registry;
@@ -21,8 +29,27 @@ export interface LedgerWriterOptions {
   sweepEveryMs: number;
 }
 
-/** Finishes ledger rows off the response path, and closes rows whose process died mid-call. */
+/**
+ * The one writer of the usage ledger (`llm.usage_ledger`): every row is written through it, on the
+ * ledger's pool. A call's row is opened `pending` by the statement that reserves its quota and budget
+ * ({@link LedgerWriter.open}) before the provider is called, finished after the answer
+ * ({@link LedgerWriter.finish}); a request refused before it held anything gets a finished row
+ * ({@link LedgerWriter.record}); rows left pending by a dead process are closed by the sweep this writer
+ * runs at start and every `sweepEveryMs`.
+ */
 export interface LedgerWriter {
+  /**
+   * The opening statement of a provider call (one round trip): reads the workspace's key, reserves the
+   * call's worst case against the workspace quota and (on IONFLUX's key) the platform budget, and writes
+   * its `pending` row. Resolves once that row is committed; the call may only be sent after it.
+   */
+  open(input: BeginUsageInput): Promise<BeganUsage>;
+  /**
+   * Writes the finished row of a request refused before any provider call (bad input, the quota, the
+   * budget, a model outside the catalog) with its error. Resolves once it is committed: the refusal is
+   * in the ledger before the caller hears of it.
+   */
+  record(entry: RefusedUsage): Promise<void>;
   /**
    * Writes how a call ended into its `pending` row in the background: the caller's answer does not
    * wait for it. The rows finished within `flushAfterMs` (or one turn of the event loop) go in one
@@ -106,6 +133,8 @@ export function createLedgerWriter(options: LedgerWriterOptions): LedgerWriter {
     while (inFlight.size > 0) await Promise.all(inFlight);
   };
   return {
+    open: (input) => beginUsage(sql, input),
+    record: (entry) => recordRefusal(sql, entry),
     finish(entryId, outcome) {
       queued.push({ entryId, outcome });
       if (unschedule) return;

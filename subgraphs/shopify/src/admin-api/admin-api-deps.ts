@@ -1,12 +1,17 @@
-import type { ProviderHttpClient } from '@ionflux/kit/http';
+import { createProviderHttpClient, type ProviderHttpClient } from '@ionflux/kit/http';
 import type { Logger } from '@ionflux/kit/logging';
 import type { OAuthDeps, OAuthSigningKey } from '@ionflux/kit/oauth';
+import { shopifyProvider } from '../registration.ts';
+import { classifyAdminResponse } from './classify-admin-response.ts';
+import { ShopBuckets } from './throttle-bucket.ts';
 
-/** What talking to a shop's Admin API needs; built once per process. */
+/** What talking to a shop's Admin API needs; built once per process (the subgraph's services). */
 export interface AdminApiDeps {
   oauth: OAuthDeps;
   /** The kit provider client (retries, breaker, THROTTLED classification) under graphql-request. */
   http: ProviderHttpClient;
+  /** The bucket model of each shop, shared by every request of the process. */
+  buckets: ShopBuckets;
   /** `SHOPIFY_API_VERSION`, pinned: Shopify changes field semantics between versions. */
   apiVersion: string;
   /** `SHOPIFY_ADMIN_ORIGIN`: where a shop's admin lives, `{shop}` replaced by its domain. */
@@ -19,4 +24,36 @@ export interface AdminApiDeps {
   grantTicket: { startUrl: string; key: OAuthSigningKey; ttlMs: number };
   /** Batch product/variant lookups into `nodes(ids:)` (off only to measure the difference). */
   batchLookups: boolean;
+}
+
+export interface AdminApiSettings {
+  SHOPIFY_API_VERSION: string;
+  SHOPIFY_ADMIN_ORIGIN: string;
+  SHOPIFY_ADMIN_BATCH: boolean;
+}
+
+/** The Admin API handles of the process: one provider HTTP client (pool, breaker) for every shop. */
+export function createAdminApiDeps(
+  oauth: OAuthDeps,
+  settings: AdminApiSettings,
+  logger: Logger,
+  grantTicket: AdminApiDeps['grantTicket'],
+): AdminApiDeps {
+  return {
+    oauth,
+    http: createProviderHttpClient({
+      provider: shopifyProvider.id,
+      logger,
+      classify: classifyAdminResponse,
+      // A THROTTLED retry waits what the bucket needs; a 2000-point bucket refills in 20 s at most.
+      maxRetryAfterMs: 20_000,
+      maxConnectionsPerHost: 64,
+    }),
+    buckets: new ShopBuckets(),
+    apiVersion: settings.SHOPIFY_API_VERSION,
+    adminOriginTemplate: settings.SHOPIFY_ADMIN_ORIGIN,
+    logger,
+    grantTicket,
+    batchLookups: settings.SHOPIFY_ADMIN_BATCH,
+  };
 }

@@ -1,12 +1,11 @@
 import { IntegrationError } from '@ionflux/kit/errors';
-import { getAccessToken, requireScopes } from '@ionflux/kit/oauth';
+import { getAccessToken, markAuthInvalid, requireScopes } from '@ionflux/kit/oauth';
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { onAdminUnauthorized } from '../connection-lifecycle/index.ts';
+import { shopifyProvider } from '../registration.ts';
 import type { AdminApiDeps } from './admin-api-deps.ts';
 import { readAdminCost } from './admin-cost.ts';
 import type { AdminOperation } from './admin-operation.ts';
 import { providerFetch } from './provider-fetch.ts';
-import { bucketForShop } from './shop-buckets.ts';
 
 /** Whose store a request reads: a connection of the caller's workspace. */
 export interface AdminTarget {
@@ -40,7 +39,7 @@ export async function openAdminSession(
 ): Promise<AdminSession> {
   const token = await getAccessToken(deps.oauth, target.connectionId, target.workspaceId);
   const shop = token.accountId;
-  const bucket = bucketForShop(shop);
+  const bucket = deps.buckets.forShop(shop);
   const endpoint = `${deps.adminOriginTemplate.replace('{shop}', shop)}/admin/api/${deps.apiVersion}/graphql.json`;
   const clientFor = (mutation: boolean) =>
     new GraphQLClient(endpoint, {
@@ -52,12 +51,17 @@ export async function openAdminSession(
   const mutations = clientFor(true);
 
   async function unauthorized(): Promise<never> {
-    // The connection half owns the lifecycle: NEEDS_REAUTH and one notification however many saw it.
-    await onAdminUnauthorized(deps.oauth, target.connectionId, target.workspaceId);
+    // NEEDS_REAUTH and one notification, however many requests saw the 401.
+    await markAuthInvalid(
+      deps.oauth,
+      target.connectionId,
+      target.workspaceId,
+      'Shopify refused the access token (401)',
+    );
     throw new IntegrationError(
       'INTEGRATION_AUTH_INVALID',
       `Reconnect Shopify store ${shop}: its authorization was revoked or the app was uninstalled.`,
-      { details: { connectionId: target.connectionId, provider: 'shopify' } },
+      { details: { connectionId: target.connectionId, provider: shopifyProvider.id } },
     );
   }
 
@@ -88,7 +92,7 @@ export async function openAdminSession(
               'PROVIDER_API_ERROR',
               `Shopify denied ${operation.name}: ${first?.message}`,
               {
-                details: { provider: 'shopify', operation: operation.name },
+                details: { provider: shopifyProvider.id, operation: operation.name },
               },
             );
           }
@@ -99,7 +103,7 @@ export async function openAdminSession(
           throw new IntegrationError(
             'PROVIDER_API_ERROR',
             `Shopify refused ${operation.name} (${String(code ?? error.response.status)}).`,
-            { details: { provider: 'shopify', operation: operation.name } },
+            { details: { provider: shopifyProvider.id, operation: operation.name } },
           );
         }
         throw error;
@@ -110,7 +114,7 @@ export async function openAdminSession(
         connection: {
           id: target.connectionId,
           workspace_id: target.workspaceId,
-          provider: 'shopify',
+          provider: shopifyProvider.id,
           scopes: [...token.scopes],
         },
         required,

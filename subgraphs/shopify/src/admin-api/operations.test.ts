@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Test-only: the simulator's own cost rules, so the estimates the bucket takes are checked, not trusted.
+import { ADMIN_SCHEMA_PATH, queryCost } from '@ionflux/sandbox/shopify';
 import {
   buildSchema,
   type FragmentDefinitionNode,
@@ -9,14 +10,11 @@ import {
   validate,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-// Test-only: the simulator's own cost rules, so the estimates the bucket takes are checked, not trusted.
-import { queryCost } from '../../../../sandbox/src/shopify/admin/query-cost.ts';
 import { MAX_QUERY_COST } from './admin-cost.ts';
 import type { AdminOperation } from './admin-operation.ts';
 import * as operations from './operations/index.ts';
 
-const sdlPath = join(import.meta.dirname, '../../../../sandbox/src/shopify/admin-schema.graphql');
-const schema = buildSchema(readFileSync(sdlPath, 'utf8'));
+const schema = buildSchema(readFileSync(ADMIN_SCHEMA_PATH, 'utf8'));
 
 /** Every Admin operation the subgraph sends, with the dearest variables it sends it with. */
 const cases: [AdminOperation<unknown, Record<string, unknown>>, Record<string, unknown>][] = [

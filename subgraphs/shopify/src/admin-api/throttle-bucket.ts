@@ -74,3 +74,28 @@ export class ThrottleBucket {
     this.#at = this.#now();
   }
 }
+
+/**
+ * Shopify's Standard plan until the first answer says otherwise. Starting at full would let a cold
+ * process fire more than the bucket holds when another process already drained it; the first answer
+ * corrects us either way.
+ */
+const STANDARD_PLAN: ThrottleStatus = { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 };
+
+/**
+ * The bucket model of each shop a process talks to: the bucket belongs to the shop, not to a request or
+ * a client, so the subgraph's services hold one of these for every request.
+ */
+export class ShopBuckets {
+  readonly #buckets = new Map<string, ThrottleBucket>();
+
+  /** The one bucket model of `shop`. */
+  forShop(shop: string): ThrottleBucket {
+    let bucket = this.#buckets.get(shop);
+    if (!bucket) {
+      bucket = new ThrottleBucket(STANDARD_PLAN);
+      this.#buckets.set(shop, bucket);
+    }
+    return bucket;
+  }
+}

@@ -6,10 +6,9 @@ import {
   serializeCookie,
 } from '@ionflux/kit/oauth';
 import type { Request, Response } from 'express';
-import { callbackPage } from './callback-page.ts';
+import { shopifyProvider } from '../registration.ts';
+import { callbackPage, returnRedirect, sendOAuthRefusal } from './browser-responses.ts';
 import { registerShopifyWebhooks } from './register-shopify-webhooks.ts';
-import { returnRedirect } from './return-redirect.ts';
-import { sendOAuthRefusal } from './send-oauth-refusal.ts';
 import type { ShopifyOAuth } from './shopify-oauth.ts';
 import { verifyCallbackHmac } from './verify-callback-hmac.ts';
 
@@ -73,7 +72,7 @@ export async function handleShopifyCallback(
   const state = query['state'] ?? '';
   res.setHeader(
     'set-cookie',
-    serializeCookie(bindingCookieName('shopify', state), '', { ...oauth.cookie, maxAgeSeconds: 0 }),
+    serializeCookie(bindingCookieName(shopifyProvider.id, state), '', { ...oauth.cookie, maxAgeSeconds: 0 }),
   );
   res.setHeader('cache-control', 'no-store');
   res.setHeader('referrer-policy', 'no-referrer');

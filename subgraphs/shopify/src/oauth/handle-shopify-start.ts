@@ -1,7 +1,7 @@
 import type { Logger } from '@ionflux/kit/logging';
 import { beginBrowserAuthorization } from '@ionflux/kit/oauth';
 import type { Request, Response } from 'express';
-import { sendOAuthRefusal } from './send-oauth-refusal.ts';
+import { sendOAuthRefusal } from './browser-responses.ts';
 import type { ShopifyOAuth } from './shopify-oauth.ts';
 
 /**

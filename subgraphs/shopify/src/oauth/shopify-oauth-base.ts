@@ -1,8 +1,9 @@
 import { createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
 import type { OAuthDeps } from '@ionflux/kit/oauth';
-import { createShopifyOAuthProfile } from '@ionflux/kit/oauth';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
-import type { ShopifyConfig } from '../config.ts';
+import type { ShopifyWorkerConfig } from '../config.ts';
+import { shopifyProvider } from '../registration.ts';
+import { createShopifyOAuthProfile } from './shopify-profile.ts';
 
 /** What the OAuth deps hold apart from the per-process pool and bus. */
 export type ShopifyOAuthBase = Pick<OAuthDeps, 'cipher' | 'profiles'> & {
@@ -14,7 +15,9 @@ export type ShopifyOAuthBase = Pick<OAuthDeps, 'cipher' | 'profiles'> & {
  * Reads the app credentials and the master key through the secrets provider, once at start. Without
  * them the subgraph still serves reads of what is stored, but connecting answers INTERNAL naming the fix.
  */
-export async function loadShopifyOAuthBase(config: ShopifyConfig): Promise<ShopifyOAuthBase | undefined> {
+export async function loadShopifyOAuthBase(
+  config: ShopifyWorkerConfig,
+): Promise<ShopifyOAuthBase | undefined> {
   // The env provider reads the validated config, which holds the same keys as the process env.
   const secrets = createSecretsProvider(config, {
     SHOPIFY_API_KEY: config.SHOPIFY_API_KEY,
@@ -32,7 +35,7 @@ export async function loadShopifyOAuthBase(config: ShopifyConfig): Promise<Shopi
     apiSecret,
     cipher: createCredentialCipher(await loadKeyring(secrets)),
     profiles: {
-      shopify: createShopifyOAuthProfile({
+      [shopifyProvider.id]: createShopifyOAuthProfile({
         apiKey,
         apiSecret,
         adminOriginTemplate: config.SHOPIFY_ADMIN_ORIGIN,

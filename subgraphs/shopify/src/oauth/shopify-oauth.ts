@@ -1,7 +1,13 @@
+import type { Sql } from '@ionflux/kit/db';
 import { IntegrationError } from '@ionflux/kit/errors';
-import type { OAuthDeps, OAuthSigningKey } from '@ionflux/kit/oauth';
+import type { EventBus } from '@ionflux/kit/events';
+import type { Logger } from '@ionflux/kit/logging';
+import { deriveOAuthSigningKey, type OAuthDeps, type OAuthSigningKey } from '@ionflux/kit/oauth';
+import type { ShopifyConfig } from '../config.ts';
+import { shopifyProvider } from '../registration.ts';
+import type { ShopifyOAuthBase } from './shopify-oauth-base.ts';
 
-/** The Shopify OAuth handles of a request: the kit's deps, the app secret, and where callbacks go. */
+/** The Shopify OAuth handles of the process: the kit's deps, the app secret, and where callbacks go. */
 export interface ShopifyOAuth {
   deps: OAuthDeps;
   apiSecret: string;
@@ -21,6 +27,42 @@ export interface ShopifyOAuth {
   adminGraphqlUrl(shop: string): string;
   /** `SHOPIFY_OAUTH_RETURN_URL`, when set. */
   returnUrl: string | undefined;
+}
+
+/** Binds the loaded credentials to the process's pool and bus; one per process, shared by requests. */
+export function createShopifyOAuth(
+  base: ShopifyOAuthBase,
+  handles: { sql: Sql; bus: EventBus; logger: Logger },
+  config: Pick<
+    ShopifyConfig,
+    | 'IONFLUX_PUBLIC_URL'
+    | 'SHOPIFY_OAUTH_RETURN_URL'
+    | 'SHOPIFY_ADMIN_ORIGIN'
+    | 'SHOPIFY_API_VERSION'
+    | 'SHOPIFY_GRANT_URL_TTL_SECONDS'
+  >,
+): ShopifyOAuth {
+  const publicUrl = new URL(config.IONFLUX_PUBLIC_URL);
+  const id = shopifyProvider.id;
+  return {
+    deps: {
+      sql: handles.sql,
+      bus: handles.bus,
+      cipher: base.cipher,
+      profiles: base.profiles,
+      logger: handles.logger,
+    },
+    apiSecret: base.apiSecret,
+    redirectUri: new URL(`/oauth/${id}/callback`, publicUrl).toString(),
+    startUrl: new URL(`/oauth/${id}/start`, publicUrl).toString(),
+    signingKey: deriveOAuthSigningKey(id, base.apiSecret),
+    cookie: { path: `/oauth/${id}`, secure: publicUrl.protocol === 'https:' },
+    grantUrlTtlMs: config.SHOPIFY_GRANT_URL_TTL_SECONDS * 1000,
+    webhookUrl: new URL(`/webhooks/${id}`, publicUrl).toString(),
+    adminGraphqlUrl: (shop) =>
+      `${config.SHOPIFY_ADMIN_ORIGIN.replace('{shop}', shop)}/admin/api/${config.SHOPIFY_API_VERSION}/graphql.json`,
+    returnUrl: config.SHOPIFY_OAUTH_RETURN_URL,
+  };
 }
 
 /** The OAuth handles, or INTERNAL naming the missing configuration. */

@@ -1,5 +1,6 @@
 import { startAuthorization } from '@ionflux/kit/oauth';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { shopifyProvider } from '../registration.ts';
 import { requireShopifyOAuth } from './shopify-oauth.ts';
 
 /** What a brand's store is asked for when the caller names no scopes (spec 2.1: read products and orders). */
@@ -19,7 +20,7 @@ export const startShopifyConnection: NonNullable<MutationResolvers['startShopify
 ) => {
   const { deps, redirectUri, startUrl, returnUrl } = requireShopifyOAuth(oauth);
   const start = await startAuthorization(deps, {
-    provider: 'shopify',
+    provider: shopifyProvider.id,
     workspaceId: identity.workspaceId,
     userId: identity.userId,
     owner: { type: 'brand', id: brandId },

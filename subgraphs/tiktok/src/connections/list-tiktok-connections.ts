@@ -3,6 +3,7 @@ import { accounts } from '@ionflux/drizzle/tiktok';
 import { connectionsNewestFirst, connectionsWhere } from '@ionflux/kit/connections';
 import type { Database } from '@ionflux/kit/db';
 import { eq } from 'drizzle-orm';
+import { tiktokProvider } from '../registration.ts';
 
 export type TikTokConnectionRecord = Awaited<ReturnType<typeof listTikTokConnections>>[number];
 
@@ -28,6 +29,12 @@ export async function listTikTokConnections(
     .select({ connection: integrationConnections, account: accounts })
     .from(integrationConnections)
     .leftJoin(accounts, eq(accounts.connectionId, integrationConnections.id))
-    .where(connectionsWhere(workspaceId, { provider: 'tiktok', connectionId: filter.connectionId, ...owner }))
+    .where(
+      connectionsWhere(workspaceId, {
+        provider: tiktokProvider.id,
+        connectionId: filter.connectionId,
+        ...owner,
+      }),
+    )
     .orderBy(...connectionsNewestFirst);
 }

@@ -3,7 +3,7 @@ import { IntegrationError, toGraphQLError } from '@ionflux/kit/errors';
 import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
-import type { Resolvers } from '../generated/resolvers-types.ts';
+import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -24,9 +24,9 @@ export const resolvers: Resolvers = {
       return records.map(toTikTokConnection);
     },
     integrationConnections: (_parent, args, { db, identity }) =>
-      resolveIntegrationConnections(db, identity.workspaceId, args),
+      resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
-      resolveWorkspaceNotifications(db, identity.workspaceId, args),
+      resolveWorkspaceNotifications<IntegrationProvider>(db, identity.workspaceId, args),
   },
   Mutation: {
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>

@@ -1,7 +1,7 @@
 import { type GenerateContentConfig, type GenerateContentParameters, GoogleGenAI } from '@google/genai';
-import { estimateTokens } from '../../quotas/estimate-tokens.ts';
 import { breakerHeaders } from '../breaker-headers.ts';
 import { validateCommon } from '../common-validation.ts';
+import { estimateTokens } from '../estimate-tokens.ts';
 import { geminiFinishReason } from '../finish-reason.ts';
 import type {
   CompletionRequest,

@@ -1,3 +1,0 @@
-export type { ShopifyConnectionRecord } from './list-shopify-connections.ts';
-export { listShopifyConnections } from './list-shopify-connections.ts';
-export { toShopifyConnection } from './to-shopify-connection.ts';

@@ -1,1 +1,0 @@
-export { CUSTOMERS_SCOPE, resolveShopifyCustomers } from './resolve-shopify-customers.ts';

@@ -1,1 +1,0 @@
-export { createShopifyDiscountCode, DISCOUNTS_SCOPE } from './create-shopify-discount-code.ts';

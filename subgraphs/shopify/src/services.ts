@@ -1,0 +1,104 @@
+import { migrationSet } from '@ionflux/drizzle/migrations';
+import { connectDatabase, type DatabaseHandle, type MigrationSet } from '@ionflux/kit/db';
+import { createEventBus, type EventBus } from '@ionflux/kit/events';
+import { createJobQueue, type JobQueue } from '@ionflux/kit/jobs';
+import type { Logger } from '@ionflux/kit/logging';
+import type { WebhookSource } from '@ionflux/kit/webhooks';
+import { type AdminApiDeps, createAdminApiDeps } from './admin-api/index.ts';
+import type { ShopifyWorkerConfig } from './config.ts';
+import { createShopifyOAuth, loadShopifyOAuthBase, type ShopifyOAuth } from './oauth/index.ts';
+import { createShopifyWebhookSource } from './webhooks/index.ts';
+
+/** The table sets the Shopify services use, migrated by whichever process starts first. */
+export const SHOPIFY_MIGRATIONS: readonly MigrationSet[] = [migrationSet('kit'), migrationSet('shopify')];
+
+/** Log paths blanked besides the kit's: the Admin API's credential header. */
+export const SHOPIFY_LOG_REDACTIONS = ['req.headers["x-shopify-access-token"]'] as const;
+
+/** What exists only when the app's credentials and the master key are configured. */
+export interface ShopifyApp {
+  /** Connecting stores: the kit's OAuth deps over the services' pool and bus, and where callbacks go. */
+  oauth: ShopifyOAuth;
+  /** Reading stores: the Admin API client, the shops' bucket models, the grant-URL key. */
+  admin: AdminApiDeps;
+  /** Verifies deliveries to `/webhooks/shopify`; the job worker's task applies what it stored. */
+  webhookSource: WebhookSource;
+  /** Where the webhook route enqueues (in the transaction that stores the delivery). */
+  queue: JobQueue;
+}
+
+/** What the Shopify subgraph builds once at start and every request, route and job shares. */
+export interface ShopifyServices {
+  config: ShopifyWorkerConfig;
+  logger: Logger;
+  /**
+   * The process's one pool: drizzle (`db`) and the kit's SQL (`sql`) alike, since the kit binds and reads
+   * timestamps in a form drizzle's wrapping leaves alone.
+   */
+  database: DatabaseHandle;
+  bus: EventBus;
+  /** Absent when `SHOPIFY_API_KEY`, `SHOPIFY_API_SECRET` or `IONFLUX_MASTER_KEY` is not set. */
+  app: ShopifyApp | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the services from the config, after the caller migrated `SHOPIFY_MIGRATIONS`: the app
+ * credentials and the master key through the secrets provider, one pool, the event bus, and when the
+ * app is configured its OAuth deps, Admin API client, webhook source and job queue. The subgraph mounts
+ * its routes and resolvers on them; a worker process starts its job worker on them.
+ */
+export async function createShopifyServices(
+  config: ShopifyWorkerConfig,
+  options: { logger: Logger },
+): Promise<ShopifyServices> {
+  const { logger } = options;
+  const base = await loadShopifyOAuthBase(config);
+  // Room for the OAuth refreshes, which hold a connection while they call Shopify, beside the reads.
+  const database = connectDatabase(config.DATABASE_URL, {
+    applicationName: 'ionflux-shopify',
+    maxConnections: 14,
+  });
+  let bus: EventBus | undefined;
+  let queue: (JobQueue & { close(): Promise<void> }) | undefined;
+  try {
+    bus = await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger });
+    let app: ShopifyApp | undefined;
+    if (base) {
+      const oauth = createShopifyOAuth(base, { sql: database.sql, bus, logger }, config);
+      const admin = createAdminApiDeps(oauth.deps, config, logger, {
+        startUrl: oauth.startUrl,
+        key: oauth.signingKey,
+        ttlMs: oauth.grantUrlTtlMs,
+      });
+      const webhookSource = createShopifyWebhookSource(oauth.apiSecret, {
+        maxAgeMs: config.SHOPIFY_WEBHOOK_MAX_AGE_SECONDS * 1000,
+      });
+      queue = await createJobQueue({ databaseUrl: config.DATABASE_URL, logger });
+      app = { oauth, admin, webhookSource, queue };
+    } else {
+      logger.warn(
+        'SHOPIFY_API_KEY, SHOPIFY_API_SECRET or IONFLUX_MASTER_KEY is not set: connecting Shopify is disabled',
+      );
+    }
+    const opened = { bus, queue };
+    return {
+      config,
+      logger,
+      database,
+      bus,
+      app,
+      async close() {
+        await opened.queue?.close();
+        await app?.admin.http.close();
+        await opened.bus.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await queue?.close();
+    await bus?.close();
+    await database.close();
+    throw error;
+  }
+}

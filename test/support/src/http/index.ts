@@ -1,0 +1,11 @@
+export { CookieJar } from './cookie-jar.ts';
+export type { GraphQLResponse } from './graphql-client.ts';
+export { postGraphQL } from './graphql-client.ts';
+export type { RawRequest, RawResponse } from './raw-http.ts';
+export { rawRequest } from './raw-http.ts';
+export type { ReceivedRequest, ScriptedServer, ScriptStep } from './scripted-server.ts';
+export { startScriptedServer } from './scripted-server.ts';
+export type { TcpProxy } from './tcp-proxy.ts';
+export { startTcpProxy } from './tcp-proxy.ts';
+export type { TestClient } from './test-client.ts';
+export { createTestClient, rejectionOf } from './test-client.ts';

@@ -1,0 +1,1 @@
+export { captureLogger } from './capture-logger.ts';

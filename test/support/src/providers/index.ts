@@ -1,0 +1,1 @@
+export { exampleProvider, exampleStoreProvider } from './example-providers.ts';

@@ -1,0 +1,48 @@
+import type { Server } from 'node:http';
+import type { JobQueue } from '@ionflux/kit/jobs';
+import type { Logger } from '@ionflux/kit/logging';
+import type { WebhookSource } from '@ionflux/kit/webhooks';
+import { createWebhookRouter } from '@ionflux/kit/webhooks';
+import express from 'express';
+import type postgres from 'postgres';
+
+export interface WebhookTestServer {
+  /** POSTs a body with headers to the router; resolves with status, headers and parsed JSON. */
+  post(
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; json: unknown }>;
+  close(): Promise<void>;
+}
+
+/** The webhook router in a real HTTP server on a free port. */
+export async function startWebhookTestServer(deps: {
+  sql: postgres.Sql;
+  queue: JobQueue;
+  logger: Logger;
+  source: WebhookSource;
+  maxBodyBytes?: number;
+}): Promise<WebhookTestServer> {
+  const app = express();
+  app.use('/webhooks/test', createWebhookRouter(deps));
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : 0;
+  return {
+    async post(body, headers) {
+      const response = await fetch(`http://127.0.0.1:${port}/webhooks/test`, {
+        method: 'POST',
+        body,
+        headers,
+      });
+      return { status: response.status, headers: response.headers, json: await response.json() };
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
