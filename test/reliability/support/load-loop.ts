@@ -1,6 +1,8 @@
 export interface Outcome {
   /** ms since the load started, when the answer arrived. */
   at: number;
+  /** ms from sending the request to its whole answer. */
+  ms: number;
   status: number;
   data: unknown;
   codes: string[];
@@ -21,6 +23,7 @@ export function startLoadLoop(
   let running = true;
   const loop = async () => {
     while (running) {
+      const sent = performance.now();
       try {
         const response = await fetch(url, {
           method: 'POST',
@@ -35,6 +38,7 @@ export function startLoadLoop(
         } catch {}
         outcomes.push({
           at: performance.now() - started,
+          ms: performance.now() - sent,
           status: response.status,
           data: parsed.data,
           codes: (parsed.errors ?? []).map((error) => error.extensions?.code ?? 'none'),
@@ -43,6 +47,7 @@ export function startLoadLoop(
       } catch (error) {
         outcomes.push({
           at: performance.now() - started,
+          ms: performance.now() - sent,
           status: 0,
           data: undefined,
           codes: ['NETWORK'],
