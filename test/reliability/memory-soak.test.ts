@@ -66,6 +66,7 @@ describe('memory under steady load', () => {
         startLoadLoop(graphqlUrl, JSON.stringify({ query: benchmarkQuery }), {
           concurrency: 2,
           headers: { authorization: `Bearer ${token}` },
+          keep: 'failures',
         }),
       ),
       ...Array.from({ length: 6 }, (_, i) =>
@@ -75,7 +76,11 @@ describe('memory under steady load', () => {
             query: 'query ($id: ID!) { user(id: $id) { id name reviews { id product { name inStock } } } }',
             variables: { id: String((i % 6) + 1) },
           }),
-          { concurrency: 1, headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } },
+          {
+            concurrency: 1,
+            headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+            keep: 'failures',
+          },
         ),
       ),
     ];
@@ -96,16 +101,17 @@ describe('memory under steady load', () => {
       await new Promise((resolve) => setTimeout(resolve, every));
     }
     await sample();
-    const outcomes = (await Promise.all(loads.map((load) => load.stop()))).flat();
+    const failed = (await Promise.all(loads.map((load) => load.stop()))).flat();
+    const answered = loads.reduce((sum, load) => sum + load.answered(), 0);
     const median = (values: number[]) =>
       values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
     const first = samples.slice(0, 3);
     const last = samples.slice(-3);
     const heapGrowth = median(last.map((s) => s.heapMiB)) - median(first.map((s) => s.heapMiB));
     const rssGrowth = median(last.map((s) => s.rssMiB)) - median(first.map((s) => s.rssMiB));
-    const failures = outcomes.filter((o) => o.status !== 200 || o.codes.length > 0).length;
+    const failures = failed.length;
     console.log(
-      `memory soak: ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, ${outcomes.length} answers (${failures} failed), ` +
+      `memory soak: ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, ${answered} answers (${failures} failed), ` +
         `${samples.length} samples; heap ${median(first.map((s) => s.heapMiB)).toFixed(1)} -> ${median(last.map((s) => s.heapMiB)).toFixed(1)} MiB ` +
         `(${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)}), RSS ${median(first.map((s) => s.rssMiB)).toFixed(1)} -> ` +
         `${median(last.map((s) => s.rssMiB)).toFixed(1)} MiB (${rssGrowth >= 0 ? '+' : ''}${rssGrowth.toFixed(1)})\n` +
