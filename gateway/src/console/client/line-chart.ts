@@ -1,0 +1,43 @@
+import uPlot from 'uplot';
+import { h } from './dom.ts';
+
+export type ChartSeries = { label: string; values: number[] };
+
+/**
+ * A uPlot chart over x values in epoch seconds. The plotted data is also written, as JSON, to the
+ * figure's `data-chart` attribute, so tests (and assistive tools) read the numbers, not pixels.
+ */
+export function lineChart(
+  title: string,
+  x: number[],
+  series: ChartSeries[],
+  options: { bars?: boolean } = {},
+): HTMLElement {
+  const figure = h(
+    'figure',
+    { class: 'chart', 'data-chart': JSON.stringify({ x, series }) },
+    h('figcaption', {}, title),
+  );
+  const bars = uPlot.paths.bars?.({ size: [0.6, 40] });
+  const colors = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
+  const plot = new uPlot(
+    {
+      width: 1100,
+      height: 260,
+      series: [
+        {},
+        ...series.map((s, index) => ({
+          label: s.label,
+          stroke: colors[index % colors.length] ?? '#000',
+          width: 2,
+          ...(options.bars && bars ? { paths: bars } : {}),
+        })),
+      ],
+      axes: [{}, { size: 70 }],
+    },
+    [x, ...series.map((s) => s.values)],
+    figure,
+  );
+  figure.dataset['points'] = String(plot.data[0]?.length ?? 0);
+  return figure;
+}
