@@ -31,6 +31,11 @@ const SALES_EVENTS = `subscription($brand: ID!) { shopifySalesEvents(brandId: $b
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+// The end date is inclusive; a range reaching today ends now, so the last bucket is the one being sold into
+// (whatever the store's timezone) rather than an empty tail.
+const rangeEnd = (day: string) =>
+  new Date(Math.min(Date.parse(`${day}T00:00:00Z`) + 86_400_000, Date.now() + 60_000)).toISOString();
+
 /**
  * Revenue of one store (interval switch, date range, totals, AOV, top products) and a live feed of its
  * brand's Sales Sentinel events; each event redraws the revenue. Returns the page and its cleanup.
@@ -60,7 +65,7 @@ export async function salesPage(api: ConsoleApi): Promise<{ element: HTMLElement
     ...['DAY', 'WEEK', 'MONTH'].map((v) => h('option', { value: v }, v.toLowerCase())),
   );
   const from = h('input', { id: 'sales-from', type: 'date', value: isoDay(Date.now() - 30 * 86_400_000) });
-  const to = h('input', { id: 'sales-to', type: 'date', value: isoDay(Date.now() + 86_400_000) });
+  const to = h('input', { id: 'sales-to', type: 'date', value: isoDay(Date.now()) });
   const summary = h('div', { id: 'sales-summary', 'aria-live': 'polite' });
   const feed = h('ol', { id: 'sales-feed', 'aria-label': 'Live sales events', 'aria-live': 'polite' });
   let unsubscribe = () => {};

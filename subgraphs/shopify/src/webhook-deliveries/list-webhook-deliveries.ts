@@ -1,4 +1,4 @@
-import type { Sql } from '@ionflux/kit/db';
+import { readTimestamp, type Sql, type StoredTimestamp, timestampParam } from '@ionflux/kit/db';
 import { IntegrationError } from '@ionflux/kit/errors';
 import type { ShopifyContext } from '../context.ts';
 import type { ShopifyWebhookDelivery, ShopifyWebhookDeliveryStatus } from '../generated/resolvers-types.ts';
@@ -31,6 +31,18 @@ export async function webhookScopeOf(
   };
 }
 
+type DeliveryRow = Omit<ShopifyWebhookDelivery, 'receivedAt' | 'processedAt'> & {
+  receivedAt: StoredTimestamp;
+  processedAt: StoredTimestamp | null;
+};
+
+// The pool is drizzle-wrapped: timestamps arrive as Postgres text, which the DateTime scalar refuses.
+const toDelivery = (row: DeliveryRow): ShopifyWebhookDelivery => ({
+  ...row,
+  receivedAt: readTimestamp(row.receivedAt),
+  processedAt: readTimestamp(row.processedAt),
+});
+
 /** `shopifyWebhookDeliveries`: newest first, optionally of one status. */
 export async function listWebhookDeliveries(
   context: Pick<ShopifyContext, 'db' | 'sql' | 'identity'>,
@@ -42,13 +54,14 @@ export async function listWebhookDeliveries(
   }
   const scope = await webhookScopeOf(context, args.connectionId);
   const { sql } = context;
-  return sql<ShopifyWebhookDelivery[]>`
+  const rows = await sql<DeliveryRow[]>`
     select ${columns(sql, scope.connectionId)}
     from kit.webhook_deliveries
-    where provider = ${shopifyProvider.id} and account_id = ${scope.shop} and received_at >= ${scope.since}
+    where provider = ${shopifyProvider.id} and account_id = ${scope.shop} and received_at >= ${timestampParam(scope.since)}::timestamptz
       ${args.status ? sql`and status = ${args.status}` : sql``}
     order by received_at desc, id
     limit ${first}`;
+  return rows.map(toDelivery);
 }
 
 /** One delivery in the connection's scope, or undefined. */
@@ -57,10 +70,10 @@ export async function findWebhookDelivery(
   scope: { connectionId: string; shop: string; since: Date },
   id: string,
 ): Promise<ShopifyWebhookDelivery | undefined> {
-  const [row] = await sql<ShopifyWebhookDelivery[]>`
+  const [row] = await sql<DeliveryRow[]>`
     select ${columns(sql, scope.connectionId)}
     from kit.webhook_deliveries
     where id = ${id} and provider = ${shopifyProvider.id} and account_id = ${scope.shop}
-      and received_at >= ${scope.since}`;
-  return row;
+      and received_at >= ${timestampParam(scope.since)}::timestamptz`;
+  return row && toDelivery(row);
 }
