@@ -74,7 +74,7 @@ export async function salesPage(api: ConsoleApi): Promise<{ element: HTMLElement
     const r = await api.request<{ revenueSummary: Summary }>(REVENUE, {
       id: picker.value,
       from: `${from.value}T00:00:00Z`,
-      to: `${to.value}T00:00:00Z`,
+      to: rangeEnd(to.value),
       interval: interval.value,
     });
     if (!r.ok) {
