@@ -11,14 +11,13 @@ export function lineChart(
   title: string,
   x: number[],
   series: ChartSeries[],
-  options: { bars?: boolean } = {},
+  options: { /** Decimals on the y axis. @default 0 */ decimals?: number } = {},
 ): HTMLElement {
   const figure = h(
     'figure',
     { class: 'chart', 'data-chart': JSON.stringify({ x, series }) },
     h('figcaption', {}, title),
   );
-  const bars = uPlot.paths.bars?.({ size: [0.6, 40] });
   const colors = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
   const plot = new uPlot(
     {
@@ -30,10 +29,16 @@ export function lineChart(
           label: s.label,
           stroke: colors[index % colors.length] ?? '#000',
           width: 2,
-          ...(options.bars && bars ? { paths: bars } : {}),
         })),
       ],
-      axes: [{}, { size: 70 }],
+      axes: [
+        {},
+        // uPlot rounds small values (a cost of $0.000015) to 0 by default; label them with enough decimals.
+        {
+          size: 90,
+          values: (_u: uPlot, splits: number[]) => splits.map((v) => v.toFixed(options.decimals ?? 0)),
+        },
+      ],
     },
     [x, ...series.map((s) => s.values)],
     figure,

@@ -70,14 +70,12 @@ export async function llmUsagePage(api: ConsoleApi, refresh: () => void): Promis
     h(
       'div',
       { class: 'charts' },
-      lineChart('Tokens per day', x, [{ label: 'tokens', values: daily.map((d) => d.totalTokens) }], {
-        bars: true,
-      }),
+      lineChart('Tokens per day', x, [{ label: 'tokens', values: daily.map((d) => d.totalTokens) }]),
       lineChart(
         'Estimated cost per day (USD)',
         x,
         [{ label: 'cost USD', values: daily.map((d) => d.estimatedCostUsd) }],
-        { bars: true },
+        { decimals: 6 },
       ),
     ),
     table(
