@@ -222,6 +222,8 @@ try {
       `workspace ${secrets.workspaceId}, user ${secrets.userId} (valid ${describeSeconds(devTokenSeconds)}):`,
     );
     console.log(devToken);
+    // A fragment never reaches a server: the console moves it into sessionStorage and erases it.
+    line('console', `${gatewayUrl}/console#token=${devToken}`);
   }
   console.log(`ready in ${process.uptime().toFixed(1)} s`);
 

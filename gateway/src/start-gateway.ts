@@ -23,6 +23,7 @@ import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
 import { requireAuthentication } from './auth/require-authentication.ts';
 import type { GatewayConfig } from './config.ts';
+import { createConsoleRouter } from './console/index.ts';
 import { compiledGateway, mergeEntityFetches, processFetch, type SendFetch } from './execution/index.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
@@ -249,6 +250,8 @@ export async function startGateway(
       }),
     );
   }
+  // The console holds no credential (the caller brings a JWT), so it is served in production too.
+  app.use(createConsoleRouter({ endpoint: '/graphql' }));
   // The workspace's share of this process is checked first (limitGraphQLRequests), before the body is read.
   // Identical queries in flight (same body, caller and answer-relevant headers) run once (GATEWAY_SHARING).
   // Safelist mode: unregistered documents refused before Apollo sees them.

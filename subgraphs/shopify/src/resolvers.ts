@@ -31,6 +31,7 @@ import {
   subscribeSalesEvents,
 } from './sales-events/index.ts';
 import { syncShopifyConnection } from './sync/index.ts';
+import { listWebhookDeliveries, replayShopifyWebhookDelivery } from './webhook-deliveries/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,6 +57,7 @@ export const resolvers: Resolvers = {
     revenueSummary: resolveRevenueSummary,
     shopifySalesAlerts: resolveShopifySalesAlerts,
     shopifyInventoryThresholds: resolveShopifyInventoryThresholds,
+    shopifyWebhookDeliveries: (_parent, args, context) => listWebhookDeliveries(context, args),
   },
   Mutation: {
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
@@ -66,6 +68,7 @@ export const resolvers: Resolvers = {
     createShopifyDiscountCode,
     setShopifyHighValueOrderThreshold,
     setShopifyLowInventoryThreshold,
+    replayShopifyWebhookDelivery,
   },
   Subscription: {
     workspaceNotifications: {

@@ -101,6 +101,12 @@ export type Mutation = {
    * workspaces, unknown ids and notifications already read change nothing. At most 500 ids.
    */
   markWorkspaceNotificationsRead: Scalars['Int']['output'];
+  /**
+   * Applies a stored delivery of the store again (the path of `npm run webhooks:replay`): reset to RECEIVED
+   * with fresh attempts and its processing job enqueued. NOT_FOUND outside the caller's workspace;
+   * INVALID_REQUEST while a worker applies it or when it cannot be replayed.
+   */
+  replayShopifyWebhookDelivery: ShopifyWebhookDelivery;
   /** Sets (or, with null, clears) the brand's HIGH_VALUE_ORDER threshold: a decimal above 0. */
   setShopifyHighValueOrderThreshold: ShopifySalesAlerts;
   /**
@@ -134,6 +140,12 @@ export type MutationDisconnectShopifyConnectionArgs = {
 
 export type MutationMarkWorkspaceNotificationsReadArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationReplayShopifyWebhookDeliveryArgs = {
+  connectionId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -191,6 +203,11 @@ export type Query = {
   shopifySalesAlerts: ShopifySalesAlerts;
   /** The connected store itself. */
   shopifyShop: ShopifyShop;
+  /**
+   * The store's webhook deliveries received since the connection was made, newest first; first is 1-200
+   * (default 50). NOT_FOUND for a connection outside the caller's workspace.
+   */
+  shopifyWebhookDeliveries: Array<ShopifyWebhookDelivery>;
   /** The caller's workspace notifications, newest first; `first` is 1-200 (default 50). */
   workspaceNotifications: Array<WorkspaceNotification>;
 };
@@ -257,6 +274,13 @@ export type QueryShopifySalesAlertsArgs = {
 
 export type QueryShopifyShopArgs = {
   connectionId: Scalars['ID']['input'];
+};
+
+
+export type QueryShopifyWebhookDeliveriesArgs = {
+  connectionId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ShopifyWebhookDeliveryStatus>;
 };
 
 
@@ -566,6 +590,31 @@ export type ShopifyShop = {
   plan?: Maybe<Scalars['String']['output']>;
 };
 
+/** A webhook Shopify sent about a connected store, stored before it was answered (its payload is not exposed). */
+export type ShopifyWebhookDelivery = {
+  __typename?: 'ShopifyWebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  connectionId: Scalars['ID']['output'];
+  /** The last processing error, when an attempt failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The stored delivery's id (what `npm run webhooks:replay` takes). */
+  id: Scalars['ID']['output'];
+  processedAt?: Maybe<Scalars['DateTime']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  /** Shopify's id of the delivery (X-Shopify-Webhook-Id). */
+  shopifyDeliveryId: Scalars['String']['output'];
+  status: ShopifyWebhookDeliveryStatus;
+  topic: Scalars['String']['output'];
+};
+
+/** Where a stored webhook delivery stands: RECEIVED, then PROCESSING, then PROCESSED, or FAILED (retried) and DEAD. */
+export type ShopifyWebhookDeliveryStatus =
+  | 'DEAD'
+  | 'FAILED'
+  | 'PROCESSED'
+  | 'PROCESSING'
+  | 'RECEIVED';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -757,6 +806,8 @@ export type ResolversTypes = {
   ShopifySalesEvent: ResolverTypeWrapper<SalesEvent>;
   ShopifySalesEventKind: ShopifySalesEventKind;
   ShopifyShop: ResolverTypeWrapper<ShopifyShop>;
+  ShopifyWebhookDelivery: ResolverTypeWrapper<ShopifyWebhookDelivery>;
+  ShopifyWebhookDeliveryStatus: ShopifyWebhookDeliveryStatus;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncStatus: SyncStatus;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
@@ -796,6 +847,7 @@ export type ResolversParentTypes = {
   ShopifySalesAlerts: ShopifySalesAlerts;
   ShopifySalesEvent: SalesEvent;
   ShopifyShop: ShopifyShop;
+  ShopifyWebhookDelivery: ShopifyWebhookDelivery;
   Subscription: Record<PropertyKey, never>;
   WorkspaceNotification: WorkspaceNotification;
 };
@@ -829,6 +881,7 @@ export type MutationResolvers<ContextType = ShopifyContext, ParentType extends R
   createShopifyDiscountCode?: Resolver<ResolversTypes['ShopifyDiscountCode'], ParentType, ContextType, RequireFields<MutationCreateShopifyDiscountCodeArgs, 'input'>>;
   disconnectShopifyConnection?: Resolver<ResolversTypes['ShopifyConnection'], ParentType, ContextType, RequireFields<MutationDisconnectShopifyConnectionArgs, 'connectionId'>>;
   markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+  replayShopifyWebhookDelivery?: Resolver<ResolversTypes['ShopifyWebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayShopifyWebhookDeliveryArgs, 'connectionId' | 'id'>>;
   setShopifyHighValueOrderThreshold?: Resolver<ResolversTypes['ShopifySalesAlerts'], ParentType, ContextType, RequireFields<MutationSetShopifyHighValueOrderThresholdArgs, 'brandId'>>;
   setShopifyLowInventoryThreshold?: Resolver<Maybe<ResolversTypes['ShopifyInventoryThreshold']>, ParentType, ContextType, RequireFields<MutationSetShopifyLowInventoryThresholdArgs, 'connectionId' | 'productId'>>;
   startShopifyConnection?: Resolver<ResolversTypes['ShopifyAuthorization'], ParentType, ContextType, RequireFields<MutationStartShopifyConnectionArgs, 'brandId' | 'shop'>>;
@@ -846,6 +899,7 @@ export type QueryResolvers<ContextType = ShopifyContext, ParentType extends Reso
   shopifyProducts?: Resolver<ResolversTypes['ShopifyProductPage'], ParentType, ContextType, RequireFields<QueryShopifyProductsArgs, 'connectionId' | 'first'>>;
   shopifySalesAlerts?: Resolver<ResolversTypes['ShopifySalesAlerts'], ParentType, ContextType, RequireFields<QueryShopifySalesAlertsArgs, 'brandId'>>;
   shopifyShop?: Resolver<ResolversTypes['ShopifyShop'], ParentType, ContextType, RequireFields<QueryShopifyShopArgs, 'connectionId'>>;
+  shopifyWebhookDeliveries?: Resolver<Array<ResolversTypes['ShopifyWebhookDelivery']>, ParentType, ContextType, RequireFields<QueryShopifyWebhookDeliveriesArgs, 'connectionId' | 'first'>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
 };
 
@@ -1041,6 +1095,18 @@ export type ShopifyShopResolvers<ContextType = ShopifyContext, ParentType extend
   plan?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ShopifyWebhookDeliveryResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['ShopifyWebhookDelivery'] = ResolversParentTypes['ShopifyWebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connectionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shopifyDeliveryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShopifyWebhookDeliveryStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = ShopifyContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   shopifySalesEvents?: SubscriptionResolver<ResolversTypes['ShopifySalesEvent'], "shopifySalesEvents", ParentType, ContextType, RequireFields<SubscriptionShopifySalesEventsArgs, 'brandId'>>;
   workspaceNotifications?: SubscriptionResolver<ResolversTypes['WorkspaceNotification'], "workspaceNotifications", ParentType, ContextType>;
@@ -1085,6 +1151,7 @@ export type Resolvers<ContextType = ShopifyContext> = {
   ShopifySalesAlerts?: ShopifySalesAlertsResolvers<ContextType>;
   ShopifySalesEvent?: ShopifySalesEventResolvers<ContextType>;
   ShopifyShop?: ShopifyShopResolvers<ContextType>;
+  ShopifyWebhookDelivery?: ShopifyWebhookDeliveryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
