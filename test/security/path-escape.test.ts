@@ -209,7 +209,7 @@ describe('path escapes through the static bundles of the console and the playgro
     '..%00/manifest.json',
   ];
   const probes = ['/console/assets/', '/playground/assets/'].flatMap((base) =>
-    escapes.map((escape) => `${base}${escape}`),
+    escapes.map((rest) => `${base}${rest}`),
   );
 
   it.each(probes)('refuses GET %s with 400 or 404, showing no file outside the assets', async (sent) => {
