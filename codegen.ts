@@ -6,7 +6,7 @@ const resolverConfig = (contextType: string) => ({
   useTypeImports: true,
   enumsAsTypes: true,
   strictScalars: true,
-  scalars: { DateTime: 'Date | string', _FieldSet: 'string' },
+  scalars: { DateTime: 'Date | string', Decimal: 'string', _FieldSet: 'string' },
   contextType,
   useIndexSignature: false,
   avoidOptionals: false,
@@ -30,6 +30,8 @@ const shopifyMappers = {
   ShopifyProduct: '../mapping/index.ts#IonfluxProduct',
   ShopifyOrder: '../mapping/index.ts#IonfluxOrder',
   ShopifyLineItem: '../mapping/index.ts#IonfluxLineItem',
+  RevenueSummary: '../revenue/index.ts#RevenueSummaryParent',
+  ShopifySalesEvent: '../sales-events/index.ts#SalesEvent',
 };
 
 const config: CodegenConfig = {

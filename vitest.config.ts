@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/security/**', 'test/support/**'],
+          exclude: [...configDefaults.exclude, 'test/security/**', 'test/reliability/**', 'test/support/**'],
         },
       },
       {
@@ -40,6 +40,16 @@ export default defineConfig({
         // matrix generated from the supergraph, property-based fuzzing of every outside input.
         extends: true,
         test: { name: 'security', include: ['test/security/**/*.test.ts'] },
+      },
+      {
+        // The gateway under load through failures (a subgraph killed, PostgreSQL restarted) and a memory
+        // soak: minutes long, so only `npm run test:reliability` runs them (IONFLUX_RELIABILITY=1).
+        extends: true,
+        test: {
+          name: 'reliability',
+          include: process.env['IONFLUX_RELIABILITY'] ? ['test/reliability/**/*.test.ts'] : [],
+          testTimeout: 30 * 60_000,
+        },
       },
     ],
   },

@@ -2,6 +2,7 @@
 // sandbox for providers without credentials, the three subgraphs and the gateway as child processes
 // (as in production, one process each), a development JWT, and `ready` once everything answers.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@ionflux/gateway';
@@ -204,7 +205,9 @@ try {
   );
   services.push(gateway);
   await gateway.ready(`${adminUrl('gateway')}/readyz`);
-  line('gateway', `${gatewayUrl}/graphql`);
+  // GATEWAY_WORKERS gateway processes share its port (default: one per core).
+  const workers = Number(env['GATEWAY_WORKERS'] || availableParallelism());
+  line('gateway', `${gatewayUrl}/graphql (${workers} worker${workers === 1 ? '' : 's'})`);
   if (adminPorts) {
     const admins = (['gateway', 'llm', 'shopify', 'tiktok'] as const).map(
       (name) => `${name} ${adminUrl(name)}`,
@@ -219,6 +222,8 @@ try {
       `workspace ${secrets.workspaceId}, user ${secrets.userId} (valid ${describeSeconds(devTokenSeconds)}):`,
     );
     console.log(devToken);
+    // A fragment never reaches a server: the console moves it into sessionStorage and erases it.
+    line('console', `${gatewayUrl}/console#token=${devToken}`);
   }
   console.log(`ready in ${process.uptime().toFixed(1)} s`);
 

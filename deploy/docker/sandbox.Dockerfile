@@ -16,6 +16,7 @@ COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/llm/package.json subgraphs/llm/
 COPY subgraphs/shopify/package.json subgraphs/shopify/
 COPY subgraphs/tiktok/package.json subgraphs/tiktok/
+COPY test/support/package.json test/support/
 
 # The sandbox's production dependencies only (its SDK devDependencies serve its own tests).
 FROM manifests AS deps
@@ -29,10 +30,9 @@ ENV NODE_ENV=production SANDBOX_HOST=0.0.0.0 SANDBOX_BASE_PORT=4010
 WORKDIR /app
 COPY --from=deps /app ./
 COPY sandbox/src sandbox/src
-COPY deploy/docker/sandbox-main.ts deploy/docker/
 USER 1000:1000
 EXPOSE 4010 4011 4012
 # Alive when each simulator answers HTTP at all (any status).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "const base = Number(process.env.SANDBOX_BASE_PORT); Promise.all([0, 1, 2].map((i) => fetch(`http://127.0.0.1:${base + i}/`))).then(() => process.exit(0), () => process.exit(1))"]
-CMD ["node", "deploy/docker/sandbox-main.ts"]
+CMD ["node", "sandbox/src/main.ts"]

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   commonEnv,
   durationSecondsVar,
@@ -62,12 +63,48 @@ const gatewayEnvSchema = z
       (v) => (v === '' ? undefined : v),
       z.coerce.number().int().min(0).max(10_000).default(1000),
     ),
+    /**
+     * Who executes query plans: `compiled` (plans kept with a compiled shaper of their answer,
+     * gateway/src/execution) or `apollo` (@apollo/gateway's own executor, the reference it is checked
+     * against). @default 'compiled'
+     */
+    GATEWAY_EXECUTOR: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(['compiled', 'apollo']).default('compiled'),
+    ),
+    /**
+     * Identical work in flight done once: queries with the same document, variables and caller
+     * (workspace and user), and subgraph fetches with the same subgraph, body and caller; never across
+     * callers, never for mutations (gateway/src/sharing). @default 'on'
+     */
+    GATEWAY_SHARING: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['on', 'off']).default('on')),
+    /**
+     * Gateway processes sharing the port (node:cluster workers, each a whole gateway with its own plan
+     * cache and per-workspace limits; 1: no cluster, the gateway runs in the started process).
+     * @default the machine's core count (os.availableParallelism())
+     */
+    GATEWAY_WORKERS: positiveInt(availableParallelism()),
+    /**
+     * A persisted query manifest (`npm run operations:register -- <dir>` writes one): its operations are
+     * planned at start by every worker and served by hash (`extensions.persistedQuery.sha256Hash`).
+     */
+    GATEWAY_TRUSTED_DOCUMENTS: optionalString(),
+    /**
+     * `on`: only the operations of GATEWAY_TRUSTED_DOCUMENTS are executed, any other is refused with 403
+     * FORBIDDEN before parsing, and APQ registers nothing new. @default 'off'
+     */
+    GATEWAY_SAFELIST: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['on', 'off']).default('off')),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })
   .refine((env) => env.IONFLUX_JWT_SECRET || env.IONFLUX_JWKS_URL, {
     message: 'set IONFLUX_JWT_SECRET (HS256) or IONFLUX_JWKS_URL to verify callers',
     path: ['IONFLUX_JWT_SECRET'],
+  })
+  .refine((env) => env.GATEWAY_SAFELIST === 'off' || env.GATEWAY_TRUSTED_DOCUMENTS, {
+    message:
+      'GATEWAY_SAFELIST=on needs GATEWAY_TRUSTED_DOCUMENTS (the manifest of the operations it accepts)',
+    path: ['GATEWAY_SAFELIST'],
   })
   .refine((env) => !(env.NODE_ENV === 'production' && env.IONFLUX_PLAYGROUND_TOKEN), {
     message: 'IONFLUX_PLAYGROUND_TOKEN is a development convenience; unset it in production',

@@ -1,8 +1,5 @@
-import { runService } from '@ionflux/kit/server';
 import { parseGatewayConfig } from './config.ts';
-import { startGateway } from './start-gateway.ts';
+import { runGateway } from './run-gateway.ts';
 
-await runService('gateway', async () => {
-  const gateway = await startGateway(parseGatewayConfig(process.env));
-  return { service: gateway, logger: gateway.logger };
-});
+// GATEWAY_WORKERS processes sharing the port (node:cluster), or this one alone.
+await runGateway(parseGatewayConfig(process.env));

@@ -23,6 +23,8 @@ import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
 import { requireAuthentication } from './auth/require-authentication.ts';
 import type { GatewayConfig } from './config.ts';
+import { createConsoleRouter } from './console/index.ts';
+import { compiledGateway, mergeEntityFetches, processFetch, type SendFetch } from './execution/index.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { createArmor, type OperationLimits } from './limits/create-armor.ts';
 import { invalidRequestStatus } from './limits/invalid-request-status.ts';
@@ -35,6 +37,7 @@ import {
   guardRequestTargets,
   type ProviderRouteProxyOptions,
 } from './routes/index.ts';
+import { createSharingMetrics, shareIdenticalFetches, shareIdenticalRequests } from './sharing/index.ts';
 import { IdentityDataSource } from './subgraphs/identity-data-source.ts';
 import { subgraphReadiness } from './subgraphs/subgraph-readiness.ts';
 import { createUndiciFetcher } from './subgraphs/undici-fetcher.ts';
@@ -44,6 +47,12 @@ import {
   type ShareScope,
   type SubscriptionLimits,
 } from './subscriptions/index.ts';
+import {
+  loadTrustedDocuments,
+  persistedQueryCache,
+  refuseUntrustedDocuments,
+} from './trusted-documents/index.ts';
+import { warmPlans } from './trusted-documents/warm-plans.ts';
 
 export interface StartGatewayOptions {
   /** Where log lines go; tests capture them. @default stdout */
@@ -169,8 +178,35 @@ export async function startGateway(
   });
   subscriptions.attach(gateway);
   const armor = createArmor(options.limits, { production });
+  const trusted = config.GATEWAY_TRUSTED_DOCUMENTS
+    ? loadTrustedDocuments(config.GATEWAY_TRUSTED_DOCUMENTS)
+    : undefined;
+  const safelist = config.GATEWAY_SAFELIST === 'on' && trusted !== undefined;
+  const sharing = config.GATEWAY_SHARING === 'on';
+  const sharingMetrics = createSharingMetrics(metrics.registry);
+  const shareFetches = shareIdenticalFetches(sharingMetrics);
+  // The compiled executor runs Apollo's plans (GATEWAY_EXECUTOR=apollo: Apollo's own executor).
+  const compiled =
+    config.GATEWAY_EXECUTOR === 'compiled'
+      ? compiledGateway(gateway, {
+          exposeQueryPlan: !production,
+          send: (internals, requestContext) => {
+            const send: SendFetch = (fetch, variables, path) => {
+              const dataSource = internals.dataSources[fetch.serviceName];
+              if (!dataSource) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+              return processFetch(dataSource, requestContext, fetch, variables, path);
+            };
+            // Entity fetches to one subgraph starting together go as one request; identical ones in
+            // flight for the same caller are sent once.
+            const merged = mergeEntityFetches(send);
+            return sharing ? shareFetches(requestContext, merged) : merged;
+          },
+        })
+      : undefined;
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: compiled ?? gateway,
+    // APQ over the trusted documents; in safelist mode nothing else is ever registered.
+    persistedQueries: { cache: persistedQueryCache(trusted, { acceptNew: !safelist }) },
     introspection: !production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -179,7 +215,12 @@ export async function startGateway(
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     formatError: (formatted, error) => {
-      const masked = formatGraphQLError(formatted, error);
+      // APQ's hash mismatch is the client's error, which Apollo codes as its own (it would be masked INTERNAL).
+      const coded =
+        formatted.message === 'provided sha does not match query'
+          ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }
+          : formatted;
+      const masked = formatGraphQLError(coded, error);
       if (masked.extensions?.['code'] === ErrorCode.INTERNAL)
         logger.error({ err: error }, 'operation failed');
       return masked;
@@ -196,6 +237,7 @@ export async function startGateway(
     ],
   });
   await apollo.start();
+  if (compiled && trusted) warmPlans(compiled, trusted, logger);
   subscriptions.mount(httpServer, app, armor);
 
   if (!production || config.IONFLUX_PLAYGROUND_TOKEN) {
@@ -208,8 +250,20 @@ export async function startGateway(
       }),
     );
   }
+  // The console holds no credential (the caller brings a JWT), so it is served in production too.
+  app.use(createConsoleRouter({ endpoint: '/graphql' }));
   // The workspace's share of this process is checked first (limitGraphQLRequests), before the body is read.
-  const graphql = createGraphQLHandler(apollo, {
+  // Identical queries in flight (same body, caller and answer-relevant headers) run once (GATEWAY_SHARING).
+  // Safelist mode: unregistered documents refused before Apollo sees them.
+  const guarded = safelist && trusted ? refuseUntrustedDocuments(apollo, trusted) : apollo;
+  const served = sharing
+    ? shareIdenticalRequests(guarded, {
+        metrics: sharingMetrics,
+        maxTokens: armor.parseOptions.maxTokens,
+        documentOf: (hash) => trusted?.byHash.get(hash),
+      })
+    : guarded;
+  const graphql = createGraphQLHandler(served, {
     maxBodyBytes: 1024 * 1024,
     context: async (req, res): Promise<GatewayContext> => {
       const requestId = requestIdOf(res);

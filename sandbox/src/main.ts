@@ -1,11 +1,14 @@
 // `npm run sandbox`: the provider simulators alone (like stripe-mock), on ports 4010-4012 unless
-// SANDBOX_BASE_PORT says otherwise. Uses the configured app credentials when set, fresh ones otherwise.
+// SANDBOX_BASE_PORT says otherwise, on 127.0.0.1 unless SANDBOX_HOST says otherwise (the container image
+// sets 0.0.0.0 so that other containers reach it). Uses the configured app credentials when set, fresh ones
+// otherwise.
 import { generateSandboxCredentials } from './generate-credentials.ts';
 import { startSandbox } from './index.ts';
 
 const env = process.env;
 const generated = generateSandboxCredentials();
 const sandbox = await startSandbox({
+  ...(env['SANDBOX_HOST'] ? { host: env['SANDBOX_HOST'] } : {}),
   basePort: env['SANDBOX_BASE_PORT'] ? Number(env['SANDBOX_BASE_PORT']) : 4010,
   credentials: {
     shopify: {

@@ -1,8 +1,11 @@
 // `npm run bench -- <name>`: runs one benchmark by name. Each benchmark prints a table on stdout and
 // writes its figures as JSON under bench-results/. Add one by adding its module to `benchmarks`.
 const benchmarks: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  federation: () => import('./federation-bench.ts'),
   llm: () => import('./llm-bench.ts'),
+  overhead: () => import('./overhead-bench.ts'),
   shopify: () => import('./shopify-bench.ts'),
+  'shopify-events': () => import('./shopify-events-bench.ts'),
   subscriptions: () => import('./subscriptions-bench.ts'),
 };
 

@@ -109,6 +109,10 @@ describe('npm start', () => {
     }
     expect(out).toContain(`http://127.0.0.1:${gatewayPort}/graphql`);
     expect(out).toMatch(/^dev JWT\s+workspace [0-9a-f-]{36}, user [0-9a-f-]{36} \(valid 24 hours\)/m);
+    // The console link carries the dev JWT in its fragment (never sent to a server).
+    const devToken = out.match(/^dev JWT.*\n(\S+)$/m)?.[1];
+    expect(devToken).toMatch(/^eyJ/);
+    expect(out).toContain(`console    http://127.0.0.1:${gatewayPort}/console#token=${devToken}`);
     // Nothing about admin ports unless ADMIN_PORT is set.
     expect(out).not.toMatch(/^admin\s/m);
   });

@@ -186,11 +186,15 @@ describe('reading a connected Shopify store through the gateway', () => {
   it('200 concurrent gateway queries against a 2000/100 bucket finish with zero THROTTLED', async () => {
     const busy = await connect('ionflux-busy.myshopify.com');
     const since = lastSeq();
+    // Each query its own alias: identical queries in flight would be executed once (GATEWAY_SHARING).
     const results = await Promise.all(
-      Array.from({ length: 200 }, () =>
-        query('query($c: ID!) { shopifyProducts(connectionId: $c, first: 2) { nodes { id title } } }', {
-          c: busy,
-        }),
+      Array.from({ length: 200 }, (_, i) =>
+        query(
+          `query($c: ID!) { q${i}: shopifyProducts(connectionId: $c, first: 2) { nodes { id title } } }`,
+          {
+            c: busy,
+          },
+        ),
       ),
     );
     const errors = results.flatMap((r) => r.body.errors ?? []);

@@ -80,6 +80,20 @@ beforeAll(async () => {
     { id: string }[]
   >`select id from kit.integration_connections where account_id = ${SHOP}`;
   connectionId = row?.id ?? '';
+  // Connecting schedules the store's webhook subscriptions and its backfill: let them finish, so the
+  // Admin calls counted below are only the test's own.
+  const settled = async () => {
+    const [state] = await sql<{ sync: string | null; verified: boolean }[]>`
+      select c.sync_status as sync, s.webhooks_verified_at is not null as verified
+      from kit.integration_connections as c left join shopify.sync_states as s on s.connection_id = c.id
+      where c.id = ${connectionId}`;
+    return state?.sync === 'IDLE' && state.verified;
+  };
+  const deadline = Date.now() + 30_000;
+  while (!(await settled())) {
+    if (Date.now() > deadline) throw new Error('the connection’s setup did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -192,6 +206,12 @@ describe('the kit’s retention jobs', () => {
   it('are scheduled as cron jobs by the Shopify subgraph’s job worker', async () => {
     const rows = await sql<{ identifier: string }[]>`
       select identifier from graphile_worker._private_known_crontabs order by identifier`;
-    expect(rows.map((row) => row.identifier)).toEqual(['kit.events.prune', 'kit.oauth-states.prune']);
+    // Beside the Shopify subgraph's own: the stores' reconciliation and their webhook subscriptions' check.
+    expect(rows.map((row) => row.identifier)).toEqual([
+      'kit.events.prune',
+      'kit.oauth-states.prune',
+      'shopify.sync.all',
+      'shopify.webhooks.reconcile',
+    ]);
   });
 });

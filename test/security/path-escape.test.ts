@@ -189,3 +189,32 @@ describe('after the probes', () => {
     }
   });
 });
+
+describe('path escapes through the static bundles of the console and the playground (raw sockets)', () => {
+  // What would show a file outside the assets folder: the gateway's package.json, a bundle manifest, the
+  // machine's passwd file.
+  const leaks = ['"@ionflux/gateway"', '"script":', 'root:x:0:0'];
+  const escapes = [
+    '../manifest.json',
+    '../../package.json',
+    '%2e%2e/manifest.json',
+    '%2e%2e%2f%2e%2e%2fpackage.json',
+    '.%2e/.%2e/package.json',
+    '%252e%252e/manifest.json',
+    '..%5c..%5cpackage.json',
+    '..\\..\\package.json',
+    '%c0%ae%c0%ae/manifest.json',
+    '/etc/passwd',
+    '%2fetc%2fpasswd',
+    '..%00/manifest.json',
+  ];
+  const probes = ['/console/assets/', '/playground/assets/'].flatMap((base) =>
+    escapes.map((rest) => `${base}${rest}`),
+  );
+
+  it.each(probes)('refuses GET %s with 400 or 404, showing no file outside the assets', async (sent) => {
+    const answer = await rawRequest({ port: target.gatewayPort, method: 'GET', target: sent });
+    expect([400, 404], `${sent}: ${answer.status}\n${answer.text.slice(0, 300)}`).toContain(answer.status);
+    for (const leak of leaks) expect(answer.text).not.toContain(leak);
+  });
+});

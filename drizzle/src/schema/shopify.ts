@@ -1,21 +1,9 @@
-import { pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { integrationConnections } from './kit/connections.ts';
-
-/** Tables of the Shopify subgraph: the mirror of each connected store. */
-export const shopify = pgSchema('shopify');
-
-/** The store behind a Shopify connection, as last read from the Admin API (spec 2.2 Shop fields). */
-export const shops = shopify.table('shops', {
-  connectionId: uuid('connection_id')
-    .primaryKey()
-    .references(() => integrationConnections.id, { onDelete: 'cascade' }),
-  workspaceId: uuid('workspace_id').notNull(),
-  shopDomain: text('shop_domain').notNull(),
-  shopGid: text('shop_gid'),
-  name: text('name'),
-  currency: text('currency'),
-  ianaTimezone: text('iana_timezone'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-export type ShopRow = typeof shops.$inferSelect;
+// The Shopify subgraph's table set: one file per concept under shopify/.
+export * from './shopify/orders.ts';
+export * from './shopify/privacy-requests.ts';
+export * from './shopify/products.ts';
+export * from './shopify/rollups.ts';
+export * from './shopify/sales-alerts.ts';
+export * from './shopify/shopify-schema.ts';
+export * from './shopify/shops.ts';
+export * from './shopify/sync-states.ts';

@@ -17,7 +17,9 @@ export function invalidRequestStatus(): ApolloServerPlugin {
           if (
             data === undefined &&
             errors?.length &&
-            errors.every((e) => e.extensions?.['code'] === ErrorCode.INVALID_REQUEST)
+            errors.every((e) => e.extensions?.['code'] === ErrorCode.INVALID_REQUEST) &&
+            // APQ's "send the document" answer stays 200, as APQ clients expect.
+            !errors.some((e) => e.extensions?.['reason'] === 'PERSISTED_QUERY_NOT_FOUND')
           ) {
             response.http.status = 400;
           }

@@ -1,15 +1,18 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import {
+  type BundleBuildSummary,
+  browserBundleOptions,
+  buildStagedBundle,
+  outputFor,
+} from '../bundles/build-staged-bundle.ts';
 import { DEFAULT_PLAYGROUND_DIST_DIR } from './default-dist-dir.ts';
 import {
   PLAYGROUND_ASSETS_DIR,
   PLAYGROUND_MANIFEST_FILE,
   type PlaygroundManifest,
 } from './playground-manifest.ts';
-
-export type PlaygroundBuildSummary = { distDir: string; files: number; bytes: number; durationMs: number };
 
 const clientDir = fileURLToPath(new URL('./client/', import.meta.url));
 
@@ -22,14 +25,7 @@ const workerEntryPoints = {
 };
 
 const sharedOptions = {
-  bundle: true,
-  minify: true,
-  platform: 'browser',
-  target: 'es2022',
-  entryNames: '[name]-[hash]',
-  legalComments: 'linked',
-  metafile: true,
-  logLevel: 'warning',
+  ...browserBundleOptions,
   define: { 'process.env.NODE_ENV': '"production"' },
 } satisfies esbuild.BuildOptions;
 
@@ -40,59 +36,42 @@ const sharedOptions = {
  */
 export async function buildPlayground(
   options: { outDir?: string /** @default DEFAULT_PLAYGROUND_DIST_DIR */ } = {},
-): Promise<PlaygroundBuildSummary> {
-  const started = performance.now();
-  const distDir = options.outDir ?? DEFAULT_PLAYGROUND_DIST_DIR;
-  const stagingDir = `${distDir}.staging-${process.pid}`;
-  const outdir = join(stagingDir, PLAYGROUND_ASSETS_DIR);
-  await rm(stagingDir, { recursive: true, force: true });
-  await mkdir(outdir, { recursive: true });
+): Promise<BundleBuildSummary> {
+  return buildStagedBundle({
+    distDir: options.outDir ?? DEFAULT_PLAYGROUND_DIST_DIR,
+    assetsDir: PLAYGROUND_ASSETS_DIR,
+    manifestFile: PLAYGROUND_MANIFEST_FILE,
+    build: async (outdir): Promise<PlaygroundManifest> => {
+      const [app, workers, style] = await Promise.all([
+        esbuild.build({
+          ...sharedOptions,
+          outdir,
+          entryPoints: { main: join(clientDir, 'main.tsx') },
+          format: 'esm',
+          jsx: 'automatic',
+          // Monaco's modules import their CSS; graphiql/style.css (the style entry) already carries all of it.
+          loader: { '.css': 'empty', '.ttf': 'empty' },
+        }),
+        esbuild.build({ ...sharedOptions, outdir, entryPoints: workerEntryPoints, format: 'iife' }),
+        esbuild.build({
+          ...sharedOptions,
+          outdir,
+          entryPoints: { style: join(clientDir, 'playground.css') },
+          loader: { '.ttf': 'dataurl', '.woff2': 'dataurl' },
+        }),
+      ]);
 
-  const [app, workers, style] = await Promise.all([
-    esbuild.build({
-      ...sharedOptions,
-      outdir,
-      entryPoints: { main: join(clientDir, 'main.tsx') },
-      format: 'esm',
-      jsx: 'automatic',
-      // Monaco's modules import their CSS; graphiql/style.css (the style entry) already carries all of it.
-      loader: { '.css': 'empty', '.ttf': 'empty' },
-    }),
-    esbuild.build({ ...sharedOptions, outdir, entryPoints: workerEntryPoints, format: 'iife' }),
-    esbuild.build({
-      ...sharedOptions,
-      outdir,
-      entryPoints: { style: join(clientDir, 'playground.css') },
-      loader: { '.ttf': 'dataurl', '.woff2': 'dataurl' },
-    }),
-  ]);
-
-  const manifest: PlaygroundManifest = {
-    script: outputFor(app.metafile, 'main.tsx'),
-    style: outputFor(style.metafile, 'playground.css'),
-    workers: {
-      editor: outputFor(workers.metafile, 'editor.worker.js'),
-      json: outputFor(workers.metafile, 'json.worker.js'),
-      graphql: outputFor(workers.metafile, 'graphql.worker.js'),
+      return {
+        script: outputFor(app.metafile, 'main.tsx'),
+        style: outputFor(style.metafile, 'playground.css'),
+        workers: {
+          editor: outputFor(workers.metafile, 'editor.worker.js'),
+          json: outputFor(workers.metafile, 'json.worker.js'),
+          graphql: outputFor(workers.metafile, 'graphql.worker.js'),
+        },
+      };
     },
-  };
-  await writeFile(join(stagingDir, PLAYGROUND_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-
-  await rm(distDir, { recursive: true, force: true });
-  await rename(stagingDir, distDir);
-
-  const names = await readdir(join(distDir, PLAYGROUND_ASSETS_DIR));
-  const sizes = await Promise.all(names.map((name) => stat(join(distDir, PLAYGROUND_ASSETS_DIR, name))));
-  const bytes = sizes.reduce((total, { size }) => total + size, 0);
-  return { distDir, files: names.length, bytes, durationMs: Math.round(performance.now() - started) };
-}
-
-function outputFor(metafile: esbuild.Metafile, entryFileName: string): string {
-  for (const [path, output] of Object.entries(metafile.outputs)) {
-    if (output.entryPoint !== undefined && basename(output.entryPoint) === entryFileName)
-      return basename(path);
-  }
-  throw new Error(`playground build: no output for entry ${entryFileName}`);
+  });
 }
 
 function resolvePackageFile(specifier: string): string {

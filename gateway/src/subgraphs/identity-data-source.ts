@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, type IdentitySigner, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
 import type { GatewayContext } from '../gateway-context.ts';
 import { subgraphRefusal } from './subgraph-refusal.ts';
+import { subgraphUnavailable } from './subgraph-unavailable.ts';
 import type { Fetcher } from './undici-fetcher.ts';
 
 /** How long one signature per caller is reused: well inside the signer's 60 s validity. */
@@ -64,8 +65,24 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    if (response.status === 502 || response.status === 503 || response.status === 504) {
+      return subgraphUnavailable(this.#audience, `it answered HTTP ${response.status}`);
+    }
     const error = await super.errorFromResponse(response);
     const body = (error.extensions['response'] as { body?: unknown } | undefined)?.body;
     return subgraphRefusal(response.status, body) ?? error;
+  }
+
+  /** A subgraph that cannot be reached (refused, reset, timed out) is PROVIDER_UNAVAILABLE, not INTERNAL. */
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof TypeError && error.message === 'fetch failed') {
+        const code = (error.cause as { code?: unknown } | undefined)?.code;
+        throw subgraphUnavailable(this.#audience, typeof code === 'string' ? code : 'connection failed');
+      }
+      throw error;
+    }
   }
 }

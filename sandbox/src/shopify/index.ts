@@ -20,6 +20,7 @@ export type {
   CreateOrderInput,
   CreateProductInput,
   InventoryChange,
+  ShopChange,
 } from './control/control-types.ts';
 export type { ActiveFault, FaultRule } from './control/fault-injector.ts';
 export type { LoggedRequest } from './control/request-log.ts';
@@ -105,6 +106,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions): P
   const requestLog = new RequestLog();
   let baseUrl = '';
   const deps = {
+    bulk,
     shops,
     tokens,
     webhooks,

@@ -47,6 +47,28 @@ const shopifyServicesEnv = {
   SHOPIFY_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(172_800),
   /** Batch product lookups into `nodes(ids:)`; `false` only to measure the difference. @default true */
   SHOPIFY_ADMIN_BATCH: z.stringbool().default(true),
+  /**
+   * Deliveries arriving together are stored by one transaction (group commit, each answered after the
+   * commit that stored it); `false`: one transaction per delivery. @default true
+   */
+  SHOPIFY_WEBHOOK_BATCH: z.stringbool().default(true),
+  /** Read stores with bulk operations (pages when one fails); `false` reads with pages only. @default true */
+  SHOPIFY_SYNC_BULK: z.stringbool().default(true),
+  /** When every connected store is reconciled (crontab, UTC). @default '*\/15 * * * *' */
+  SHOPIFY_SYNC_CRON: z.string().min(9).default('*/15 * * * *'),
+  /**
+   * A reconciliation re-reads what changed since the last completed sync minus this (webhooks can be
+   * lost or a day late). @default 3600
+   */
+  SHOPIFY_SYNC_OVERLAP_SECONDS: z.coerce.number().int().nonnegative().default(3600),
+  /** How often a running bulk operation is polled. @default 2000 */
+  SHOPIFY_BULK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+  /** A bulk operation still running after this is given up for pages. @default 3600 */
+  SHOPIFY_BULK_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** When the webhook subscriptions of every connected store are checked and re-created. @default '*\/30 * * * *' */
+  SHOPIFY_WEBHOOKS_RECONCILE_CRON: z.string().min(9).default('*/30 * * * *'),
+  /** Jobs (webhook deliveries, syncs) one worker process runs at once. @default 8 */
+  SHOPIFY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 };
 
 const shopifyWorkerEnvSchema = z.object(shopifyServicesEnv);

@@ -1,6 +1,7 @@
-import type { Database } from '@ionflux/kit/db';
+import type { Database, Sql } from '@ionflux/kit/db';
 import type { EventBus } from '@ionflux/kit/events';
 import type { Identity } from '@ionflux/kit/identity';
+import type { JobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
 import type { ShopifyOAuth } from './oauth/index.ts';
 import type { ShopifyRequestScope } from './queries/index.ts';
@@ -9,7 +10,11 @@ import type { ShopifyRequestScope } from './queries/index.ts';
 export interface ShopifyContext {
   identity: Identity;
   db: Database;
+  /** The same pool as `db`, for the mirror's SQL (see kit/db on timestamps). */
+  sql: Sql;
   bus: EventBus;
+  /** Where syncs are scheduled; absent when the app is not configured. */
+  jobs: JobQueue | undefined;
   logger: Logger;
   /** Connecting stores; absent when the app credentials or the master key are not configured. */
   oauth: ShopifyOAuth | undefined;

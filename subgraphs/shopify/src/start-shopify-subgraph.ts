@@ -9,6 +9,7 @@ import type { ShopifyContext } from './context.ts';
 import { mountOAuthRoutes } from './oauth/index.ts';
 import { createShopifyRequestScope } from './queries/index.ts';
 import { resolvers } from './resolvers.ts';
+import { scheduleConnectionSetup } from './schedule-connection-setup.ts';
 import { createShopifyServices, SHOPIFY_LOG_REDACTIONS, SHOPIFY_MIGRATIONS } from './services.ts';
 import { startShopifyJobWorker } from './start-shopify-worker.ts';
 import { mountWebhookRoute } from './webhooks/index.ts';
@@ -44,19 +45,24 @@ export async function startShopifySubgraph(
         createContext: ({ identity }) => ({
           identity,
           db: services.database.db,
+          sql: services.database.sql,
           bus: services.bus,
+          jobs: app?.queue,
           logger,
           oauth: app?.oauth,
           stores: createShopifyRequestScope(app?.admin, identity),
         }),
         async routes(expressApp) {
           if (!app) return undefined;
-          mountOAuthRoutes(expressApp, app.oauth, logger);
+          mountOAuthRoutes(expressApp, app.oauth, logger, (connection) =>
+            scheduleConnectionSetup(services.database.sql, app.queue, connection),
+          );
           mountWebhookRoute(expressApp, {
             sql: services.database.sql,
             queue: app.queue,
             logger,
             source: app.webhookSource,
+            batch: config.SHOPIFY_WEBHOOK_BATCH,
           });
           return undefined;
         },

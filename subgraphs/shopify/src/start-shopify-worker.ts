@@ -14,21 +14,56 @@ import {
   SHOPIFY_MIGRATIONS,
   type ShopifyServices,
 } from './services.ts';
+import { type SyncSettings, shopifySyncCron, shopifySyncTasks } from './sync/index.ts';
+import { webhookSubscriptionCron, webhookSubscriptionTasks } from './webhook-subscriptions/index.ts';
 import { shopifyWebhookTask } from './webhooks/index.ts';
 
+/** The sync's settings from the config. */
+export function syncSettingsOf(config: ShopifyWorkerConfig): SyncSettings {
+  return {
+    useBulk: config.SHOPIFY_SYNC_BULK,
+    bulkPollMs: config.SHOPIFY_BULK_POLL_MS,
+    bulkTimeoutMs: config.SHOPIFY_BULK_TIMEOUT_SECONDS * 1000,
+    overlapMs: config.SHOPIFY_SYNC_OVERLAP_SECONDS * 1000,
+    batchSize: 250,
+  };
+}
+
 /**
- * The Shopify job worker over the services: it applies stored webhook deliveries (when the app is
- * configured) and runs the kit's retention jobs on their cron, which need no Shopify credentials.
+ * The Shopify job worker over the services: when the app is configured it applies stored webhook
+ * deliveries, syncs stores (on connect, on demand, and on `SHOPIFY_SYNC_CRON`), refreshes orders and
+ * keeps webhook subscriptions complete (`SHOPIFY_WEBHOOKS_RECONCILE_CRON`); it always runs the kit's
+ * retention jobs, which need no Shopify credentials.
  */
 export function startShopifyJobWorker(services: ShopifyServices): Promise<JobWorker> {
   const { config, logger, app } = services;
-  const tasks: TaskDefinition<unknown>[] = kitMaintenanceTasks({
-    sql: services.database.sql,
-    settings: config,
+  const sql = services.database.sql;
+  const tasks: TaskDefinition<unknown>[] = kitMaintenanceTasks({ sql, settings: config, logger });
+  const cron = kitMaintenanceCron();
+  if (app) {
+    const deps = { sql, bus: services.bus, queue: app.queue, logger };
+    tasks.push(shopifyWebhookTask(deps, app.webhookSource) as TaskDefinition<unknown>);
+    tasks.push(
+      ...shopifySyncTasks({ ...deps, admin: app.admin, settings: syncSettingsOf(config) }),
+      ...webhookSubscriptionTasks({
+        sql,
+        admin: app.admin,
+        queue: app.queue,
+        callbackUrl: app.oauth.webhookUrl,
+      }),
+    );
+    cron.push(
+      ...shopifySyncCron(config.SHOPIFY_SYNC_CRON),
+      ...webhookSubscriptionCron(config.SHOPIFY_WEBHOOKS_RECONCILE_CRON),
+    );
+  }
+  return startJobWorker({
+    databaseUrl: config.DATABASE_URL,
     logger,
+    tasks,
+    cron,
+    concurrency: config.SHOPIFY_WORKER_CONCURRENCY,
   });
-  if (app) tasks.push(shopifyWebhookTask(app.oauth.deps, app.webhookSource) as TaskDefinition<unknown>);
-  return startJobWorker({ databaseUrl: config.DATABASE_URL, logger, tasks, cron: kitMaintenanceCron() });
 }
 
 export interface RunningShopifyWorker {

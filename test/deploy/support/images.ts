@@ -37,7 +37,7 @@ export const images = {
   sandbox: {
     dockerfile: 'deploy/docker/sandbox.Dockerfile',
     workspace: 'sandbox',
-    entries: ['deploy/docker/sandbox-main.ts'],
+    entries: ['sandbox/src/main.ts'],
   },
 } as const satisfies Record<string, ImageSpec>;
 

@@ -41,7 +41,7 @@ export function checkServiceEnv(service: string, env: Env): string[] {
 
 /** The env names the sandbox's container entry reads (`env['NAME']`), from its source. */
 export function sandboxEnvNames(root: string): Set<string> {
-  const source = readFileSync(path.join(root, 'deploy/docker/sandbox-main.ts'), 'utf8');
+  const source = readFileSync(path.join(root, 'sandbox/src/main.ts'), 'utf8');
   return new Set([...source.matchAll(/env\['([A-Z0-9_]+)'\]/g)].map((match) => match[1] ?? ''));
 }
 

@@ -238,6 +238,8 @@ function defaultScalar(scalar: string): unknown {
       return true;
     case 'DateTime':
       return new Date().toISOString();
+    case 'Decimal':
+      return '250.00';
     default:
       return undefined;
   }

@@ -194,6 +194,13 @@ function scalarValue(scalar: string, mode: ValueMode): fc.Arbitrary<unknown> {
           )
         : dates;
     }
+    case 'Decimal': {
+      const decimals = fc.oneof(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }).map((cents) => (cents / 100).toFixed(2)),
+        fc.constantFrom('0', '0.00', '1e3', '99999999999999999999.99', '-0.01', '1.005'),
+      );
+      return wild ? fc.oneof(decimals, fc.double(), hostileString()) : decimals;
+    }
     default:
       return fc.jsonValue({ maxDepth: 2 });
   }

@@ -126,6 +126,7 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
         brandId: [brandId],
         creatorId: [creatorId],
         id: [orderGid, product.admin_graphql_api_id],
+        productId: [product.admin_graphql_api_id],
         ids: [notificationIds],
         shop: [shop],
         from: [new Date(now - 86_400_000).toISOString()],

@@ -18,6 +18,8 @@ export const connectionStatus = kit.enum('connection_status', [
   'ERROR',
 ]);
 export const connectionHealth = kit.enum('connection_health', ['UNKNOWN', 'HEALTHY', 'DEGRADED', 'FAILING']);
+/** Where the synchronisation of a connection's data stands; null for integrations that keep no mirror. */
+export const connectionSyncStatus = kit.enum('connection_sync_status', ['IDLE', 'RUNNING', 'FAILED']);
 
 /**
  * One row per connected outside account (a store, a creator's account) of a workspace, whatever the
@@ -40,6 +42,10 @@ export const integrationConnections = kit.table(
     health: connectionHealth('health').notNull().default('UNKNOWN'),
     healthReason: text('health_reason'),
     lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
+    /** Set by integrations that mirror the account's data; null for those that do not. */
+    syncStatus: connectionSyncStatus('sync_status'),
+    /** The ErrorCode of the last failed sync while `sync_status` is FAILED. */
+    syncErrorCode: text('sync_error_code'),
     connectedAt: timestamp('connected_at', { withTimezone: true }),
     /** The user whose browser completed the latest authorization (the user who started that flow). */
     connectedBy: uuid('connected_by'),

@@ -9,6 +9,7 @@ import {
   parse,
   validate,
 } from 'graphql';
+import type { LoggedRequest } from '../control/request-log.ts';
 import type { ShopRegistry } from '../data/shop-registry.ts';
 import type { TokenRegistry } from '../oauth/token-registry.ts';
 import type { AdminContext, AdminEffects } from './admin-context.ts';
@@ -106,6 +107,8 @@ export function graphqlRoute(config: GraphqlRouteConfig): Router {
       }
       const bucket = config.bucketFor(domain);
       if (!bucket.tryTake(requested)) {
+        const entry = res.locals['logEntry'] as LoggedRequest | undefined;
+        if (entry) entry.throttled = true;
         if (config.throttledStatus === 429) res.setHeader('Retry-After', '1.0');
         return res.status(config.throttledStatus).json({
           errors: [

@@ -106,4 +106,18 @@ describe('bulkOperationRunQuery', () => {
     expect(payload.bulkOperation).toBeNull();
     expect(payload.userErrors[0]?.code).toBe('INVALID');
   });
+
+  it('fails the next operation with the error code the control API asked for', async () => {
+    await finished();
+    simulator.failNextBulkOperations(1, 'TIMEOUT');
+    const started = await run('{ products { edges { node { id } } } }');
+    expect(dataOf<{ userErrors: unknown[] }>(started, 'bulkOperationRunQuery').userErrors).toEqual([]);
+    const failed = await postGraphql(simulator, token, '{ currentBulkOperation { status errorCode url } }');
+    const ended = await finished();
+    expect(ended.status).toBe('FAILED');
+    expect(failed.status).toBe(200);
+    const again = await run('{ products { edges { node { id } } } }');
+    expect(dataOf<{ userErrors: unknown[] }>(again, 'bulkOperationRunQuery').userErrors).toEqual([]);
+    expect((await finished()).status).toBe('COMPLETED');
+  });
 });

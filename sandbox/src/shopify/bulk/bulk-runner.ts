@@ -21,6 +21,9 @@ const BULK_ID_BASE = 4_100_000_000;
 const PAGE = 250;
 const PAGE_INFO_ALIAS = '__bulkPageInfo';
 
+/** The error codes a failed bulk operation carries. */
+export type BulkFailureCode = 'ACCESS_DENIED' | 'INTERNAL_SERVER_ERROR' | 'TIMEOUT';
+
 export type BulkStart = { ok: true; id: number } | { ok: false; message: string; code: string };
 
 const arg = (name: string, value: ArgumentNode['value']): ArgumentNode => ({
@@ -69,10 +72,16 @@ export class BulkRunner {
   readonly #webhooks: WebhookDispatcher;
   readonly #dir = mkdtempSync(join(tmpdir(), 'shopify-sim-bulk-'));
   readonly #cancelled = new Set<number>();
+  #failures: BulkFailureCode[] = [];
 
   constructor(schema: GraphQLSchema, webhooks: WebhookDispatcher) {
     this.#schema = schema;
     this.#webhooks = webhooks;
+  }
+
+  /** The next `count` operations fail with `errorCode` once they run (the control API's bulk fault). */
+  failNext(count: number, errorCode: BulkFailureCode): void {
+    this.#failures = Array.from({ length: Math.max(0, Math.floor(count)) }, () => errorCode);
   }
 
   filePath(name: string): string | undefined {
@@ -123,6 +132,14 @@ export class BulkRunner {
     root: FieldNode,
   ): Promise<void> {
     record.status = 'RUNNING';
+    const failure = this.#failures.shift();
+    if (failure) {
+      record.status = 'FAILED';
+      record.errorCode = failure;
+      record.completedAt = context.now();
+      this.#webhooks.emit(context.shop, 'BULK_OPERATIONS_FINISH', bulkFinishPayload(record));
+      return;
+    }
     const fileName = `${record.id}-${Date.now().toString(36)}.jsonl`;
     const stream = createWriteStream(join(this.#dir, fileName));
     let after: string | null = null;

@@ -138,9 +138,14 @@ describe('/_control data changes', () => {
       method: 'PUT',
       body: JSON.stringify({ currentlyAvailable: 0 }),
     });
+    const since = simulator.requests().at(-1)?.seq ?? 0;
     const response = await shopQuery();
     expect(errorsOf(response)[0]?.extensions?.['code']).toBe('THROTTLED');
+    // The request log says which answers were THROTTLED (a client's bucket model is checked by it).
+    expect(simulator.requests(since).map((request) => request.throttled)).toEqual([true]);
     simulator.setThrottle(simulator.demoShop, 2000);
+    expect((await shopQuery()).status).toBe(200);
+    expect(simulator.requests(since).map((request) => request.throttled)).toEqual([true, false]);
   });
 
   it('logs the requests it received', async () => {

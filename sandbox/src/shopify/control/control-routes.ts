@@ -46,6 +46,26 @@ export function controlRoutes(control: ShopifyControl): Router {
       ),
     });
   });
+  router.post('/shops/:shop/orders/:id/fulfill', (req: Request<{ shop: string; id: string }>, res) => {
+    res.json({ order: control.fulfillOrder(req.params.shop, req.params.id) });
+  });
+  router.patch('/shops/:shop', (req: Request<{ shop: string }>, res) => {
+    const { name, ianaTimezone } = body(req);
+    res.json({
+      shop: control.updateShop(req.params.shop, {
+        ...(typeof name === 'string' ? { name } : {}),
+        ...(typeof ianaTimezone === 'string' ? { ianaTimezone } : {}),
+      }),
+    });
+  });
+  router.post('/bulk-faults', (req, res) => {
+    const { count, errorCode } = body(req);
+    const code = errorCode ?? 'INTERNAL_SERVER_ERROR';
+    if (!['ACCESS_DENIED', 'INTERNAL_SERVER_ERROR', 'TIMEOUT'].includes(String(code)))
+      throw new ControlError(400, 'errorCode must be ACCESS_DENIED, INTERNAL_SERVER_ERROR or TIMEOUT');
+    control.failNextBulkOperations(Number(count ?? 1), code as 'TIMEOUT');
+    res.status(204).end();
+  });
   router.post('/shops/:shop/products', (req: Request<{ shop: string }>, res) => {
     const input = body(req);
     if (typeof input['title'] !== 'string') throw new ControlError(400, 'title is required');

@@ -36,6 +36,12 @@ export interface InventoryChange {
   delta?: number;
 }
 
+/** What `updateShop` may change; each change sends `shop/update`. */
+export interface ShopChange {
+  name?: string;
+  ianaTimezone?: string;
+}
+
 export type ComplianceTopic = 'customers/data_request' | 'customers/redact' | 'shop/redact';
 
 export interface ComplianceInput {

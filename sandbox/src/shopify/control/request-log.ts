@@ -12,6 +12,8 @@ export interface LoggedRequest {
   fault: string | null;
   /** GraphQL operation name or the first 200 characters of the query, when there is one */
   operation: string | null;
+  /** The Admin API answered THROTTLED: the shop's bucket could not hold the query's requested cost */
+  throttled: boolean;
 }
 
 const SECRET_FIELDS = /client_secret|refresh_token|code/;
@@ -44,6 +46,7 @@ export class RequestLog {
         durationMs: null,
         fault: null,
         operation: null,
+        throttled: false,
       };
       this.#entries.push(entry);
       if (this.#entries.length > this.#limit) this.#entries.shift();

@@ -23,6 +23,7 @@ import type {
   CreateOrderInput,
   CreateProductInput,
   InventoryChange,
+  ShopChange,
 } from './control-types.ts';
 
 export class ControlError extends Error {
@@ -159,6 +160,41 @@ export class ShopActions {
     this.#deps.webhooks.emit(shop, 'ORDERS_CANCELLED', payload);
     this.#deps.webhooks.emit(shop, 'ORDERS_UPDATED', payload);
     return order;
+  }
+
+  /** Fulfils every line: `orders/fulfilled`, then `orders/updated`, as Shopify sends them. */
+  fulfillOrder(domain: string, orderId: unknown): OrderRecord {
+    const shop = this.#deps.shops.get(domain);
+    const current = this.#order(shop, orderId);
+    if (current.cancelledAt) throw new ControlError(409, `order ${current.id} is cancelled`);
+    if (current.fulfillmentStatus === 'FULFILLED')
+      throw new ControlError(409, `order ${current.id} is already fulfilled`);
+    const order = { ...current, fulfillmentStatus: 'FULFILLED' as const, updatedAt: this.#deps.now() };
+    shop.orders.replace(order);
+    const payload = orderPayload(order, shop);
+    this.#deps.webhooks.emit(shop, 'ORDERS_FULFILLED', payload);
+    this.#deps.webhooks.emit(shop, 'ORDERS_UPDATED', payload);
+    return order;
+  }
+
+  /** Changes the shop's name or timezone and sends `shop/update`. */
+  updateShop(domain: string, change: ShopChange): ShopState {
+    const shop = this.#deps.shops.get(domain);
+    if (change.ianaTimezone !== undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: change.ianaTimezone });
+      } catch {
+        throw new ControlError(400, `${change.ianaTimezone} is not an IANA timezone`);
+      }
+      shop.ianaTimezone = change.ianaTimezone;
+    }
+    if (change.name !== undefined) {
+      if (change.name.trim() === '') throw new ControlError(400, 'name must not be empty');
+      shop.name = change.name;
+    }
+    shop.updatedAt = this.#deps.now();
+    this.#deps.webhooks.emit(shop, 'SHOP_UPDATE', shopPayload(shop));
+    return shop;
   }
 
   refundOrder(domain: string, orderId: unknown, amount?: string | number, note = 'Refund'): OrderRecord {

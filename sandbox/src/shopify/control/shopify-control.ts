@@ -1,4 +1,5 @@
 import type { LeakyBucket, ThrottleStatus } from '../admin/leaky-bucket.ts';
+import type { BulkFailureCode, BulkRunner } from '../bulk/bulk-runner.ts';
 import type { CancelReason } from '../data/records.ts';
 import type { ShopRegistry } from '../data/shop-registry.ts';
 import { EXPIRING_TOKEN_SECONDS, type TokenRegistry } from '../oauth/token-registry.ts';
@@ -17,6 +18,7 @@ import type {
   CreateOrderInput,
   CreateProductInput,
   InventoryChange,
+  ShopChange,
 } from './control-types.ts';
 import type { ActiveFault, FaultInjector, FaultRule } from './fault-injector.ts';
 import type { LoggedRequest, RequestLog } from './request-log.ts';
@@ -33,6 +35,7 @@ export interface ControlDeps {
   baseUrl: () => string;
   complianceWebhookUrl: string | undefined;
   apiVersion: string;
+  bulk: Pick<BulkRunner, 'failNext'>;
 }
 
 export interface IssuedToken {
@@ -74,6 +77,20 @@ export class ShopifyControl {
 
   cancelOrder(shop: string, orderId: number | string, reason?: CancelReason): OrderSummary {
     return orderSummary(this.#actions.cancelOrder(shop, orderId, reason));
+  }
+
+  fulfillOrder(shop: string, orderId: number | string): OrderSummary {
+    return orderSummary(this.#actions.fulfillOrder(shop, orderId));
+  }
+
+  updateShop(shop: string, change: ShopChange): { name: string; ianaTimezone: string; updatedAt: string } {
+    const state = this.#actions.updateShop(shop, change);
+    return { name: state.name, ianaTimezone: state.ianaTimezone, updatedAt: state.updatedAt.toISOString() };
+  }
+
+  /** The next `count` bulk operations of any shop end FAILED with `errorCode` (Shopify's can). */
+  failNextBulkOperations(count: number, errorCode: BulkFailureCode = 'INTERNAL_SERVER_ERROR'): void {
+    this.#deps.bulk.failNext(count, errorCode);
   }
 
   refundOrder(shop: string, orderId: number | string, amount?: string | number, note?: string): OrderSummary {

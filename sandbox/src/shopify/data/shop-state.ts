@@ -26,8 +26,13 @@ const DAY = 86_400_000;
 export class ShopState {
   readonly domain: string;
   readonly id: number;
-  readonly name: string;
+  /** Changed with the control API's `updateShop` (which sends `shop/update`). */
+  name: string;
+  /** @default 'America/New_York' */
+  ianaTimezone = 'America/New_York';
   readonly createdAt: Date;
+  /** Bumped by every change of the shop itself. */
+  updatedAt: Date;
   readonly products: ProductRecord[];
   readonly customers: CustomerRecord[];
   readonly orders: OrderBook;
@@ -47,6 +52,7 @@ export class ShopState {
       .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
       .join(' ');
     this.createdAt = new Date(now.getTime() - 800 * DAY);
+    this.updatedAt = this.createdAt;
     this.products = seedCatalog(seed, scale.products, now);
     this.customers = seedCustomers(seed + 1, scale.customers, now);
     this.orders = new OrderBook({

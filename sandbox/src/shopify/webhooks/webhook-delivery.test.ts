@@ -191,4 +191,49 @@ describe('webhook delivery', () => {
     });
     expect((await call('{ shop { id } }')).status).toBe(401);
   });
+
+  it('fulfilling an order sends orders/fulfilled, then orders/updated', async () => {
+    await subscribe('ORDERS_FULFILLED');
+    await subscribe('ORDERS_UPDATED');
+    const order = simulator.createOrder(simulator.demoShop);
+    const fulfilled = simulator.fulfillOrder(simulator.demoShop, order.id);
+    expect(fulfilled.id).toBe(order.id);
+    const fulfilment = () =>
+      receiver.received.filter((r) =>
+        ['orders/fulfilled', 'orders/updated'].includes(String(r.headers['x-shopify-topic'])),
+      );
+    await waitFor(() => fulfilment().length >= 2);
+    expect(fulfilment().map((r) => r.headers['x-shopify-topic'])).toEqual([
+      'orders/fulfilled',
+      'orders/updated',
+    ]);
+    const payload = JSON.parse(fulfilment()[0]?.rawBody.toString() ?? '{}') as Record<string, unknown>;
+    expect(payload).toMatchObject({
+      admin_graphql_api_id: order.admin_graphql_api_id,
+      fulfillment_status: 'fulfilled',
+    });
+    expect(() => simulator.fulfillOrder(simulator.demoShop, order.id)).toThrow(/already fulfilled/);
+  });
+
+  it('changing the shop sends shop/update and the Admin API shows the new name and timezone', async () => {
+    await subscribe('SHOP_UPDATE');
+    const changed = simulator.updateShop(simulator.demoShop, {
+      name: 'Renamed Demo',
+      ianaTimezone: 'Asia/Kolkata',
+    });
+    const update = () => receiver.received.find((r) => r.headers['x-shopify-topic'] === 'shop/update');
+    await waitFor(() => update() !== undefined);
+    const payload = JSON.parse(update()?.rawBody.toString() ?? '{}') as Record<string, unknown>;
+    expect(payload).toMatchObject({ name: 'Renamed Demo', iana_timezone: 'Asia/Kolkata' });
+    expect(new Date(String(payload['updated_at'])).toISOString()).toBe(changed.updatedAt);
+    const shop = await postGraphql(simulator, token, '{ shop { name ianaTimezone updatedAt } }');
+    const read = shop.body.data?.['shop'] as { name: string; ianaTimezone: string; updatedAt: string };
+    expect({ ...read, updatedAt: new Date(read.updatedAt).toISOString() }).toEqual({
+      name: 'Renamed Demo',
+      ianaTimezone: 'Asia/Kolkata',
+      updatedAt: changed.updatedAt,
+    });
+    expect(() => simulator.updateShop(simulator.demoShop, { ianaTimezone: 'Mars/Olympus' })).toThrow(/IANA/);
+    simulator.updateShop(simulator.demoShop, { name: 'Ionflux Demo', ianaTimezone: 'America/New_York' });
+  });
 });

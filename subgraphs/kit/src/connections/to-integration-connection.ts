@@ -18,6 +18,9 @@ export interface IntegrationConnectionView<Provider extends string = string> {
   health: IntegrationConnectionRow['health'];
   healthReason: string | null;
   lastSyncedAt: Date | null;
+  /** Null for integrations that keep no mirror of the account's data. */
+  syncStatus: IntegrationConnectionRow['syncStatus'];
+  syncErrorCode: string | null;
   connectedAt: Date | null;
 }
 
@@ -36,6 +39,8 @@ export function toIntegrationConnection<Provider extends string = string>(
     health: row.health,
     healthReason: row.healthReason,
     lastSyncedAt: row.lastSyncedAt,
+    syncStatus: row.syncStatus,
+    syncErrorCode: row.syncErrorCode,
     connectedAt: row.connectedAt,
   };
 }

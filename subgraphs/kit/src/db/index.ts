@@ -1,5 +1,5 @@
 export type { ConnectOptions, Database, DatabaseHandle, Sql } from './connect-database.ts';
-export { connectDatabase } from './connect-database.ts';
+export { connectDatabase, reconnectBackoff } from './connect-database.ts';
 export type { MigrationSet } from './migrate-database.ts';
 export { migrateDatabase } from './migrate-database.ts';
 export type { StoredTimestamp } from './timestamp.ts';

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { databaseUnavailable, isDatabaseUnreachable } from './database-unreachable.ts';
 import { ErrorCode, isErrorCode } from './error-code.ts';
 import { IntegrationError } from './integration-error.ts';
 
@@ -39,10 +40,14 @@ export const INTERNAL_ERROR_MESSAGE =
  * message is replaced by {@link INTERNAL_ERROR_MESSAGE} (whether raised here as an `IntegrationError` or
  * relayed from a subgraph); framework errors keep their message and get our code (the original stays in
  * `extensions.reason`); anything else is an unexpected error and is masked to INTERNAL, so no stack, SQL
- * or secret reaches a client. Callers log the original of every INTERNAL result.
+ * or secret reaches a client. Callers log the original of every INTERNAL result. One exception: an error
+ * that would be INTERNAL because the database could not be reached (`isDatabaseUnreachable`, also when
+ * wrapped) answers PROVIDER_UNAVAILABLE with `reason: DATABASE_UNAVAILABLE`, so a client knows to retry.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : error;
+  if (isDatabaseUnreachable(original) && !isCodedOnPurpose(original))
+    return unavailableError(formatted, databaseUnavailable(original));
   if (original instanceof IntegrationError) {
     if (original.code === ErrorCode.INTERNAL) return internalError(formatted);
     return {
@@ -73,5 +78,20 @@ function internalError(formatted: GraphQLFormattedError): GraphQLFormattedError 
     message: INTERNAL_ERROR_MESSAGE,
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.INTERNAL },
+  };
+}
+
+/** An error a resolver raised with a code other than INTERNAL keeps it, whatever it wraps. */
+function isCodedOnPurpose(error: unknown): boolean {
+  return error instanceof IntegrationError && error.code !== ErrorCode.INTERNAL;
+}
+
+/** A dependency-unavailable error as the client sees it: its own message and code, nothing of the cause. */
+function unavailableError(formatted: GraphQLFormattedError, error: IntegrationError): GraphQLFormattedError {
+  return {
+    message: error.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { ...error.details, code: error.code },
   };
 }

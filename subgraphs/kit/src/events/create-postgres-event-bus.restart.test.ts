@@ -23,7 +23,12 @@ describe('createPostgresEventBus across a database restart', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-bus-restart-'));
     server = await startEmbeddedPostgres({ dataDir });
     await migrateDatabase(server.url, [migrationSet('kit')]);
-    subscriberDb = connectDatabase(server.url, { applicationName: 'ionflux-bus-subscriber' });
+    // A reconnect pause that grows to seconds (postgres.js's own, not the kit's 0.2 s cap): the listener then
+    // comes back well after the server, so the publishes below certainly fall in the gap this test is about.
+    subscriberDb = connectDatabase(server.url, {
+      applicationName: 'ionflux-bus-subscriber',
+      reconnectBackoffMaxSeconds: 20,
+    });
     const destination = new PassThrough();
     destination.on('data', (chunk: Buffer) => logLines.push({ at: Date.now(), line: chunk.toString() }));
     subscriberBus = await createPostgresEventBus({

@@ -49,4 +49,11 @@ describe('createJobQueue', () => {
     const jobs = await listQueuedJobs(database.url, 'queue-test.tx');
     expect(jobs.map((job) => job.payload)).toEqual([{ outcome: 'committed' }]);
   });
+
+  it('puts a job in a named queue, whose jobs graphile-worker runs one at a time', async () => {
+    await queue.enqueue('queue-test.serial', { n: 1 }, { queueName: 'serial-1' });
+    const [row] = await sql<{ queueName: string | null }[]>`
+      select queue_name as "queueName" from graphile_worker.jobs where task_identifier = 'queue-test.serial'`;
+    expect(row?.queueName).toBe('serial-1');
+  });
 });

@@ -17,6 +17,7 @@ export async function enqueueJob(
       -- drizzle's, whose json and timestamp serializers are pass-through, or a plain one, whose json
       -- serializer would encode the text again.
       payload => ${JSON.stringify(payload ?? {})}::text::json,
+      queue_name => ${options.queueName ?? null}::text,
       run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
       max_attempts => ${options.maxAttempts ?? null}::int,
       job_key => ${options.jobKey ?? null}::text

@@ -12,6 +12,11 @@ export interface EnqueueOptions {
   jobKey?: string;
   /** @default now */
   runAt?: Date;
+  /**
+   * Jobs sharing a queue name run one at a time, in order, across every worker (graphile-worker's named
+   * queues): e.g. one queue per account for work that must not overlap. @default none (run in parallel)
+   */
+  queueName?: string;
   /** @default 25 (the task's own `maxAttempts`, lower by default, applies when it is lower) */
   maxAttempts?: number;
   /**

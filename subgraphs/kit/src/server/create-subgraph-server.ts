@@ -55,6 +55,8 @@ export async function mountSubgraph<Context extends object>(
       const masked = formatGraphQLError(formatted, error);
       if (masked.extensions?.['code'] === ErrorCode.INTERNAL)
         options.logger.error({ err: error }, 'resolver failed');
+      else if (masked.extensions?.['reason'] === 'DATABASE_UNAVAILABLE')
+        options.logger.warn({ err: error }, 'database unreachable');
       return masked;
     },
     plugins: [

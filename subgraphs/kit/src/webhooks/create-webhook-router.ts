@@ -3,6 +3,7 @@ import type postgres from 'postgres';
 import { type ErrorCode, httpStatusOf } from '../errors/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Logger } from '../logging/index.ts';
+import type { StoreDelivery } from './create-delivery-batcher.ts';
 import { keptHeaders } from './kept-headers.ts';
 import { classifyStoreFailure } from './store-failure.ts';
 import { storeWebhookDelivery } from './store-webhook-delivery.ts';
@@ -23,6 +24,12 @@ export interface WebhookRouterDeps {
   storeTimeoutMs?: number;
   /** `Retry-After` of a 503. @default 10 */
   retryAfterSeconds?: number;
+  /**
+   * How a verified delivery is stored (and its job enqueued, in the same commit). E.g.
+   * {@link createDeliveryBatcher} for group commits under bursts. @default storeWebhookDelivery, one
+   * transaction per delivery
+   */
+  store?: StoreDelivery;
 }
 
 /**
@@ -36,6 +43,8 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   const { source } = deps;
   const logger = deps.logger.child({ component: 'webhooks', provider: source.provider });
   const retryAfter = String(deps.retryAfterSeconds ?? 10);
+  const store: StoreDelivery =
+    deps.store ?? ((delivery, headers) => storeWebhookDelivery({ ...deps, delivery, headers }));
   const router = express.Router();
 
   const receive = async (req: Request, res: Response) => {
@@ -51,7 +60,7 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     const { deliveryId, topic } = verification;
     try {
       const stored = await withTimeout(
-        storeWebhookDelivery({ ...deps, delivery: verification, headers: keptHeaders(headers) }),
+        store(verification, keptHeaders(headers)),
         deps.storeTimeoutMs ?? 4000,
       );
       logger.info(

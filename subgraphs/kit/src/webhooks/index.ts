@@ -1,3 +1,5 @@
+export type { DeliveryBatcherOptions, StoreDelivery } from './create-delivery-batcher.ts';
+export { createDeliveryBatcher } from './create-delivery-batcher.ts';
 export type { WebhookRouterDeps } from './create-webhook-router.ts';
 export { createWebhookRouter } from './create-webhook-router.ts';
 export type { WebhookProcessingDeps } from './define-webhook-processing-task.ts';

@@ -34,6 +34,30 @@ const cases: [AdminOperation<unknown, Record<string, unknown>>, Record<string, u
   [operations.orderQuery, { id: 'gid://shopify/Order/1', lineItems: operations.lineItemsWindow(1) }],
   [operations.customersQuery, { first: operations.MAX_CUSTOMERS_PAGE }],
   [
+    operations.mirrorOrdersQuery,
+    {
+      first: operations.MIRROR_ORDERS_PAGE,
+      lineItems: operations.MIRROR_ORDER_LINES,
+      query: 'updated_at:>=1',
+    },
+  ],
+  [
+    operations.orderLineItemsQuery,
+    { id: 'gid://shopify/Order/1', after: null, first: operations.MIRROR_MORE_LINES },
+  ],
+  [operations.mirrorOrderQuery, { id: 'gid://shopify/Order/1', lineItems: operations.MIRROR_MORE_LINES }],
+  [
+    operations.mirrorProductsQuery,
+    { first: operations.MIRROR_PRODUCTS_PAGE, variants: operations.MIRROR_PRODUCT_VARIANTS, after: null },
+  ],
+  [operations.productVariantsQuery, { id: 'gid://shopify/Product/1', after: null, first: 250 }],
+  [operations.bulkOperationRunQuery, { query: '{ products { edges { node { id } } } }' }],
+  [operations.bulkOperationQuery, { id: 'gid://shopify/BulkOperation/1' }],
+  [operations.currentBulkOperationQuery, {}],
+  [operations.webhookSubscriptionsQuery, { first: operations.WEBHOOK_SUBSCRIPTIONS_PAGE, after: null }],
+  [operations.webhookSubscriptionCreate, { topic: 'ORDERS_CREATE', url: 'https://example.com/webhooks' }],
+  [operations.webhookSubscriptionDelete, { id: 'gid://shopify/WebhookSubscription/1' }],
+  [
     operations.discountCodeCreate,
     {
       input: {

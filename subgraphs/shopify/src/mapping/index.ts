@@ -1,3 +1,4 @@
+export { ionfluxOrderFromMirror, ionfluxProductFromMirror } from './ionflux-from-mirror.ts';
 export type { IonfluxLineItem, IonfluxOrder } from './ionflux-order.ts';
 export { toIonfluxOrder } from './ionflux-order.ts';
 export type { IonfluxMoney, IonfluxProduct } from './ionflux-product.ts';

@@ -12,6 +12,8 @@ export interface IonfluxLineItem {
   unitPrice: IonfluxMoney;
   productId: string | null;
   variantId: string | null;
+  /** The line comes from the mirror: its product is read from the mirror, not the Admin API. */
+  fromMirror?: boolean;
 }
 
 /** The generic order IONFLUX agents see (spec 4.G; spec 2.2 Revenue Tracker fields), without PII. */

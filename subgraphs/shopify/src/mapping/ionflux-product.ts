@@ -21,7 +21,14 @@ export interface IonfluxProduct {
   vendor: string;
   productType: string;
   tags: string[];
-  variants: { id: string; title: string; sku: string | null; price: IonfluxMoney }[];
+  variants: {
+    id: string;
+    title: string;
+    sku: string | null;
+    price: IonfluxMoney;
+    /** From the mirror; absent when read live (the live query does not ask for stock). */
+    inventoryQuantity?: number | null;
+  }[];
   images: { id: string | null; url: string; altText: string | null }[];
   createdAt: Date;
   updatedAt: Date;

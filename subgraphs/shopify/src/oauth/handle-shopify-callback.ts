@@ -8,9 +8,14 @@ import {
 import type { Request, Response } from 'express';
 import { shopifyProvider } from '../registration.ts';
 import { callbackPage, returnRedirect, sendOAuthRefusal } from './browser-responses.ts';
-import { registerShopifyWebhooks } from './register-shopify-webhooks.ts';
 import type { ShopifyOAuth } from './shopify-oauth.ts';
 import { verifyCallbackHmac } from './verify-callback-hmac.ts';
+
+/**
+ * What runs once a store is connected (or reconnected): schedules its webhook subscriptions and its
+ * sync. A failure is logged; the browser still lands on the connected page.
+ */
+export type OnShopifyConnected = (connection: { id: string; shop: string }) => Promise<void>;
 
 /**
  * How far Shopify's `timestamp` may be from now. The state already expires after 10 minutes; this
@@ -39,6 +44,7 @@ export async function handleShopifyCallback(
   logger: Logger,
   req: Request,
   res: Response,
+  onConnected: OnShopifyConnected,
   now: () => Date = () => new Date(),
 ): Promise<void> {
   const params = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
@@ -79,17 +85,11 @@ export async function handleShopifyCallback(
   const returnUrl = result.returnUrl ?? oauth.returnUrl;
   if (result.ok) {
     const { connection } = result;
-    const webhooks = await registerShopifyWebhooks(oauth, {
-      id: connection.id,
-      workspaceId: connection.workspace_id,
-      shop: connection.account_id,
-    }).catch((error: unknown) => ({ registered: 0, failed: [String((error as Error).message)] }));
-    if (webhooks.failed.length > 0) {
-      logger.warn(
-        { connectionId: connection.id, failed: webhooks.failed },
-        'shopify webhooks not registered',
-      );
-    }
+    // Durable (jobs), so the browser does not wait for Shopify; a failure to schedule is logged and the
+    // periodic reconcilers catch up (the connection stands either way).
+    await onConnected({ id: connection.id, shop: connection.account_id }).catch((error: unknown) =>
+      logger.error({ err: error, connectionId: connection.id }, 'shopify connection setup not scheduled'),
+    );
     if (returnUrl) {
       res.redirect(
         303,

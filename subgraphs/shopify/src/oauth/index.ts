@@ -2,10 +2,10 @@
 // start/disconnect mutations, and the webhooks a store is subscribed to when it connects.
 export { callbackPage, returnRedirect, sendOAuthRefusal } from './browser-responses.ts';
 export { disconnectShopifyConnection } from './disconnect-shopify-connection.ts';
+export type { OnShopifyConnected } from './handle-shopify-callback.ts';
 export { CALLBACK_MAX_AGE_SECONDS, handleShopifyCallback } from './handle-shopify-callback.ts';
 export { handleShopifyStart } from './handle-shopify-start.ts';
 export { mountOAuthRoutes } from './mount-oauth-routes.ts';
-export { registerShopifyWebhooks, SHOPIFY_WEBHOOK_TOPICS } from './register-shopify-webhooks.ts';
 export type { ShopifyOAuth } from './shopify-oauth.ts';
 export { createShopifyOAuth, requireShopifyOAuth } from './shopify-oauth.ts';
 export type { ShopifyOAuthBase } from './shopify-oauth-base.ts';

@@ -1,6 +1,7 @@
 import { lineItemsWindow, MAX_ORDERS_PAGE, orderQuery, ordersQuery } from '../admin-api/index.ts';
 import type { QueryResolvers, ShopifyLineItemResolvers } from '../generated/resolvers-types.ts';
 import { toIonfluxOrder } from '../mapping/index.ts';
+import { loadMirroredProduct } from './load-mirrored.ts';
 import { pageSize } from './page-size.ts';
 import { loadProduct } from './resolve-shopify-products.ts';
 
@@ -43,12 +44,17 @@ export const resolveShopifyOrder: NonNullable<QueryResolvers['shopifyOrder']> = 
   return data.order ? toIonfluxOrder(data.order, args.connectionId) : null;
 };
 
-/** `ShopifyLineItem.product`: through the request's loader, so 50 orders' lines cost one Admin call. */
+/**
+ * `ShopifyLineItem.product`: a line of a live order through the request's loader (50 orders' lines cost
+ * one Admin call); a line of a mirrored order (a Sales Sentinel event) from the mirror.
+ */
 export const resolveLineItemProduct: NonNullable<ShopifyLineItemResolvers['product']> = async (
   line,
   _args,
-  { stores },
+  { stores, sql, identity },
 ) => {
   if (line.productId === null) return null;
+  if (line.fromMirror)
+    return loadMirroredProduct(sql, identity.workspaceId, line.productId, line.connectionId);
   return loadProduct(await stores.connection(line.connectionId), line.productId);
 };

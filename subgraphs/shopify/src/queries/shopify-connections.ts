@@ -42,6 +42,8 @@ export function toShopifyConnection({ connection, shop }: ShopifyConnectionRecor
     health: connection.health,
     healthReason: connection.healthReason,
     lastSyncedAt: connection.lastSyncedAt,
+    syncStatus: connection.syncStatus,
+    syncErrorCode: connection.syncErrorCode,
     connectedAt: connection.connectedAt,
     createdAt: connection.createdAt,
   };

@@ -1,5 +1,6 @@
-import { parseWebhookJson, verifyHmacSha256Base64, type WebhookSource } from '@ionflux/kit/webhooks';
+import { verifyHmacSha256Base64, type WebhookSource } from '@ionflux/kit/webhooks';
 import { shopifyProvider } from '../registration.ts';
+import { parseShopifyJson } from './parse-shopify-json.ts';
 
 /** The job task that applies stored Shopify deliveries. */
 export const SHOPIFY_WEBHOOK_TASK = 'shopify.webhook.process';
@@ -19,7 +20,7 @@ export interface ShopifyWebhookSourceOptions {
 
 /**
  * Shopify's webhooks: `X-Shopify-Hmac-Sha256` (base64 HMAC of the raw body with the app secret) is checked
- * first; `X-Shopify-Webhook-Id` names the delivery (kept across Shopify's retries), `X-Shopify-Topic` and
+ * first; `X-Shopify-Event-Id` (qualified by the topic) names the delivery when sent, else `X-Shopify-Webhook-Id`, `X-Shopify-Topic` and
  * `X-Shopify-Shop-Domain` say what and whom. The headers are not signed, so they are held to the signed
  * body: a shop the payload names (`myshopify_domain` of the shop resource in `app/uninstalled` and
  * `shop/update`, `shop_domain` of the compliance topics) must be the header's shop; `domain` is the
@@ -63,7 +64,7 @@ export function createShopifyWebhookSource(
           };
         }
       }
-      const parsed = parseWebhookJson(rawBody);
+      const parsed = parseShopifyJson(rawBody);
       if (!parsed.ok) return parsed;
       const named = shopNamedBy(parsed.payload);
       if (named !== undefined && named !== shop) {
@@ -73,7 +74,17 @@ export function createShopifyWebhookSource(
           code: 'INVALID_REQUEST',
         };
       }
-      return { ok: true, deliveryId, topic, payload: parsed.payload, accountId: shop };
+      // Shopify keeps X-Shopify-Event-Id across duplicate deliveries of one event (which get new webhook
+      // ids) and X-Shopify-Webhook-Id across retries of one delivery: the event id, qualified by the
+      // topic, recognises both; without it, the webhook id still recognises retries.
+      const eventId = headers['x-shopify-event-id']?.trim();
+      return {
+        ok: true,
+        deliveryId: eventId ? `${eventId}:${topic}` : deliveryId,
+        topic,
+        payload: parsed.payload,
+        accountId: shop,
+      };
     },
   };
 }

@@ -54,6 +54,10 @@ export type IntegrationConnection = {
   /** Scopes granted by the account owner. */
   scopes: Array<Scalars['String']['output']>;
   status: ConnectionStatus;
+  /** The ErrorCode of the last sync while syncStatus is FAILED. */
+  syncErrorCode?: Maybe<Scalars['String']['output']>;
+  /** Null for integrations that keep no mirror of the account's data. */
+  syncStatus?: Maybe<SyncStatus>;
 };
 
 /** An outside platform IONFLUX connects to through OAuth. */
@@ -171,6 +175,15 @@ export type QueryWorkspaceNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/**
+ * Where the synchronisation of a connection's mirrored data stands. FAILED carries the error code of the
+ * last attempt (`syncErrorCode`); the next periodic or requested sync tries again.
+ */
+export type SyncStatus =
+  | 'FAILED'
+  | 'IDLE'
+  | 'RUNNING';
 
 /** Where to send the user to connect a TikTok account (spec 3.1); the state is single use and expires. */
 export type TikTokAuthorization = {
@@ -391,6 +404,7 @@ export type ResolversTypes = {
   NotificationSeverity: NotificationSeverity;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  SyncStatus: SyncStatus;
   TikTokAuthorization: ResolverTypeWrapper<TikTokAuthorization>;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
   TikTokPageInfo: ResolverTypeWrapper<TikTokPageInfo>;
@@ -440,6 +454,8 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
   provider?: Resolver<ResolversTypes['IntegrationProvider'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
+  syncErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  syncStatus?: Resolver<Maybe<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {

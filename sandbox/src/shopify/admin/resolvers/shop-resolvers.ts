@@ -19,7 +19,7 @@ const shop: TypeResolvers<ShopState> = {
   url: (s) => `https://${s.domain}`,
   currencyCode: () => SHOP_CURRENCY,
   enabledPresentmentCurrencies: () => ['USD', 'CAD', 'EUR', 'GBP', 'AUD'],
-  ianaTimezone: () => 'America/New_York',
+  ianaTimezone: (s) => s.ianaTimezone,
   timezoneAbbreviation: () => 'EST',
   timezoneOffset: () => '-0500',
   timezoneOffsetMinutes: () => -300,
@@ -27,7 +27,7 @@ const shop: TypeResolvers<ShopState> = {
   weightUnit: () => 'POUNDS',
   plan: () => ({ displayName: 'Basic', partnerDevelopment: true, shopifyPlus: false }),
   createdAt: (s) => iso(s.createdAt),
-  updatedAt: (s) => iso(s.createdAt),
+  updatedAt: (s) => iso(s.updatedAt),
 };
 
 export const shopResolvers: ResolverMap = { Shop: shop };

@@ -8,6 +8,7 @@ export interface AdminShop {
   ianaTimezone: string;
   primaryDomain: { host: string };
   plan: { displayName: string };
+  updatedAt: string;
 }
 
 /** The shop's identity, currency and timezone (spec 2.2 Shop). */
@@ -23,6 +24,7 @@ export const shopQuery: AdminOperation<{ shop: AdminShop }, Record<string, never
         ianaTimezone
         primaryDomain { host }
         plan { displayName }
+        updatedAt
       }
     }
   `,

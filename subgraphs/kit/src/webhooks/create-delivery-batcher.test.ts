@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { migrationSet } from '@ionflux/drizzle/migrations';
+import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
+import { listQueuedJobs, silentLogger } from '@ionflux/testing/jobs';
+import { createTestWebhookSource } from '@ionflux/testing/webhooks';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateDatabase } from '../db/index.ts';
+import { createJobQueue, type JobQueue } from '../jobs/index.ts';
+import { createDeliveryBatcher } from './create-delivery-batcher.ts';
+
+describe('createDeliveryBatcher', () => {
+  let database: TestDatabase;
+  let sql: postgres.Sql;
+  let queue: JobQueue & { close(): Promise<void> };
+  const source = createTestWebhookSource('unused', 'batcher-test.process');
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrateDatabase(database.url, [migrationSet('kit')]);
+    queue = await createJobQueue({ databaseUrl: database.url, logger: silentLogger() });
+    sql = postgres(database.url, { max: 4, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await sql?.end();
+    await queue?.close();
+    await database?.drop();
+  });
+
+  const delivery = (deliveryId: string, payload: unknown = { n: 1 }) => ({
+    ok: true as const,
+    deliveryId,
+    topic: 'orders/create',
+    accountId: 'batch.example',
+    payload,
+  });
+
+  it('stores a burst in shared transactions: every delivery once with its job, repeats as duplicates', async () => {
+    const store = createDeliveryBatcher({ sql, queue, source, maxBatch: 50, maxConcurrent: 2 });
+    const ids = Array.from({ length: 300 }, () => randomUUID());
+    // Every id twice, the repeat arriving in the same burst (often in the same batch).
+    const stored = await Promise.all(
+      [...ids, ...ids].map((id) => store(delivery(id), { 'x-test-topic': 'orders/create' })),
+    );
+    const first = stored.slice(0, ids.length);
+    const repeats = stored.slice(ids.length);
+    expect(first.filter((entry) => !entry.duplicate)).toHaveLength(ids.length);
+    expect(repeats.every((entry) => entry.duplicate)).toBe(true);
+    expect(repeats.map((entry) => entry.id)).toEqual(first.map((entry) => entry.id));
+    const [rows] = await sql<{ n: number }[]>`select count(*)::int as n from kit.webhook_deliveries`;
+    expect(rows?.n).toBe(ids.length);
+    const jobs = await listQueuedJobs(database.url, 'batcher-test.process');
+    expect(jobs).toHaveLength(ids.length);
+    expect(new Set(jobs.map((job) => job.key))).toEqual(new Set(first.map((entry) => entry.id)));
+    expect(jobs.every((job) => (job.payload as { deliveryId: string }).deliveryId === job.key)).toBe(true);
+  });
+
+  it('fails only the delivery the database refuses when it shares a batch with others', async () => {
+    const store = createDeliveryBatcher({ sql, queue, source, maxBatch: 20, maxConcurrent: 1 });
+    const good = Array.from({ length: 10 }, () => randomUUID());
+    const bad = randomUUID();
+    const outcomes = await Promise.allSettled([
+      ...good.map((id) => store(delivery(id), {})),
+      // jsonb refuses \u0000 in text: the whole batch's insert fails on it.
+      store(delivery(bad, { note: 'nul \u0000 here' }), {}),
+    ]);
+    expect(outcomes.slice(0, good.length).every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    expect(outcomes.at(-1)?.status).toBe('rejected');
+    const stored = await sql`
+      select delivery_id from kit.webhook_deliveries where delivery_id = any(${`{${[...good, bad].join(',')}}`}::text[])`;
+    expect(stored).toHaveLength(good.length);
+  });
+});

@@ -1,0 +1,333 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrationSet } from '@ionflux/drizzle/migrations';
+import { issueToken } from '@ionflux/gateway';
+import { generateMasterKey } from '@ionflux/kit/crypto';
+import { migrateDatabase } from '@ionflux/kit/db';
+import { startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
+import { identityPublicKeyFor } from '@ionflux/kit/identity';
+import { rebuildRollups } from '@ionflux/shopify/mirror';
+import { postGraphQL } from '@ionflux/testing/http';
+import { docExampleText } from '@ionflux/testing/shopify';
+import postgres from 'postgres';
+import { Agent, request } from 'undici';
+import { forkBenchChild } from './bench-child.ts';
+import { printTable, summarise, writeResults } from './bench-report.ts';
+import { seedMirrorOrders } from './seed-mirror-orders.ts';
+
+// `npm run bench -- shopify-events`: (1) webhook ingest under a burst — verified (HMAC), stored and
+// enqueued in one committed transaction before each 200 — through the gateway and straight to the
+// Shopify subgraph; (2) how fast the job worker then applies them; (3) revenueSummary latency on a
+// store of 1,000,000 mirrored orders seeded in SQL. Every service is a process of its own.
+
+const BURST = Number(process.env['BENCH_BURST'] ?? 20_000);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
+const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 1_000_000);
+const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 200);
+const DRAIN = Number(process.env['BENCH_DRAIN'] ?? 10_000);
+const SHOP = 'bench-events.myshopify.com';
+
+interface SignedDelivery {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Shopify's documented orders/create example as Shopify sends it (compact JSON, about 10.7 KB), one
+ * distinct live order per delivery. The docs' fake 18-digit ids become 13-digit ones like real stores'
+ * (so the parse takes the path real traffic takes).
+ */
+function deliveries(count: number, secret: string, offset: number): SignedDelivery[] {
+  const template = JSON.stringify(JSON.parse(docExampleText('orders/create')))
+    .replace('"test":true', '"test":false')
+    .replace(/\d{16,}/g, (digits) => `5${digits.slice(-12)}`);
+  return Array.from({ length: count }, (_, index) => {
+    const id = String(7_000_000_000_000 + offset + index);
+    const body = template.replaceAll('5911946154508', id).replaceAll('5911946154500', id);
+    return {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-shop-domain': SHOP,
+        'x-shopify-api-version': '2026-04',
+        'x-shopify-webhook-id': randomUUID(),
+        'x-shopify-event-id': randomUUID(),
+        'x-shopify-triggered-at': new Date().toISOString(),
+        'x-shopify-hmac-sha256': createHmac('sha256', secret).update(body).digest('base64'),
+      },
+    };
+  });
+}
+
+/** Sends a burst with `concurrency` in flight; the acknowledgement latency of each and the elapsed time. */
+async function burst(url: string, list: SignedDelivery[], concurrency: number) {
+  const dispatcher = new Agent({ connections: concurrency, pipelining: 1, keepAliveTimeout: 30_000 });
+  const acks: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const delivery = list[next++];
+        if (!delivery) return;
+        const sent = performance.now();
+        const answer = await request(url, {
+          method: 'POST',
+          headers: delivery.headers,
+          body: delivery.body,
+          dispatcher,
+        });
+        await answer.body.dump();
+        acks.push(performance.now() - sent);
+        statuses.set(answer.statusCode, (statuses.get(answer.statusCode) ?? 0) + 1);
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  await dispatcher.close();
+  return { acks, elapsedMs, statuses: Object.fromEntries(statuses) };
+}
+
+/** Asks a child to close and exit (a CPU profile, when asked for, is written then), else ends it. */
+async function stopChild(child: ReturnType<typeof forkBenchChild>): Promise<void> {
+  await Promise.race([
+    child.request({ kind: 'stop' }).catch(() => {}),
+    new Promise((resolve) => setTimeout(resolve, 10_000)),
+  ]);
+  await child.stop({ graceMs: 2000 });
+}
+
+export async function run(): Promise<void> {
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+  console.log(`load average at start: ${load}`);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-shopify-events-bench-'));
+  const pg = await startEmbeddedPostgres({ dataDir });
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+    await admin.unsafe('create database ionflux_shopify_events_bench');
+    await admin.end();
+    const url = new URL(pg.url);
+    url.pathname = '/ionflux_shopify_events_bench';
+    const databaseUrl = url.toString();
+    await migrateDatabase(databaseUrl, [migrationSet('kit'), migrationSet('shopify')]);
+    const internalSecret = randomBytes(32).toString('base64url');
+    const jwtSecret = randomBytes(32).toString('base64url');
+    const apiSecret = `bench-secret-${randomUUID()}`;
+    const env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: databaseUrl,
+      IONFLUX_IDENTITY_PUBLIC_KEY: identityPublicKeyFor(internalSecret),
+      IONFLUX_INTERNAL_SECRET: internalSecret,
+      IONFLUX_JWT_SECRET: jwtSecret,
+      IONFLUX_MASTER_KEY: generateMasterKey('bench-1'),
+      IONFLUX_PUBLIC_URL: 'https://bench.ionflux.invalid',
+      SHOPIFY_API_KEY: 'bench-events-app',
+      SHOPIFY_API_SECRET: apiSecret,
+      SHOPIFY_ADMIN_ORIGIN: 'http://127.0.0.1:9/store/{shop}',
+      SHOPIFY_WORKER_IN_PROCESS: 'false',
+      GATEWAY_WORKSPACE_RATE_PER_SECOND: '100000',
+      GATEWAY_WORKSPACE_BURST: '100000',
+    };
+    const subgraphs = forkBenchChild('shopify-events-subgraphs.ts', { env });
+    stops.push(() => stopChild(subgraphs));
+    const { urls, shopifyOrigin } = (await subgraphs.ready) as unknown as {
+      urls: Record<string, string>;
+      shopifyOrigin: string;
+    };
+    const gateway = forkBenchChild('shopify-events-gateway.ts', {
+      env: { ...env, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) },
+    });
+    stops.push(() => stopChild(gateway));
+    const gatewayUrl = String((await gateway.ready)['url']);
+    const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
+    stops.push(() => sql.end());
+
+    // A connected store for the deliveries.
+    const workspaceId = randomUUID();
+    await sql`
+      insert into kit.integration_connections (workspace_id, provider, owner_type, owner_id, account_id, status)
+      values (${workspaceId}, 'shopify', 'brand', ${randomUUID()}, ${SHOP}, 'CONNECTED')`;
+
+    // 1. Ingest.
+    const viaGateway = `${gatewayUrl}/webhooks/shopify`;
+    const direct = `${shopifyOrigin}/webhooks/shopify`;
+    await burst(viaGateway, deliveries(1000, apiSecret, 0), CONCURRENCY);
+    await burst(direct, deliveries(1000, apiSecret, 1000), CONCURRENCY);
+    const ingest = [];
+    for (const [name, target, offset] of [
+      ['through the gateway', viaGateway, 10_000_000],
+      ['straight to the subgraph', direct, 20_000_000],
+    ] as const) {
+      const list = deliveries(BURST, apiSecret, offset);
+      const result = await burst(target, list, CONCURRENCY);
+      const latency = summarise(name, result.acks);
+      ingest.push({
+        path: name,
+        deliveries: BURST,
+        concurrency: CONCURRENCY,
+        statuses: JSON.stringify(result.statuses),
+        'per second': BURST / (result.elapsedMs / 1000),
+        'p50 ms': latency.p50,
+        'p99 ms': latency.p99,
+        'max ms': Math.max(...result.acks),
+      });
+    }
+    const [stored] = await sql<{ n: number }[]>`select count(*)::int as n from kit.webhook_deliveries`;
+    const [jobs] = await sql<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs`;
+    console.log(
+      `\nShopify webhook ingest: a burst of ${BURST} signed orders/create (${deliveries(1, apiSecret, 0)[0]?.body.length} bytes each), ${CONCURRENCY} in flight\n`,
+    );
+    printTable(ingest);
+    console.log(
+      `\nstored deliveries: ${stored?.n}, queued jobs: ${jobs?.n} (every 200 came after its commit)`,
+    );
+
+    // 2. The worker works the queue off.
+    const worker = forkBenchChild('shopify-events-worker.ts', {
+      env: { ...env, SHOPIFY_WORKER_CONCURRENCY: '8' },
+    });
+    const drainStarted = performance.now();
+    await worker.ready;
+    let applied = 0;
+    while (applied < DRAIN) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const [row] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from kit.webhook_deliveries where status = 'PROCESSED'`;
+      applied = row?.n ?? 0;
+    }
+    const drainSeconds = (performance.now() - drainStarted) / 1000;
+    await stopChild(worker);
+    console.log(
+      `\njob worker (its own process, concurrency 8): ${applied} deliveries applied to the mirror in ${drainSeconds.toFixed(1)} s = ${(applied / drainSeconds).toFixed(0)}/s (including its start)`,
+    );
+
+    // 3. revenueSummary on 1,000,000 mirrored orders.
+    const revenueWorkspace = randomUUID();
+    const [connection] = await sql<{ id: string }[]>`
+      insert into kit.integration_connections (workspace_id, provider, owner_type, owner_id, account_id, status, last_synced_at)
+      values (${revenueWorkspace}, 'shopify', 'brand', ${randomUUID()}, 'bench-million.myshopify.com', 'CONNECTED', now())
+      returning id`;
+    const connectionId = connection?.id ?? '';
+    await sql`
+      insert into shopify.shops (connection_id, workspace_id, shop_domain, name, currency, iana_timezone, rollup_timezone)
+      values (${connectionId}, ${revenueWorkspace}, 'bench-million.myshopify.com', 'Bench Million', 'USD',
+        'America/New_York', 'America/New_York')`;
+    const seedStarted = performance.now();
+    await seedMirrorOrders(
+      sql,
+      { connectionId, workspaceId: revenueWorkspace },
+      { count: ORDERS, days: 365 },
+    );
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const rollupStarted = performance.now();
+    await sql.begin((tx) => rebuildRollups(tx, connectionId, 'America/New_York'));
+    await sql`analyze shopify.orders`;
+    await sql`analyze shopify.order_rollups`;
+    await sql`analyze shopify.product_rollups`;
+    const rollupSeconds = (performance.now() - rollupStarted) / 1000;
+    console.log(
+      `\nseeded ${ORDERS} orders in SQL in ${seedSeconds.toFixed(1)} s; rollups built in ${rollupSeconds.toFixed(1)} s`,
+    );
+    const token = await issueToken({
+      secret: jwtSecret,
+      workspaceId: revenueWorkspace,
+      userId: randomUUID(),
+    });
+    const QUERY = /* GraphQL */ `
+      query ($c: ID!, $from: DateTime!, $to: DateTime!, $i: RevenueInterval!) {
+        revenueSummary(connectionId: $c, from: $from, to: $to, interval: $i) {
+          orderCount totalSales { amount } grossSales { amount } refunds { amount } averageOrderValue { amount }
+          series { start orderCount totalSales { amount } }
+          topProducts(limit: 10) { productId title quantity sales { amount } }
+        }
+      }
+    `;
+    const day = 86_400_000;
+    const now = Date.now();
+    const midnight = (() => {
+      // Local midnight of America/New_York today, found from the offset Intl reports.
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/New_York',
+        timeZoneName: 'longOffset',
+      })
+        .formatToParts(new Date(now))
+        .find((part) => part.type === 'timeZoneName')?.value;
+      const offset = /GMT([+-]\d\d):(\d\d)/.exec(parts ?? '');
+      const minutes = offset ? Number(offset[1]) * 60 + Math.sign(Number(offset[1])) * Number(offset[2]) : 0;
+      const local = new Date(now + minutes * 60_000);
+      return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - minutes * 60_000;
+    })();
+    const cases = [
+      { name: 'DAY, last 30 whole days', from: midnight - 30 * day, to: midnight, interval: 'DAY' },
+      { name: 'DAY, last 90 days to now (partial edges)', from: now - 90 * day, to: now, interval: 'DAY' },
+      { name: 'WEEK, last 365 days to now', from: now - 365 * day, to: now, interval: 'WEEK' },
+      { name: 'MONTH, last 365 days to now', from: now - 365 * day, to: now, interval: 'MONTH' },
+    ];
+    const rows = [];
+    const all: number[] = [];
+    let counted = 0;
+    for (const entry of cases) {
+      const variables = {
+        c: connectionId,
+        from: new Date(entry.from).toISOString(),
+        to: new Date(entry.to).toISOString(),
+        i: entry.interval,
+      };
+      const samples: number[] = [];
+      for (let i = 0; i < ITERATIONS + 10; i++) {
+        const started = performance.now();
+        const { body } = await postGraphQL<{ revenueSummary: { orderCount: number } }>(gatewayUrl, QUERY, {
+          token,
+          variables,
+        });
+        const ms = performance.now() - started;
+        if (body.errors) throw new Error(`revenueSummary failed: ${JSON.stringify(body.errors)}`);
+        counted = body.data?.revenueSummary.orderCount ?? 0;
+        if (i >= 10) samples.push(ms);
+      }
+      all.push(...samples);
+      const latency = summarise(entry.name, samples);
+      const p95 = [...samples].sort((a, b) => a - b)[Math.floor(0.95 * samples.length)] ?? Number.NaN;
+      rows.push({
+        query: entry.name,
+        'orders counted': counted,
+        queries: samples.length,
+        'p50 ms': latency.p50,
+        'p95 ms': p95,
+        'p99 ms': latency.p99,
+      });
+    }
+    const sortedAll = [...all].sort((a, b) => a - b);
+    const p95All = sortedAll[Math.floor(0.95 * sortedAll.length)] ?? Number.NaN;
+    console.log(
+      `\nrevenueSummary through the gateway on ${ORDERS} mirrored orders (series and top 10 products selected)\n`,
+    );
+    printTable(rows);
+    console.log(`\nall ${all.length} queries: p95 ${p95All.toFixed(1)} ms (target < 50 ms)`);
+    const file = await writeResults('shopify-events', {
+      loadAverageAtStart: load,
+      ingest,
+      storedDeliveries: stored?.n,
+      drain: { applied, seconds: drainSeconds },
+      revenue: { orders: ORDERS, seedSeconds, rollupSeconds, rows, p95All },
+    });
+    console.log(
+      `\nwritten to ${file}; load average at the end: ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,293 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMasterKey } from '@ionflux/kit/crypto';
+import {
+  DEMO_SHOP,
+  type LlmSimulator,
+  type ShopifySimulator,
+  startLlmSimulator,
+  startShopifySimulator,
+} from '@ionflux/sandbox';
+import { launchBrowser, newLoopbackOnlyContext } from '@ionflux/testing/browser';
+import { postGraphQL } from '@ionflux/testing/http';
+import { ledgerSettled, type SystemUnderTest, startSystem } from '@ionflux/testing/system';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The integration console end to end: headless Chromium at 1280x800 against the real gateway, subgraphs,
+// Postgres and the sandbox's Shopify store and LLM providers; every request off the loopback interface is
+// aborted and asserted absent. Each page is screenshotted under test-results/console/.
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shotsDir = join(root, 'test-results', 'console');
+const bundleDir = join(root, 'gateway', 'dist', 'console', 'assets');
+
+let llm: LlmSimulator;
+let simulator: ShopifySimulator;
+let system: SystemUnderTest;
+let sql: postgres.Sql;
+let browser: Browser;
+let context: BrowserContext;
+let offRequests: string[];
+let page: Page;
+const requestUrls: string[] = [];
+let connectionId = '';
+
+async function freePort(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const graphql = <T>(query: string, variables: Record<string, unknown> = {}, token = system.token) =>
+  postGraphQL<T>(system.gatewayUrl, query, { token, variables });
+
+/** Opens a console page by its fragment and waits until it has rendered its data. */
+async function openPage(name: string): Promise<void> {
+  await page.goto(`${system.gatewayUrl}/console#${name}`);
+  await page.reload();
+  await page.waitForSelector(`main[data-page="${name}"][data-ready="true"]`, { timeout: 15_000 });
+}
+
+type ChartData = { x: number[]; series: { label: string; values: number[] }[] };
+async function chartData(caption: string): Promise<ChartData> {
+  const figure = page.locator('figure.chart', { has: page.locator('figcaption', { hasText: caption }) });
+  return JSON.parse((await figure.getAttribute('data-chart')) ?? 'null') as ChartData;
+}
+
+const screenshot = (name: string) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  await mkdir(shotsDir, { recursive: true });
+  const openaiKey = `sk-central-${randomBytes(12).toString('hex')}`;
+  const apiKey = `e2e-${randomUUID().slice(0, 8)}`;
+  const apiSecret = `e2e-secret-${randomUUID()}`;
+  [llm, simulator, browser] = await Promise.all([
+    startLlmSimulator({ apiKeys: { openai: openaiKey, anthropic: 'unused', gemini: 'unused' } }),
+    startShopifySimulator({
+      apiKey,
+      apiSecret,
+      webhookRetryDelaysMs: [100, 400, 1000],
+      bucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 },
+    }),
+    launchBrowser(),
+  ]);
+  const port = await freePort();
+  system = await startSystem({
+    PORT: String(port),
+    IONFLUX_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SHOPIFY_API_KEY: apiKey,
+    SHOPIFY_API_SECRET: apiSecret,
+    SHOPIFY_ADMIN_ORIGIN: simulator.adminOriginTemplate,
+    SHOPIFY_API_VERSION: simulator.apiVersion,
+    SHOPIFY_BULK_POLL_MS: '100',
+    IONFLUX_MASTER_KEY: generateMasterKey('e2e-console'),
+    OPENAI_API_KEY: openaiKey,
+    OPENAI_BASE_URL: llm.openaiBaseUrl,
+  });
+  sql = postgres(system.databaseUrl, { max: 2, onnotice: () => {} });
+  ({ context, offRequests } = await newLoopbackOnlyContext(browser));
+  context.on('request', (request) => requestUrls.push(request.url()));
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await sql?.end();
+  await system?.stop();
+  await simulator?.close();
+  await llm?.close();
+});
+
+describe('the integration console at /console', () => {
+  it('loads with the dev JWT given in the URL fragment, which no request carries', async () => {
+    await page.goto(`${system.gatewayUrl}/console#token=${system.token}`);
+    await page.waitForSelector('main[data-page="connections"][data-ready="true"]');
+    await expect(page.getByRole('heading', { name: 'Connections' })).toBeTruthy();
+    expect(await page.evaluate(() => window.location.hash)).toBe('');
+    expect(await page.evaluate(() => sessionStorage.getItem('ionflux.console.token'))).toBe(system.token);
+    expect(await page.locator('table[aria-label="Shopify connections"] tbody tr').count()).toBe(0);
+    expect(requestUrls.filter((url) => url.includes(system.token))).toEqual([]);
+    expect(offRequests).toEqual([]);
+  });
+
+  it('connects the demo store from the console: CONNECTED, then synced', async () => {
+    await openPage('connections');
+    await page.fill('#connect-brand', randomUUID());
+    await page.fill('#connect-shop', DEMO_SHOP);
+    await page.click('form[aria-label="Connect a Shopify store"] button[type="submit"]');
+    // The sandbox store's consent page, then the gateway's callback page.
+    await page.getByRole('button', { name: 'Install app' }).click({ timeout: 15_000 });
+    await page.waitForURL(/\/oauth\/shopify\/callback/, { timeout: 15_000 });
+    await openPage('connections');
+    const status = page.locator('[data-connection-status]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('CONNECTED');
+    connectionId = (await status.getAttribute('data-connection-status')) ?? '';
+    await expect
+      .poll(
+        async () => {
+          await openPage('connections');
+          return [
+            await page.locator(`[data-sync-status="${connectionId}"]`).textContent(),
+            (await page.locator(`[data-last-synced="${connectionId}"]`).textContent()) !== '—',
+          ];
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toEqual(['IDLE', true]);
+    await screenshot('connections');
+    expect(offRequests).toEqual([]);
+  }, 90_000);
+
+  it('shows an order created at the sandbox store in the live feed and moves the revenue chart’s last point', async () => {
+    const [variant] = await sql<{ variantId: string }[]>`
+      select v.variant_id as "variantId"
+      from shopify.product_variants as v join shopify.products as p using (connection_id, product_id)
+      where v.connection_id = ${connectionId} and p.status = 'ACTIVE' and v.inventory_quantity > 40
+      order by v.variant_id limit 1`;
+    if (!variant) throw new Error('no stocked variant in the mirror');
+    await openPage('sales');
+    // The live feed subscribes over graphql-ws; give the gateway its upstream subscription.
+    await expect
+      .poll(() => system.gateway.subscriptions.stats().upstreamSubscriptions, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const before = await chartData('Revenue');
+    const lastBefore = before.series[0]?.values.at(-1) ?? 0;
+    const order = simulator.createOrder(DEMO_SHOP, {
+      lineItems: [{ variantId: variant.variantId, quantity: 1, price: '42.50' }],
+      shippingPrice: '0',
+    });
+    const feedItem = page.locator('#sales-feed li[data-event-kind="NEW_ORDER"]', { hasText: order.name });
+    await feedItem.waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await chartData('Revenue')).series[0]?.values.at(-1), { timeout: 10_000 })
+      .toBeCloseTo(lastBefore + Number(order.total_price), 2);
+    await screenshot('sales');
+    expect(offRequests).toEqual([]);
+  }, 60_000);
+
+  it('replays a dead webhook delivery from the console until it is PROCESSED', async () => {
+    await simulator.webhooksIdle();
+    // A delivery whose retries ran out: the state a worker leaves it in after its last failed attempt.
+    const [dead] = await sql<{ id: string }[]>`
+      update kit.webhook_deliveries set status = 'DEAD', attempts = 5, last_error = 'simulated: retries ran out'
+      where id = (select id from kit.webhook_deliveries where provider = 'shopify' and account_id = ${DEMO_SHOP}
+                  and status = 'PROCESSED' order by received_at desc limit 1)
+      returning id`;
+    if (!dead) throw new Error('no processed delivery to kill');
+    await openPage('webhooks');
+    expect(await page.locator(`[data-delivery-status="${dead.id}"]`).textContent()).toBe('DEAD');
+    await page.click(`button[data-replay="${dead.id}"]`);
+    await expect
+      .poll(
+        async () => {
+          await openPage('webhooks');
+          return page.locator(`[data-delivery-status="${dead.id}"]`).textContent();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe('PROCESSED');
+    const [row] = await sql<{ status: string; attempts: number }[]>`
+      select status, attempts from kit.webhook_deliveries where id = ${dead.id}`;
+    expect(row?.status).toBe('PROCESSED');
+    expect(row?.attempts).toBeLessThan(5);
+    await screenshot('webhooks');
+    expect(offRequests).toEqual([]);
+  }, 60_000);
+
+  it('refuses deliveries and replays of another workspace’s connection, and a bad first', async () => {
+    const [delivery] = await sql<{ id: string }[]>`
+      select id from kit.webhook_deliveries where provider = 'shopify' and account_id = ${DEMO_SHOP} limit 1`;
+    const stranger = await system.tokenFor(randomUUID());
+    const list = await graphql<unknown>(
+      'query ($c: ID!) { shopifyWebhookDeliveries(connectionId: $c) { id } }',
+      { c: connectionId },
+      stranger,
+    );
+    expect(list.body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const replay = await graphql<unknown>(
+      'mutation ($c: ID!, $id: ID!) { replayShopifyWebhookDelivery(connectionId: $c, id: $id) { id } }',
+      { c: connectionId, id: delivery?.id },
+      stranger,
+    );
+    expect(replay.body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const unknown = await graphql<unknown>(
+      'mutation ($c: ID!, $id: ID!) { replayShopifyWebhookDelivery(connectionId: $c, id: $id) { id } }',
+      { c: connectionId, id: randomUUID() },
+    );
+    expect(unknown.body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const tooMany = await graphql<unknown>(
+      'query ($c: ID!) { shopifyWebhookDeliveries(connectionId: $c, first: 201) { id } }',
+      { c: connectionId },
+    );
+    expect(tooMany.body.errors?.[0]?.extensions?.['code']).toBe('INVALID_REQUEST');
+  });
+
+  it('charts the LLM calls the test made, with their cost', async () => {
+    for (const prompt of ['Console test call one', 'Console test call two']) {
+      const { body } = await graphql<{ createCompletion: { status: string } }>(
+        'mutation ($input: CompletionInput!) { createCompletion(input: $input) { status } }',
+        { input: { provider: 'OPENAI', prompt, parameters: { maxTokens: 40 } } },
+      );
+      expect(body.data?.createCompletion.status).toBe('SUCCESS');
+    }
+    await ledgerSettled(sql, system.workspaceId);
+    const { body } = await graphql<{
+      llmUsage: { requests: number; totalTokens: number; estimatedCostUsd: number };
+    }>(
+      'query ($f: DateTime!, $t: DateTime!) { llmUsage(from: $f, to: $t) { requests totalTokens estimatedCostUsd } }',
+      { f: new Date(Date.now() - 3_600_000), t: new Date(Date.now() + 60_000) },
+    );
+    const usage = body.data?.llmUsage;
+    expect(usage?.requests).toBe(2);
+    expect(usage?.estimatedCostUsd).toBeGreaterThan(0);
+    await openPage('llm');
+    const tokens = await chartData('Tokens per day');
+    const cost = await chartData('Estimated cost per day');
+    expect(tokens.series[0]?.values.at(-1)).toBe(usage?.totalTokens);
+    expect(cost.series[0]?.values.at(-1)).toBeCloseTo(usage?.estimatedCostUsd ?? -1, 9);
+    const row = page.locator('table[aria-label="Usage by provider, model and user"] tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.first().textContent()).toContain('OPENAI');
+    await screenshot('llm-usage');
+    expect(offRequests).toEqual([]);
+  });
+
+  it('lists notifications, live, and marks one read', async () => {
+    await openPage('notifications');
+    const unread = page.locator('li.unread').first();
+    await unread.waitFor({ timeout: 10_000 });
+    const id = await unread.getAttribute('data-notification');
+    await unread.getByRole('button', { name: 'Mark as read' }).click();
+    await page.locator(`li.read[data-notification="${id}"]`).waitFor();
+    const { body } = await graphql<{ workspaceNotifications: { id: string; readAt: string | null }[] }>(
+      '{ workspaceNotifications { id readAt } }',
+    );
+    expect(body.data?.workspaceNotifications.find((n) => n.id === id)?.readAt).not.toBeNull();
+    await screenshot('notifications');
+    expect(offRequests).toEqual([]);
+  });
+
+  it('records the console bundle size', async () => {
+    const names = await readdir(bundleDir);
+    const files = await Promise.all(
+      names.map(async (name) => ({ name, bytes: (await stat(join(bundleDir, name))).size })),
+    );
+    const bytes = files.reduce((total, file) => total + file.bytes, 0);
+    console.log(`console bundle: ${files.map((f) => `${f.name} ${f.bytes} B`).join(', ')}; total ${bytes} B`);
+    await writeFile(join(shotsDir, 'bundle-size.json'), `${JSON.stringify({ files, bytes }, null, 2)}\n`);
+    expect(bytes).toBeGreaterThan(0);
+    expect(offRequests).toEqual([]);
+  });
+});
