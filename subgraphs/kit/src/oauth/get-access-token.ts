@@ -69,7 +69,7 @@ export async function getAccessToken(
       { details: { connectionId, provider: connection.provider } },
     );
   if (!Object.hasOwn(deps.profiles, connection.provider)) {
-    // A connection id of another provider (a TikTok id given to the Shopify subgraph): its token must
+    // A connection id of another provider (one subgraph given another's connection id): its token must
     // never be sent to this process's provider, whose URLs would be built from a foreign account id.
     throw new IntegrationError(
       'NOT_FOUND',
