@@ -215,3 +215,31 @@ describe('tenant isolation: every root field of the supergraph, called by worksp
     }
   }, 60_000);
 });
+
+describe('a connection id of one provider given to the other provider’s fields', () => {
+  it('is NOT_FOUND and nothing (no token) is sent to the other provider', async () => {
+    const [shopifyId, tiktokId] = victim.connectionIds;
+    const shopifySince = target.shopify.requests().at(-1)?.seq ?? 0;
+    target.tiktok.clearRequests();
+    const probes: [string, string | undefined][] = [
+      ['query ($c: ID!) { shopifyShop(connectionId: $c) { name } }', tiktokId],
+      ['query ($c: ID!) { shopifyProducts(connectionId: $c) { nodes { id } } }', tiktokId],
+      ['query ($c: ID!) { shopifyOrders(connectionId: $c) { nodes { id } } }', tiktokId],
+      ['query ($c: ID!) { shopifyCustomers(connectionId: $c) { nodes { id } } }', tiktokId],
+      ['query ($c: ID!) { tiktokProfile(connectionId: $c) { openId } }', shopifyId],
+      ['query ($c: ID!) { tiktokVideos(connectionId: $c) { nodes { id } } }', shopifyId],
+    ];
+    const codes: string[] = [];
+    for (const [query, connectionId] of probes) {
+      const answer = await sendGraphQL(target.system.gatewayUrl, {
+        query,
+        variables: { c: connectionId },
+        token: victim.token,
+      });
+      codes.push(String(answer.body?.errors?.[0]?.extensions?.['code']));
+    }
+    expect(codes).toEqual(probes.map(() => 'NOT_FOUND'));
+    expect(target.shopify.requests(shopifySince)).toEqual([]);
+    expect(target.tiktok.requests()).toEqual([]);
+  });
+});

@@ -1,10 +1,15 @@
 import type { Database } from '@ionflux/kit/db';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import type { TikTokOAuth } from './oauth/index.ts';
 
 /** What every TikTok resolver gets: the verified caller and the service's handles. */
 export interface TikTokContext {
   identity: Identity;
   db: Database;
   logger: Logger;
+  /** Connecting accounts; absent when the app credentials or the master key are not configured. */
+  oauth: TikTokOAuth | undefined;
+  /** `TIKTOK_API_ORIGIN`. */
+  apiOrigin: string;
 }

@@ -64,6 +64,19 @@ describe('getAccessToken', () => {
     });
   });
 
+  it('does not hand out the token of a provider this process has no profile for (another subgraph’s)', async () => {
+    const connection = await connectAccount('foreign_creator');
+    t.example.clearRequests();
+    const shopifyOnly = { ...t.deps, profiles: { shopify: t.deps.profiles['example'] } };
+    await expect(
+      getAccessToken(shopifyOnly as typeof t.deps, connection.id, workspaceId),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'That is a example connection; this service uses shopify connections only.',
+    });
+    expect(t.example.requests()).toHaveLength(0);
+  });
+
   it('two processes, 25 callers each, refreshing the same expiring token make exactly one refresh call', async () => {
     const connection = await connectAccount('busy_creator');
     const before = await getAccessToken(t.deps, connection.id, workspaceId);

@@ -67,16 +67,46 @@ export type IntegrationProvider =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Revokes the token at TikTok, forgets it and marks the connection DISCONNECTED (notified once). */
+  disconnectTikTokConnection: TikTokConnection;
   /**
    * Marks notifications of the caller's workspace read; returns how many became read. Ids of other
    * workspaces, unknown ids and notifications already read change nothing. At most 500 ids.
    */
   markWorkspaceNotificationsRead: Scalars['Int']['output'];
+  /**
+   * Incremental authorization (spec 3.3): a link that asks the account for the given scopes on top of those
+   * granted, keeping the same connection; the account that comes back must be the same one.
+   */
+  requestTikTokScopes: TikTokAuthorization;
+  /**
+   * Begins connecting a TikTok account to a brand or a creator (exactly one of brandId, creatorId). Without
+   * scopes only user.info.basic is asked; features that need more answer SCOPE_REQUIRED with a grant URL.
+   */
+  startTikTokConnection: TikTokAuthorization;
+};
+
+
+export type MutationDisconnectTikTokConnectionArgs = {
+  connectionId: Scalars['ID']['input'];
 };
 
 
 export type MutationMarkWorkspaceNotificationsReadArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationRequestTikTokScopesArgs = {
+  connectionId: Scalars['ID']['input'];
+  scopes: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationStartTikTokConnectionArgs = {
+  brandId?: InputMaybe<Scalars['ID']['input']>;
+  creatorId?: InputMaybe<Scalars['ID']['input']>;
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** How much a notification matters: ERROR means something stopped working until someone acts. */
@@ -91,6 +121,21 @@ export type Query = {
   integrationConnections: Array<IntegrationConnection>;
   /** TikTok accounts of the caller's workspace, of one brand or creator when given. */
   tiktokConnections: Array<TikTokConnection>;
+  /**
+   * The connected account's profile, read live from TikTok's Display API (/v2/user/info/). Username and
+   * bio need user.info.profile, the counts user.info.stats: fields whose scope was not granted are null.
+   */
+  tiktokProfile: TikTokProfile;
+  /**
+   * Current counts of 1-20 of the account's own videos (/v2/video/query/, scope video.list), in the order
+   * asked; ids TikTok does not return as the account's own are left out.
+   */
+  tiktokVideoInsights: Array<TikTokVideoInsight>;
+  /**
+   * The connected account's own public videos, newest first (/v2/video/list/, scope video.list; without it
+   * SCOPE_REQUIRED with a grant URL). first is 1-20 (TikTok's max_count); after is a page's endCursor.
+   */
+  tiktokVideos: TikTokVideoPage;
   /** The caller's workspace notifications, newest first; `first` is 1-200 (default 50). */
   workspaceNotifications: Array<WorkspaceNotification>;
 };
@@ -108,6 +153,24 @@ export type QueryTiktokConnectionsArgs = {
 };
 
 
+export type QueryTiktokProfileArgs = {
+  connectionId: Scalars['ID']['input'];
+};
+
+
+export type QueryTiktokVideoInsightsArgs = {
+  connectionId: Scalars['ID']['input'];
+  videoIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryTiktokVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  connectionId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryWorkspaceNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -121,6 +184,19 @@ export type SyncStatus =
   | 'FAILED'
   | 'IDLE'
   | 'RUNNING';
+
+/** Where to send the user to connect a TikTok account (spec 3.1); the state is single use and expires. */
+export type TikTokAuthorization = {
+  __typename?: 'TikTokAuthorization';
+  /**
+   * The link to open in the user's browser: /oauth/tiktok/start at IONFLUX_PUBLIC_URL, which binds that
+   * browser to the flow (a signed cookie) and redirects to TikTok's authorize page (PKCE S256). The browser
+   * comes back to /oauth/tiktok/callback, which only the browser that opened the link completes.
+   */
+  authorizationUrl: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  state: Scalars['String']['output'];
+};
 
 /** A TikTok account connected to a brand or creator of the caller's workspace (spec 3.1). */
 export type TikTokConnection = {
@@ -141,6 +217,64 @@ export type TikTokConnection = {
   scopes: Array<Scalars['String']['output']>;
   status: ConnectionStatus;
   username?: Maybe<Scalars['String']['output']>;
+};
+
+export type TikTokPageInfo = {
+  __typename?: 'TikTokPageInfo';
+  /** Pass as `after` for the next page (TikTok's cursor). */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A TikTok account's profile as TikTok reports it now (spec 3.2). */
+export type TikTokProfile = {
+  __typename?: 'TikTokProfile';
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  bioDescription?: Maybe<Scalars['String']['output']>;
+  connectionId: Scalars['ID']['output'];
+  displayName?: Maybe<Scalars['String']['output']>;
+  followerCount?: Maybe<Scalars['Int']['output']>;
+  followingCount?: Maybe<Scalars['Int']['output']>;
+  isVerified?: Maybe<Scalars['Boolean']['output']>;
+  likesCount?: Maybe<Scalars['Int']['output']>;
+  openId: Scalars['String']['output'];
+  username?: Maybe<Scalars['String']['output']>;
+  videoCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A public video of a connected account (spec 3.2). */
+export type TikTokVideo = {
+  __typename?: 'TikTokVideo';
+  commentCount?: Maybe<Scalars['Int']['output']>;
+  coverImageUrl?: Maybe<Scalars['String']['output']>;
+  createTime: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Seconds. */
+  duration?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  likeCount?: Maybe<Scalars['Int']['output']>;
+  shareCount?: Maybe<Scalars['Int']['output']>;
+  shareUrl?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  viewCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A video's counts as TikTok reports them now (spec 3.2). */
+export type TikTokVideoInsight = {
+  __typename?: 'TikTokVideoInsight';
+  commentCount: Scalars['Int']['output'];
+  /** (likes + comments + shares) / views, computed exactly from these counts; 0 when there are no views. */
+  engagementRate: Scalars['Float']['output'];
+  likeCount: Scalars['Int']['output'];
+  shareCount: Scalars['Int']['output'];
+  videoId: Scalars['ID']['output'];
+  viewCount: Scalars['Int']['output'];
+};
+
+export type TikTokVideoPage = {
+  __typename?: 'TikTokVideoPage';
+  nodes: Array<TikTokVideo>;
+  pageInfo: TikTokPageInfo;
 };
 
 /** Something the workspace should know about its integrations, e.g. a store that must be reconnected. */
@@ -271,7 +405,14 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SyncStatus: SyncStatus;
+  TikTokAuthorization: ResolverTypeWrapper<TikTokAuthorization>;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
+  TikTokPageInfo: ResolverTypeWrapper<TikTokPageInfo>;
+  TikTokProfile: ResolverTypeWrapper<TikTokProfile>;
+  TikTokVideo: ResolverTypeWrapper<TikTokVideo>;
+  TikTokVideoInsight: ResolverTypeWrapper<TikTokVideoInsight>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TikTokVideoPage: ResolverTypeWrapper<TikTokVideoPage>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
 
@@ -285,7 +426,14 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  TikTokAuthorization: TikTokAuthorization;
   TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
+  TikTokPageInfo: TikTokPageInfo;
+  TikTokProfile: TikTokProfile;
+  TikTokVideo: TikTokVideo;
+  TikTokVideoInsight: TikTokVideoInsight;
+  Float: Scalars['Float']['output'];
+  TikTokVideoPage: TikTokVideoPage;
   WorkspaceNotification: WorkspaceNotification;
 };
 
@@ -311,13 +459,25 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
 };
 
 export type MutationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  disconnectTikTokConnection?: Resolver<ResolversTypes['TikTokConnection'], ParentType, ContextType, RequireFields<MutationDisconnectTikTokConnectionArgs, 'connectionId'>>;
   markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+  requestTikTokScopes?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, RequireFields<MutationRequestTikTokScopesArgs, 'connectionId' | 'scopes'>>;
+  startTikTokConnection?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, Partial<MutationStartTikTokConnectionArgs>>;
 };
 
 export type QueryResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   tiktokConnections?: Resolver<Array<ResolversTypes['TikTokConnection']>, ParentType, ContextType, Partial<QueryTiktokConnectionsArgs>>;
+  tiktokProfile?: Resolver<ResolversTypes['TikTokProfile'], ParentType, ContextType, RequireFields<QueryTiktokProfileArgs, 'connectionId'>>;
+  tiktokVideoInsights?: Resolver<Array<ResolversTypes['TikTokVideoInsight']>, ParentType, ContextType, RequireFields<QueryTiktokVideoInsightsArgs, 'connectionId' | 'videoIds'>>;
+  tiktokVideos?: Resolver<ResolversTypes['TikTokVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokVideosArgs, 'connectionId' | 'first'>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
+};
+
+export type TikTokAuthorizationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokAuthorization'] = ResolversParentTypes['TikTokAuthorization']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokConnection'] = ResolversParentTypes['TikTokConnection'], FederationReferenceType extends FederationReferenceTypes['TikTokConnection'] = FederationReferenceTypes['TikTokConnection']> = {
@@ -339,6 +499,53 @@ export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType ex
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type TikTokPageInfoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokPageInfo'] = ResolversParentTypes['TikTokPageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TikTokProfileResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokProfile'] = ResolversParentTypes['TikTokProfile']> = {
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bioDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  followerCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  followingCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  isVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  likesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  videoCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TikTokVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideo'] = ResolversParentTypes['TikTokVideo']> = {
+  commentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  coverImageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  likeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  shareCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  shareUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TikTokVideoInsightResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideoInsight'] = ResolversParentTypes['TikTokVideoInsight']> = {
+  commentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  engagementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shareCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  videoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokVideoPageResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideoPage'] = ResolversParentTypes['TikTokVideoPage']> = {
+  nodes?: Resolver<Array<ResolversTypes['TikTokVideo']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['TikTokPageInfo'], ParentType, ContextType>;
+};
+
 export type WorkspaceNotificationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['WorkspaceNotification'] = ResolversParentTypes['WorkspaceNotification']> = {
   connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -356,7 +563,13 @@ export type Resolvers<ContextType = TikTokContext> = {
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TikTokAuthorization?: TikTokAuthorizationResolvers<ContextType>;
   TikTokConnection?: TikTokConnectionResolvers<ContextType>;
+  TikTokPageInfo?: TikTokPageInfoResolvers<ContextType>;
+  TikTokProfile?: TikTokProfileResolvers<ContextType>;
+  TikTokVideo?: TikTokVideoResolvers<ContextType>;
+  TikTokVideoInsight?: TikTokVideoInsightResolvers<ContextType>;
+  TikTokVideoPage?: TikTokVideoPageResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
 

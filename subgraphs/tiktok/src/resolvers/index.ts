@@ -2,8 +2,10 @@ import { resolveIntegrationConnections } from '@ionflux/kit/connections';
 import { IntegrationError, toGraphQLError } from '@ionflux/kit/errors';
 import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
+import { readTikTokProfile, readTikTokVideoInsights, readTikTokVideos } from '../api/tiktok-reads.ts';
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
 import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
+import { disconnectTikTokConnection, requestTikTokScopes, startTikTokConnection } from '../oauth/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -23,12 +25,20 @@ export const resolvers: Resolvers = {
       });
       return records.map(toTikTokConnection);
     },
+    tiktokProfile: (_parent, { connectionId }, context) => readTikTokProfile(context, connectionId),
+    tiktokVideos: (_parent, { connectionId, first, after }, context) =>
+      readTikTokVideos(context, { connectionId, first: first ?? 20, after: after ?? null }),
+    tiktokVideoInsights: (_parent, { connectionId, videoIds }, context) =>
+      readTikTokVideoInsights(context, { connectionId, videoIds }),
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
       resolveWorkspaceNotifications<IntegrationProvider>(db, identity.workspaceId, args),
   },
   Mutation: {
+    startTikTokConnection,
+    requestTikTokScopes,
+    disconnectTikTokConnection,
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
   },
