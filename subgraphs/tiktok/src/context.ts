@@ -1,6 +1,8 @@
 import type { Database } from '@ionflux/kit/db';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import type DataLoader from 'dataloader';
+import type { TikTokVideo } from './generated/resolvers-types.ts';
 import type { TikTokOAuth } from './oauth/index.ts';
 
 /** What every TikTok resolver gets: the verified caller and the service's handles. */
@@ -12,4 +14,6 @@ export interface TikTokContext {
   oauth: TikTokOAuth | undefined;
   /** `TIKTOK_API_ORIGIN`. */
   apiOrigin: string;
+  /** This request's TikTokVideo entities by id (`createVideoByIdLoader`). */
+  videosById: DataLoader<string, TikTokVideo | null>;
 }

@@ -14,6 +14,7 @@ import { createSecretsProvider } from '@ionflux/kit/secrets';
 import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
 import { createWebhookRouter } from '@ionflux/kit/webhooks';
 import { loadSubgraphSdl } from '@ionflux/schema';
+import { createVideoByIdLoader } from './api/video-by-id-loader.ts';
 import type { TikTokConfig } from './config.ts';
 import type { TikTokContext } from './context.ts';
 import { loadTikTokOAuth, mountOAuthRoutes } from './oauth/index.ts';
@@ -85,13 +86,10 @@ export async function startTikTokSubgraph(
         sdl: loadSubgraphSdl('tiktok'),
         resolvers: resolvers as GraphQLResolverMap<TikTokContext>,
         migrations: TIKTOK_MIGRATIONS,
-        createContext: ({ identity }) => ({
-          db: database.db,
-          identity,
-          logger,
-          oauth,
-          apiOrigin: config.TIKTOK_API_ORIGIN,
-        }),
+        createContext: ({ identity }) => {
+          const base = { db: database.db, identity, logger, oauth, apiOrigin: config.TIKTOK_API_ORIGIN };
+          return { ...base, videosById: createVideoByIdLoader(base) };
+        },
         async routes(app) {
           if (oauth) {
             mountOAuthRoutes(app, oauth, { db: database.db, logger, apiOrigin: config.TIKTOK_API_ORIGIN });

@@ -19,7 +19,8 @@ const PROFILE_FIELDS: Record<string, readonly string[]> = {
   'user.info.stats': ['follower_count', 'following_count', 'likes_count', 'video_count'],
 };
 
-const VIDEO_FIELDS = [
+/** The fields of `/v2/video/list/` and `/v2/video/query/` a TikTokVideo is made of. */
+export const VIDEO_FIELDS = [
   'id',
   'title',
   'video_description',
@@ -33,7 +34,8 @@ const VIDEO_FIELDS = [
   'share_count',
 ].join(',');
 
-interface WireVideo {
+/** A video as TikTok's Display API sends it. */
+export interface WireVideo {
   id: string;
   title?: string;
   video_description?: string;
@@ -91,7 +93,7 @@ export async function readTikTokProfile(
   };
 }
 
-function toVideo(video: WireVideo): TikTokVideo {
+export function toVideo(video: WireVideo): TikTokVideo {
   return {
     id: video.id,
     title: video.title ?? null,

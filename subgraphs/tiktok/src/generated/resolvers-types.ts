@@ -242,7 +242,11 @@ export type TikTokProfile = {
   videoCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** A public video of a connected account (spec 3.2). */
+/**
+ * A public video of a connected account (spec 3.2). An entity, so that other subgraphs add fields to it (the
+ * LLM subgraph's captionIdeas). By id alone it is looked up in the workspace's connected accounts that granted
+ * video.list (a video id does not say whose it is).
+ */
 export type TikTokVideo = {
   __typename?: 'TikTokVideo';
   commentCount?: Maybe<Scalars['Int']['output']>;
@@ -378,6 +382,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   TikTokConnection: TikTokConnection;
+  TikTokVideo: TikTokVideo;
 };
 
 /** Mapping of federation reference types */
@@ -385,6 +390,9 @@ export type FederationReferenceTypes = {
   TikTokConnection:
     ( { __typename: 'TikTokConnection' }
     & GraphQLRecursivePick<FederationTypes['TikTokConnection'], {"id":true}> );
+  TikTokVideo:
+    ( { __typename: 'TikTokVideo' }
+    & GraphQLRecursivePick<FederationTypes['TikTokVideo'], {"id":true}> );
 };
 
 
@@ -430,7 +438,7 @@ export type ResolversParentTypes = {
   TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
   TikTokPageInfo: TikTokPageInfo;
   TikTokProfile: TikTokProfile;
-  TikTokVideo: TikTokVideo;
+  TikTokVideo: TikTokVideo | FederationReferenceTypes['TikTokVideo'];
   TikTokVideoInsight: TikTokVideoInsight;
   Float: Scalars['Float']['output'];
   TikTokVideoPage: TikTokVideoPage;
@@ -518,7 +526,8 @@ export type TikTokProfileResolvers<ContextType = TikTokContext, ParentType exten
   videoCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type TikTokVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideo'] = ResolversParentTypes['TikTokVideo']> = {
+export type TikTokVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideo'] = ResolversParentTypes['TikTokVideo'], FederationReferenceType extends FederationReferenceTypes['TikTokVideo'] = FederationReferenceTypes['TikTokVideo']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TikTokVideo']> | FederationReferenceType, FederationReferenceType, ContextType>;
   commentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   coverImageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -48,4 +48,7 @@ export const resolvers: Resolvers = {
       return record ? toTikTokConnection(record) : null;
     },
   },
+  TikTokVideo: {
+    __resolveReference: (reference, { videosById }) => videosById.load(reference.id),
+  },
 };
