@@ -53,37 +53,16 @@ export async function callTikTok<T>(
     required: call.scopes,
     grantTicket: { startUrl: deps.oauth.startUrl, userId: deps.userId, key: deps.oauth.signingKey },
   });
-  const url = new URL(call.path, deps.apiOrigin);
-  for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
-  const send = async (accessToken: string) => {
-    try {
-      return await fetch(url, {
-        method: call.method,
-        headers: {
-          authorization: `Bearer ${accessToken}`,
-          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        signal: AbortSignal.timeout(TIKTOK_CALL_TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new IntegrationError('PROVIDER_UNAVAILABLE', 'TikTok did not answer: try again shortly.', {
-        cause: error,
-        details: { provider: 'tiktok' },
-      });
-    }
-  };
+  const send = (accessToken: string) => exchangeWithTikTok(deps.apiOrigin, call, accessToken);
   const token = await getAccessToken(deps.oauth.deps, connection.id, connection.workspaceId);
   let answer = await send(token.accessToken);
-  let body = await readEnvelope(answer);
-  if (answer.status === 401 && body.error?.code === 'access_token_invalid') {
+  if (answer.status === 401 && answer.body.error?.code === 'access_token_invalid') {
     // Refused before its recorded expiry: try once more with a refreshed token.
     const retry = await getAccessToken(deps.oauth.deps, connection.id, connection.workspaceId, {
       marginMs: Number.MAX_SAFE_INTEGER,
     });
     answer = await send(retry.accessToken);
-    body = await readEnvelope(answer);
-    if (answer.status === 401 && body.error?.code === 'access_token_invalid') {
+    if (answer.status === 401 && answer.body.error?.code === 'access_token_invalid') {
       await markAuthInvalid(
         deps.oauth.deps,
         connection.id,
@@ -92,23 +71,81 @@ export async function callTikTok<T>(
       );
     }
   }
-  const code = body.error?.code;
-  if (answer.ok && (code === 'ok' || code === undefined) && body.data !== undefined) return body.data as T;
-  const retryAfter = Number(answer.headers.get('retry-after'));
+  return dataOf<T>(answer);
+}
+
+/** TikTok's answer to one request: its status, Retry-After and `{data, error}` envelope. */
+export interface TikTokAnswer {
+  ok: boolean;
+  status: number;
+  retryAfter: string | null;
+  body: { data?: unknown; error?: { code?: string; message?: string; log_id?: string } };
+}
+
+/**
+ * Sends one request to TikTok's v2 API with a bearer token (a user's or the app's client token); a
+ * network failure or timeout is PROVIDER_UNAVAILABLE.
+ */
+export async function exchangeWithTikTok(
+  apiOrigin: string,
+  call: Omit<TikTokCall, 'scopes'>,
+  accessToken: string,
+): Promise<TikTokAnswer> {
+  const url = new URL(call.path, apiOrigin);
+  for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
+  let answer: Response;
+  try {
+    answer = await fetch(url, {
+      method: call.method,
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      signal: AbortSignal.timeout(TIKTOK_CALL_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new IntegrationError('PROVIDER_UNAVAILABLE', 'TikTok did not answer: try again shortly.', {
+      cause: error,
+      details: { provider: 'tiktok' },
+    });
+  }
+  return {
+    ok: answer.ok,
+    status: answer.status,
+    retryAfter: answer.headers.get('retry-after'),
+    body: await readEnvelope(answer),
+  };
+}
+
+/** The answer's `data`, or its error mapped to the unified codes (`toTikTokError`). */
+export function dataOf<T>(answer: TikTokAnswer): T {
+  const code = answer.body.error?.code;
+  if (answer.ok && (code === 'ok' || code === undefined) && answer.body.data !== undefined) {
+    return answer.body.data as T;
+  }
+  const retryAfter = Number(answer.retryAfter);
   throw toTikTokError(
     answer.status,
-    body.error,
+    answer.body.error,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS,
   );
 }
 
-async function readEnvelope(answer: Response): Promise<{
-  data?: unknown;
-  error?: { code?: string; message?: string; log_id?: string };
-}> {
+/**
+ * Keeps integers beyond 2^53 exact, as their JSON text: TikTok writes 64-bit ids (Research video ids,
+ * `search_id`, post ids in status fetch) as bare JSON numbers (reference/tiktok.md).
+ */
+function losslessIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  return typeof value === 'number' && !Number.isSafeInteger(value) && /^-?\d+$/.test(context?.source ?? '')
+    ? context?.source
+    : value;
+}
+
+async function readEnvelope(answer: Response): Promise<TikTokAnswer['body']> {
   try {
-    const body = (await answer.json()) as Record<string, unknown>;
-    return typeof body === 'object' && body !== null ? body : {};
+    const body = JSON.parse(await answer.text(), losslessIntegers as Parameters<typeof JSON.parse>[1]);
+    return typeof body === 'object' && body !== null ? (body as TikTokAnswer['body']) : {};
   } catch {
     return {};
   }

@@ -117,15 +117,31 @@ export type NotificationSeverity =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * A creator not connected to IONFLUX, as public Research data shows them over the last days (1-30):
+   * recent videos, average and median views, engagement, posting rate, hashtags. username without @.
+   */
+  analyzeTikTokCreator: TikTokCreatorAnalysis;
   /** Every connection of the caller's workspace across integrations, newest first. */
   integrationConnections: Array<IntegrationConnection>;
   /** TikTok accounts of the caller's workspace, of one brand or creator when given. */
   tiktokConnections: Array<TikTokConnection>;
   /**
+   * Trend data for hashtags: the public videos of the last days (1-30) carrying any of the names or matching
+   * any of the keywords, aggregated per hashtag; the first (1-50) most viewed hashtags.
+   */
+  tiktokHashtags: TikTokHashtagTrends;
+  /**
    * The connected account's profile, read live from TikTok's Display API (/v2/user/info/). Username and
    * bio need user.info.profile, the counts user.info.stats: fields whose scope was not granted are null.
    */
   tiktokProfile: TikTokProfile;
+  /**
+   * Public videos (any creator) matching any of the keywords (in the description) or hashtags, in the given
+   * regions (two-letter codes; all when none), posted from-to. TikTok searches at most 30 days at a time:
+   * a longer span is INVALID_REQUEST before any call. first is 1-100. At least one keyword or hashtag.
+   */
+  tiktokResearchVideos: TikTokResearchVideoPage;
   /**
    * Current counts of 1-20 of the account's own videos (/v2/video/query/, scope video.list), in the order
    * asked; ids TikTok does not return as the account's own are left out.
@@ -141,6 +157,12 @@ export type Query = {
 };
 
 
+export type QueryAnalyzeTikTokCreatorArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+  username: Scalars['String']['input'];
+};
+
+
 export type QueryIntegrationConnectionsArgs = {
   provider?: InputMaybe<IntegrationProvider>;
   status?: InputMaybe<ConnectionStatus>;
@@ -153,8 +175,28 @@ export type QueryTiktokConnectionsArgs = {
 };
 
 
+export type QueryTiktokHashtagsArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  keywords?: InputMaybe<Array<Scalars['String']['input']>>;
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type QueryTiktokProfileArgs = {
   connectionId: Scalars['ID']['input'];
+};
+
+
+export type QueryTiktokResearchVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['DateTime']['input'];
+  hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
+  keywords?: InputMaybe<Array<Scalars['String']['input']>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -219,6 +261,63 @@ export type TikTokConnection = {
   username?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * What TikTok's public Research data says about a creator over a period (UGC Matchmaker). Only public videos
+ * of the period count (at most 500); follower counts and private or deleted videos are not available this way.
+ */
+export type TikTokCreatorAnalysis = {
+  __typename?: 'TikTokCreatorAnalysis';
+  averageViews: Scalars['Float']['output'];
+  /** False when the creator posted more videos than were sampled. */
+  complete: Scalars['Boolean']['output'];
+  /** (likes + comments + shares) / views over the videos; 0 without views. */
+  engagementRate: Scalars['Float']['output'];
+  from: Scalars['DateTime']['output'];
+  medianViews: Scalars['Float']['output'];
+  postsPerWeek: Scalars['Float']['output'];
+  /** The newest videos, up to 10. */
+  recentVideos: Array<TikTokResearchVideo>;
+  to: Scalars['DateTime']['output'];
+  /** The hashtags the creator used most, by number of videos. */
+  topHashtags: Array<TikTokHashtagCount>;
+  username: Scalars['String']['output'];
+  /** Public videos found in the period (0 when the username is unknown or posted nothing public). */
+  videoCount: Scalars['Int']['output'];
+};
+
+export type TikTokHashtagCount = {
+  __typename?: 'TikTokHashtagCount';
+  name: Scalars['String']['output'];
+  videoCount: Scalars['Int']['output'];
+};
+
+/** How one hashtag did among the sampled videos. */
+export type TikTokHashtagTrend = {
+  __typename?: 'TikTokHashtagTrend';
+  averageViews: Scalars['Float']['output'];
+  /** (likes + comments + shares) / views over those videos; 0 without views. */
+  engagementRate: Scalars['Float']['output'];
+  /** Lower case, without #. */
+  name: Scalars['String']['output'];
+  /** Views of those videos, summed (may exceed 32 bits, hence Float). */
+  totalViews: Scalars['Float']['output'];
+  /** Sampled videos carrying it. */
+  videoCount: Scalars['Int']['output'];
+};
+
+/** Hashtag trends computed from the public videos of a period (TikTok has no hashtag endpoint). */
+export type TikTokHashtagTrends = {
+  __typename?: 'TikTokHashtagTrends';
+  /** False when TikTok had more matching videos than were sampled. */
+  complete: Scalars['Boolean']['output'];
+  from: Scalars['DateTime']['output'];
+  /** Most viewed first. */
+  hashtags: Array<TikTokHashtagTrend>;
+  /** Videos the trends were computed from: at most 500, the first pages of TikTok's answer. */
+  sampledVideos: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
 export type TikTokPageInfo = {
   __typename?: 'TikTokPageInfo';
   /** Pass as `after` for the next page (TikTok's cursor). */
@@ -240,6 +339,32 @@ export type TikTokProfile = {
   openId: Scalars['String']['output'];
   username?: Maybe<Scalars['String']['output']>;
   videoCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A public TikTok video found by the Research API. */
+export type TikTokResearchVideo = {
+  __typename?: 'TikTokResearchVideo';
+  commentCount?: Maybe<Scalars['Int']['output']>;
+  createTime: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Its hashtags, without #. */
+  hashtags: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  likeCount?: Maybe<Scalars['Int']['output']>;
+  musicId?: Maybe<Scalars['String']['output']>;
+  /** Where the video was posted, e.g. US. */
+  regionCode?: Maybe<Scalars['String']['output']>;
+  shareCount?: Maybe<Scalars['Int']['output']>;
+  username?: Maybe<Scalars['String']['output']>;
+  viewCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TikTokResearchVideoPage = {
+  __typename?: 'TikTokResearchVideoPage';
+  nodes: Array<TikTokResearchVideo>;
+  /** endCursor pins the search (TikTok's search_id): pass it as after with the same arguments. */
+  pageInfo: TikTokPageInfo;
 };
 
 /**
@@ -415,11 +540,17 @@ export type ResolversTypes = {
   SyncStatus: SyncStatus;
   TikTokAuthorization: ResolverTypeWrapper<TikTokAuthorization>;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
+  TikTokCreatorAnalysis: ResolverTypeWrapper<TikTokCreatorAnalysis>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TikTokHashtagCount: ResolverTypeWrapper<TikTokHashtagCount>;
+  TikTokHashtagTrend: ResolverTypeWrapper<TikTokHashtagTrend>;
+  TikTokHashtagTrends: ResolverTypeWrapper<TikTokHashtagTrends>;
   TikTokPageInfo: ResolverTypeWrapper<TikTokPageInfo>;
   TikTokProfile: ResolverTypeWrapper<TikTokProfile>;
+  TikTokResearchVideo: ResolverTypeWrapper<TikTokResearchVideo>;
+  TikTokResearchVideoPage: ResolverTypeWrapper<TikTokResearchVideoPage>;
   TikTokVideo: ResolverTypeWrapper<TikTokVideo>;
   TikTokVideoInsight: ResolverTypeWrapper<TikTokVideoInsight>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TikTokVideoPage: ResolverTypeWrapper<TikTokVideoPage>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
@@ -436,11 +567,17 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   TikTokAuthorization: TikTokAuthorization;
   TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
+  TikTokCreatorAnalysis: TikTokCreatorAnalysis;
+  Float: Scalars['Float']['output'];
+  TikTokHashtagCount: TikTokHashtagCount;
+  TikTokHashtagTrend: TikTokHashtagTrend;
+  TikTokHashtagTrends: TikTokHashtagTrends;
   TikTokPageInfo: TikTokPageInfo;
   TikTokProfile: TikTokProfile;
+  TikTokResearchVideo: TikTokResearchVideo;
+  TikTokResearchVideoPage: TikTokResearchVideoPage;
   TikTokVideo: TikTokVideo | FederationReferenceTypes['TikTokVideo'];
   TikTokVideoInsight: TikTokVideoInsight;
-  Float: Scalars['Float']['output'];
   TikTokVideoPage: TikTokVideoPage;
   WorkspaceNotification: WorkspaceNotification;
 };
@@ -474,9 +611,12 @@ export type MutationResolvers<ContextType = TikTokContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  analyzeTikTokCreator?: Resolver<ResolversTypes['TikTokCreatorAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeTikTokCreatorArgs, 'days' | 'username'>>;
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   tiktokConnections?: Resolver<Array<ResolversTypes['TikTokConnection']>, ParentType, ContextType, Partial<QueryTiktokConnectionsArgs>>;
+  tiktokHashtags?: Resolver<ResolversTypes['TikTokHashtagTrends'], ParentType, ContextType, RequireFields<QueryTiktokHashtagsArgs, 'days' | 'first'>>;
   tiktokProfile?: Resolver<ResolversTypes['TikTokProfile'], ParentType, ContextType, RequireFields<QueryTiktokProfileArgs, 'connectionId'>>;
+  tiktokResearchVideos?: Resolver<ResolversTypes['TikTokResearchVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokResearchVideosArgs, 'first' | 'from' | 'to'>>;
   tiktokVideoInsights?: Resolver<Array<ResolversTypes['TikTokVideoInsight']>, ParentType, ContextType, RequireFields<QueryTiktokVideoInsightsArgs, 'connectionId' | 'videoIds'>>;
   tiktokVideos?: Resolver<ResolversTypes['TikTokVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokVideosArgs, 'connectionId' | 'first'>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
@@ -507,6 +647,41 @@ export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType ex
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type TikTokCreatorAnalysisResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokCreatorAnalysis'] = ResolversParentTypes['TikTokCreatorAnalysis']> = {
+  averageViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  engagementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  medianViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  postsPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recentVideos?: Resolver<Array<ResolversTypes['TikTokResearchVideo']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  topHashtags?: Resolver<Array<ResolversTypes['TikTokHashtagCount']>, ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokHashtagCountResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokHashtagCount'] = ResolversParentTypes['TikTokHashtagCount']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokHashtagTrendResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokHashtagTrend'] = ResolversParentTypes['TikTokHashtagTrend']> = {
+  averageViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  engagementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokHashtagTrendsResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokHashtagTrends'] = ResolversParentTypes['TikTokHashtagTrends']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hashtags?: Resolver<Array<ResolversTypes['TikTokHashtagTrend']>, ParentType, ContextType>;
+  sampledVideos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type TikTokPageInfoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokPageInfo'] = ResolversParentTypes['TikTokPageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -524,6 +699,26 @@ export type TikTokProfileResolvers<ContextType = TikTokContext, ParentType exten
   openId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   videoCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TikTokResearchVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokResearchVideo'] = ResolversParentTypes['TikTokResearchVideo']> = {
+  commentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hashtags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  likeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  musicId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shareCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TikTokResearchVideoPageResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokResearchVideoPage'] = ResolversParentTypes['TikTokResearchVideoPage']> = {
+  nodes?: Resolver<Array<ResolversTypes['TikTokResearchVideo']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['TikTokPageInfo'], ParentType, ContextType>;
 };
 
 export type TikTokVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideo'] = ResolversParentTypes['TikTokVideo'], FederationReferenceType extends FederationReferenceTypes['TikTokVideo'] = FederationReferenceTypes['TikTokVideo']> = {
@@ -574,8 +769,14 @@ export type Resolvers<ContextType = TikTokContext> = {
   Query?: QueryResolvers<ContextType>;
   TikTokAuthorization?: TikTokAuthorizationResolvers<ContextType>;
   TikTokConnection?: TikTokConnectionResolvers<ContextType>;
+  TikTokCreatorAnalysis?: TikTokCreatorAnalysisResolvers<ContextType>;
+  TikTokHashtagCount?: TikTokHashtagCountResolvers<ContextType>;
+  TikTokHashtagTrend?: TikTokHashtagTrendResolvers<ContextType>;
+  TikTokHashtagTrends?: TikTokHashtagTrendsResolvers<ContextType>;
   TikTokPageInfo?: TikTokPageInfoResolvers<ContextType>;
   TikTokProfile?: TikTokProfileResolvers<ContextType>;
+  TikTokResearchVideo?: TikTokResearchVideoResolvers<ContextType>;
+  TikTokResearchVideoPage?: TikTokResearchVideoPageResolvers<ContextType>;
   TikTokVideo?: TikTokVideoResolvers<ContextType>;
   TikTokVideoInsight?: TikTokVideoInsightResolvers<ContextType>;
   TikTokVideoPage?: TikTokVideoPageResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { deriveOAuthSigningKey, type OAuthDeps, type OAuthSigningKey } from '@io
 import { createSecretsProvider } from '@ionflux/kit/secrets';
 import type { TikTokConfig } from '../config.ts';
 import { tiktokProvider } from '../registration.ts';
+import { type ClientTokenSource, createClientTokenSource } from '../research/client-token.ts';
 import { createTikTokOAuthProfile } from './tiktok-profile.ts';
 
 /** The TikTok OAuth handles of the process: the kit's deps and where the browser is sent. */
@@ -22,6 +23,8 @@ export interface TikTokOAuth {
   cookie: { path: string; secure: boolean };
   /** `TIKTOK_OAUTH_RETURN_URL`, when set. */
   returnUrl: string | undefined;
+  /** The app's client token for the Research API (not a user's: no connection needed). */
+  clientToken: ClientTokenSource;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function loadTikTokOAuth(
     signingKey: deriveOAuthSigningKey(id, clientSecret),
     cookie: { path: `/oauth/${id}`, secure: publicUrl.protocol === 'https:' },
     returnUrl: config.TIKTOK_OAUTH_RETURN_URL,
+    clientToken: createClientTokenSource({ apiOrigin: config.TIKTOK_API_ORIGIN, clientKey, clientSecret }),
   };
 }
 

@@ -6,6 +6,7 @@ import { readTikTokProfile, readTikTokVideoInsights, readTikTokVideos } from '..
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
 import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
 import { disconnectTikTokConnection, requestTikTokScopes, startTikTokConnection } from '../oauth/index.ts';
+import { analyzeCreator, readHashtagTrends, readResearchVideos } from '../research/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -30,6 +31,26 @@ export const resolvers: Resolvers = {
       readTikTokVideos(context, { connectionId, first: first ?? 20, after: after ?? null }),
     tiktokVideoInsights: (_parent, { connectionId, videoIds }, context) =>
       readTikTokVideoInsights(context, { connectionId, videoIds }),
+    tiktokResearchVideos: (_parent, args, context) =>
+      readResearchVideos(context, {
+        keywords: args.keywords,
+        hashtags: args.hashtags,
+        regions: args.regions,
+        from: new Date(args.from),
+        to: new Date(args.to),
+        first: args.first ?? 20,
+        after: args.after ?? null,
+      }),
+    tiktokHashtags: (_parent, args, context) =>
+      readHashtagTrends(context, {
+        keywords: args.keywords,
+        hashtags: args.names,
+        regions: args.regions,
+        days: args.days ?? 7,
+        first: args.first ?? 20,
+      }),
+    analyzeTikTokCreator: (_parent, { username, days }, context) =>
+      analyzeCreator(context, { username, days: days ?? 30 }),
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
