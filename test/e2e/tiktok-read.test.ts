@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { createJobQueue } from '@ionflux/kit/jobs';
+import { createLogger } from '@ionflux/kit/logging';
 import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL } from '@ionflux/testing/http';
 import { approveTikTokLink, connectTikTokAccount, startSystem } from '@ionflux/testing/system';
@@ -283,5 +285,55 @@ describe('reading TikTok through the gateway', () => {
     const { id } = await connect(['user.info.basic'], simulator.addCreator('other_ws_creator', 1).username);
     const stranger = await system.tokenFor(randomUUID());
     expect((await query(stranger, PROFILE, { id })).errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+
+  it('the scheduled sweep renews tokens about to expire before anyone asks, and turns a revoked grant NEEDS_REAUTH', async () => {
+    // The worker registers the sweep's schedule (TIKTOK_REFRESH_CRON) with graphile-worker at start.
+    const crontabs = await sql`select identifier from graphile_worker._private_known_crontabs`;
+    expect(crontabs.map((row) => row['identifier'])).toContain('tiktok.credentials.refresh');
+
+    const live = await connect(['user.info.basic'], simulator.addCreator('sweep_live_creator', 1).username);
+    const gone = simulator.addCreator('sweep_revoked_creator', 1);
+    const revoked = await connect(['user.info.basic'], gone.username);
+    expect(simulator.revokeGrant(gone.openId)).toBe(true);
+    const expiresAt = async (id: string) =>
+      (
+        await sql<{ at: Date }[]>`select access_token_expires_at as at from kit.connection_credentials
+          where connection_id = ${id}`
+      )[0]?.at.getTime() ?? 0;
+    await sql`update kit.connection_credentials set access_token_expires_at = now() + interval '5 minutes'
+      where connection_id in ${sql([live.id, revoked.id])}`;
+    simulator.clearRequests();
+
+    // Run the slot now rather than wait for the next one: what the cron enqueues.
+    const queue = await createJobQueue({
+      databaseUrl: system.databaseUrl,
+      logger: createLogger({ service: 'tiktok-sweep-e2e', level: 'silent' }),
+    });
+    try {
+      await queue.enqueue('tiktok.credentials.refresh', {});
+    } finally {
+      await queue.close();
+    }
+    await expect.poll(() => expiresAt(live.id), { timeout: 15_000 }).toBeGreaterThan(Date.now() + 3600_000);
+    await expect
+      .poll(
+        async () =>
+          (await query<{ tiktokConnections: { status: string }[] }>(revoked.token, CONNECTIONS, {})).data
+            ?.tiktokConnections[0]?.status,
+        { timeout: 15_000 },
+      )
+      .toBe('NEEDS_REAUTH');
+    const notices = await query<{ workspaceNotifications: { kind: string }[] }>(
+      revoked.token,
+      '{ workspaceNotifications { kind } }',
+      {},
+    );
+    expect(notices.data?.workspaceNotifications.map((n) => n.kind)).toContain('CONNECTION_NEEDS_REAUTH');
+    // Only token requests: nobody asked TikTok for data, and the live account's next read needs no refresh.
+    expect(simulator.requests().every((request) => request.path === '/v2/oauth/token/')).toBe(true);
+    simulator.clearRequests();
+    expect((await query(live.token, PROFILE, { id: live.id })).errors).toBeUndefined();
+    expect(tokenCalls()).toBe(0);
   });
 });

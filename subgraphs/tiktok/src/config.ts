@@ -20,6 +20,10 @@ const tiktokEnvSchema = z.object({
   IONFLUX_PUBLIC_URL: z.url().default('http://localhost:4000'),
   /** Where the browser lands after the OAuth callback; unset → a plain result page. */
   TIKTOK_OAUTH_RETURN_URL: optionalString(),
+  /** When connected accounts' access tokens are refreshed ahead of expiry (UTC crontab). @default every 10 minutes */
+  TIKTOK_REFRESH_CRON: z.string().min(9).default('*/10 * * * *'),
+  /** The sweep refreshes tokens expiring within this many minutes. @default 60 */
+  TIKTOK_REFRESH_WITHIN_MINUTES: z.coerce.number().int().positive().default(60),
 });
 
 export type TikTokConfig = z.output<typeof tiktokEnvSchema>;

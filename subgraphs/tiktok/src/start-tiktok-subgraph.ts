@@ -17,7 +17,7 @@ import { loadSubgraphSdl } from '@ionflux/schema';
 import { createVideoByIdLoader } from './api/video-by-id-loader.ts';
 import type { TikTokConfig } from './config.ts';
 import type { TikTokContext } from './context.ts';
-import { loadTikTokOAuth, mountOAuthRoutes } from './oauth/index.ts';
+import { loadTikTokOAuth, mountOAuthRoutes, tiktokRefreshCron, tiktokRefreshTask } from './oauth/index.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createTikTokWebhookSource, tiktokWebhookTask } from './webhooks/index.ts';
 
@@ -76,7 +76,11 @@ export async function startTikTokSubgraph(
       worker = await startJobWorker({
         databaseUrl: config.DATABASE_URL,
         logger,
-        tasks: [tiktokWebhookTask(oauth.deps, webhookSource) as TaskDefinition<unknown>],
+        tasks: [
+          tiktokWebhookTask(oauth.deps, webhookSource) as TaskDefinition<unknown>,
+          tiktokRefreshTask(oauth.deps, config.TIKTOK_REFRESH_WITHIN_MINUTES * 60_000),
+        ],
+        cron: tiktokRefreshCron(config.TIKTOK_REFRESH_CRON),
       });
     }
     const webhookQueue = queue;

@@ -235,4 +235,16 @@ describe('getAccessToken', () => {
     for (const row of rows)
       expect((row['access_token_expires_at'] as Date).getTime()).toBeGreaterThan(Date.now() + 3600_000);
   });
+
+  it('refreshExpiringCredentials leaves the credentials of providers this process has no profile for', async () => {
+    const foreign = await connectAccount('sweep_foreign');
+    await expireSoon(foreign.id, 600);
+    t.example.clearRequests();
+    const shopifyOnly = { ...t.deps, profiles: { shopify: t.deps.profiles['example'] } };
+    const result = await refreshExpiringCredentials(shopifyOnly as typeof t.deps, { within: 20 * 60_000 });
+    expect(result).toEqual({ refreshed: 0, skipped: 0, needsReauth: 0, failed: 0 });
+    expect(refreshCalls()).toHaveLength(0);
+    await refreshExpiringCredentials(t.deps, { within: 20 * 60_000 });
+    expect(refreshCalls()).toHaveLength(1);
+  });
 });

@@ -2,6 +2,7 @@
 // routes, the start/disconnect mutations, and the account mirror filled on connect.
 export { disconnectTikTokConnection } from './disconnect-tiktok-connection.ts';
 export { mountOAuthRoutes } from './mount-oauth-routes.ts';
+export { TIKTOK_REFRESH_TASK, tiktokRefreshCron, tiktokRefreshTask } from './refresh-sweep.ts';
 export { requestTikTokScopes } from './request-tiktok-scopes.ts';
 export { DEFAULT_TIKTOK_SCOPES, startTikTokConnection } from './start-tiktok-connection.ts';
 export { syncTikTokAccount } from './sync-tiktok-account.ts';
