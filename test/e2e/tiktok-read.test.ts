@@ -248,7 +248,21 @@ describe('reading TikTok through the gateway', () => {
       retryAfterSeconds: expect.any(Number),
       logId: expect.stringMatching(/^\d{14}[0-9A-F]{20}$/),
     });
-    expect((await query(token, VIDEOS, { id, first: 5 })).errors).toBeUndefined();
+    // TikTok said wait: this account's video list is not asked again until then (TikTok sends no
+    // Retry-After; its window is a minute), while its other endpoints and other accounts go on.
+    simulator.clearRequests();
+    const held = await query(token, VIDEOS, { id, first: 5 });
+    expect(held.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 60 });
+    expect(held.errors?.[0]?.message).toBe(
+      "TikTok's rate limit for /v2/video/list/ on this account is reached: retry after 60 s.",
+    );
+    expect(simulator.requests().filter((request) => request.path === '/v2/video/list/')).toEqual([]);
+    expect((await query(token, PROFILE, { id })).errors).toBeUndefined();
+    const other = await connect(
+      ['user.info.basic', 'video.list'],
+      simulator.addCreator('rl_other', 1).username,
+    );
+    expect((await query(other.token, VIDEOS, { id: other.id, first: 5 })).errors).toBeUndefined();
   });
 
   it('a TikTok 5xx is PROVIDER_UNAVAILABLE with log_id, and no token or secret reaches the answer', async () => {

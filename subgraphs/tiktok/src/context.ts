@@ -2,6 +2,7 @@ import type { Database } from '@ionflux/kit/db';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
 import type DataLoader from 'dataloader';
+import type { TikTokPacer } from './api/tiktok-pacer.ts';
 import type { TikTokVideo } from './generated/resolvers-types.ts';
 import type { TikTokOAuth } from './oauth/index.ts';
 
@@ -14,6 +15,8 @@ export interface TikTokContext {
   oauth: TikTokOAuth | undefined;
   /** `TIKTOK_API_ORIGIN`. */
   apiOrigin: string;
+  /** TikTok's per-account, per-endpoint limits, kept by this process (one pacer per process). */
+  pacer: TikTokPacer;
   /** This request's TikTokVideo entities by id (`createVideoByIdLoader`). */
   videosById: DataLoader<string, TikTokVideo | null>;
 }

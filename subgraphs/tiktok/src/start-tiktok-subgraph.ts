@@ -14,6 +14,7 @@ import { createSecretsProvider } from '@ionflux/kit/secrets';
 import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
 import { createWebhookRouter } from '@ionflux/kit/webhooks';
 import { loadSubgraphSdl } from '@ionflux/schema';
+import { TikTokPacer } from './api/tiktok-pacer.ts';
 import { createVideoByIdLoader } from './api/video-by-id-loader.ts';
 import type { TikTokConfig } from './config.ts';
 import type { TikTokContext } from './context.ts';
@@ -84,6 +85,7 @@ export async function startTikTokSubgraph(
       });
     }
     const webhookQueue = queue;
+    const pacer = new TikTokPacer();
     const subgraph = await startSubgraph<TikTokContext>(
       {
         name: 'tiktok',
@@ -91,7 +93,14 @@ export async function startTikTokSubgraph(
         resolvers: resolvers as GraphQLResolverMap<TikTokContext>,
         migrations: TIKTOK_MIGRATIONS,
         createContext: ({ identity }) => {
-          const base = { db: database.db, identity, logger, oauth, apiOrigin: config.TIKTOK_API_ORIGIN };
+          const base = {
+            db: database.db,
+            identity,
+            logger,
+            oauth,
+            apiOrigin: config.TIKTOK_API_ORIGIN,
+            pacer,
+          };
           return { ...base, videosById: createVideoByIdLoader(base) };
         },
         async routes(app) {

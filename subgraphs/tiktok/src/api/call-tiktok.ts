@@ -3,6 +3,7 @@ import { getAccessToken, markAuthInvalid, requireScopes } from '@ionflux/kit/oau
 import type { TikTokConnectionRecord } from '../connections/index.ts';
 import type { TikTokOAuth } from '../oauth/index.ts';
 import { toTikTokError } from './tiktok-error.ts';
+import type { TikTokPacer } from './tiktok-pacer.ts';
 
 /**
  * How long to wait after `rate_limit_exceeded` when TikTok sends no Retry-After: its limits are per
@@ -28,6 +29,8 @@ export interface TikTokApiDeps {
   oauth: TikTokOAuth;
   apiOrigin: string;
   userId: string;
+  /** The process's pacer: TikTok's per-account, per-endpoint limits kept before calling. */
+  pacer: TikTokPacer;
 }
 
 /**
@@ -53,6 +56,14 @@ export async function callTikTok<T>(
     required: call.scopes,
     grantTicket: { startUrl: deps.oauth.startUrl, userId: deps.userId, key: deps.oauth.signingKey },
   });
+  const wait = deps.pacer.admit(connection.id, call.path);
+  if (wait !== undefined) {
+    throw new IntegrationError(
+      'RATE_LIMITED',
+      `TikTok's rate limit for ${call.path} on this account is reached: retry after ${wait} s.`,
+      { details: { provider: 'tiktok', retryAfterSeconds: wait } },
+    );
+  }
   const send = (accessToken: string) => exchangeWithTikTok(deps.apiOrigin, call, accessToken);
   const token = await getAccessToken(deps.oauth.deps, connection.id, connection.workspaceId);
   let answer = await send(token.accessToken);
@@ -70,6 +81,9 @@ export async function callTikTok<T>(
         'TikTok refused a fresh access token (access_token_invalid)',
       );
     }
+  }
+  if (answer.status === 429 || answer.body.error?.code === 'rate_limit_exceeded') {
+    deps.pacer.backOff(connection.id, call.path, retryAfterOf(answer));
   }
   return dataOf<T>(answer);
 }
@@ -124,12 +138,13 @@ export function dataOf<T>(answer: TikTokAnswer): T {
   if (answer.ok && (code === 'ok' || code === undefined) && answer.body.data !== undefined) {
     return answer.body.data as T;
   }
+  throw toTikTokError(answer.status, answer.body.error, retryAfterOf(answer));
+}
+
+/** TikTok's Retry-After in seconds, or its 1-minute window when it sends none. */
+function retryAfterOf(answer: TikTokAnswer): number {
   const retryAfter = Number(answer.retryAfter);
-  throw toTikTokError(
-    answer.status,
-    answer.body.error,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS,
-  );
+  return Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS;
 }
 
 /**

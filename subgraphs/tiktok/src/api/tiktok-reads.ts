@@ -59,7 +59,15 @@ export async function tiktokConnectionOf(
   if (!record) {
     throw new IntegrationError('NOT_FOUND', 'That TikTok connection does not exist in this workspace.');
   }
-  return { record, deps: { oauth, apiOrigin: context.apiOrigin, userId: context.identity.userId } };
+  return {
+    record,
+    deps: {
+      oauth,
+      apiOrigin: context.apiOrigin,
+      userId: context.identity.userId,
+      pacer: context.pacer,
+    },
+  };
 }
 
 /** `tiktokProfile`: `/v2/user/info/` with the fields the granted scopes allow (user.info.basic at least). */

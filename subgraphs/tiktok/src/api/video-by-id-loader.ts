@@ -30,7 +30,12 @@ export function createVideoByIdLoader(
         const readable = records.filter(
           ({ connection }) => connection.status === 'CONNECTED' && connection.scopes.includes('video.list'),
         );
-        const deps = { oauth, apiOrigin: context.apiOrigin, userId: context.identity.userId };
+        const deps = {
+          oauth,
+          apiOrigin: context.apiOrigin,
+          userId: context.identity.userId,
+          pacer: context.pacer,
+        };
         for (const record of readable) {
           for (let start = 0; start < missing.length; start += MAX_VIDEOS_PER_PAGE) {
             const chunk = missing.slice(start, start + MAX_VIDEOS_PER_PAGE);
