@@ -91,6 +91,15 @@ export default {
       to: { path: ['^subgraphs/', '^gateway/'], reachable: true },
     },
     {
+      name: 'example-integration-imports-like-a-subgraph',
+      severity: 'error',
+      comment:
+        'The worked example of docs/adding-an-integration.md (docs/examples/) is built as a subgraph is: from ' +
+        'the kit and the shared packages, never from a subgraph, the gateway, the sandbox or test support.',
+      from: { path: '^docs/examples/' },
+      to: { path: [SUBGRAPH, '^gateway/', '^sandbox/', '^test/'] },
+    },
+    {
       name: 'relative-import-leaves-package',
       severity: 'error',
       comment: `A relative import stays inside its package. ${HOW_TO_IMPORT} ${TEST_SUPPORT_MOVED}`,

@@ -49,6 +49,12 @@ const config: CodegenConfig = {
       ['tiktok.graphql', 'tiktok-research.graphql', 'connections.graphql'],
       '../context.ts#TikTokContext',
     ),
+    // The worked example of docs/adding-an-integration.md: its SDL beside it, its types in its folder.
+    'docs/examples/instagram/generated/resolvers-types.ts': {
+      schema: ['docs/examples/instagram/instagram.graphql'],
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: resolverConfig('../context.ts#InstagramContext'),
+    },
   },
 };
 
