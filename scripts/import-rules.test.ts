@@ -90,6 +90,8 @@ const ALLOWED: Record<string, string> = {
     "import { gateway } from '@ionflux/gateway';\nimport { shopify } from '@ionflux/shopify';\nexport const startSystem = [gateway, shopify];\n",
   'test/e2e/system.test.ts':
     "import { cost } from '@ionflux/sandbox';\nimport { startSystem } from '@ionflux/testing/system';\nexport const t = [cost, startSystem];\n",
+  'docs/examples/instagram/registration.ts':
+    "import { oauth } from '@ionflux/kit/oauth';\nimport { kitTable } from '@ionflux/drizzle/kit';\nexport const example = [oauth, kitTable];\n",
   'scripts/start.ts':
     "import { gateway } from '@ionflux/gateway';\nimport { cost } from '@ionflux/sandbox';\nexport const start = [gateway, cost];\n",
 };
@@ -213,6 +215,20 @@ const VIOLATIONS: Violation[] = [
     source: "import { startSystem } from '@ionflux/testing/system';\nexport const t = startSystem;\n",
     rule: 'sandbox-reaches-kit-or-subgraph',
     edge: 'sandbox/src/shopify/system.test.ts → subgraphs/kit/src/oauth/index.ts',
+  },
+  {
+    what: 'the guide’s worked example importing a subgraph',
+    file: 'docs/examples/instagram/tiktok-reuse.ts',
+    source: "import { tiktok } from '@ionflux/tiktok';\nexport const reuse = tiktok;\n",
+    rule: 'example-integration-imports-like-a-subgraph',
+    edge: 'docs/examples/instagram/tiktok-reuse.ts → subgraphs/tiktok/src/index.ts',
+  },
+  {
+    what: 'the guide’s worked example importing the sandbox',
+    file: 'docs/examples/instagram/simulated.ts',
+    source: "import { cost } from '@ionflux/sandbox';\nexport const simulated = cost;\n",
+    rule: 'example-integration-imports-like-a-subgraph',
+    edge: 'docs/examples/instagram/simulated.ts → sandbox/src/index.ts',
   },
   {
     what: 'a relative import leaving its package',
