@@ -165,6 +165,19 @@ afterAll(async () => {
 });
 
 describe('the worked example of docs/adding-an-integration.md', () => {
+  it('reads its env once and names every missing or bad key', () => {
+    const parse = () =>
+      parseInstagramConfig({
+        DATABASE_URL: 'mysql://db',
+        INSTAGRAM_SUBGRAPH_PORT: 'http',
+        LOG_LEVEL: 'info',
+      });
+    expect(parse).toThrow(/DATABASE_URL/);
+    expect(parse).toThrow(/INSTAGRAM_OAUTH_ORIGIN/);
+    expect(parse).toThrow(/INSTAGRAM_SUBGRAPH_PORT/);
+    expect(parse).toThrow(/IONFLUX_INTERNAL_SECRET/);
+  });
+
   it('connects an account through the OAuth routes: start link, consent, callback in the same browser', async () => {
     const brandId = randomUUID();
     const started = await postGraphQL<{
