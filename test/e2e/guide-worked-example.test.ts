@@ -66,6 +66,7 @@ async function startTokenRecorder(target: string): Promise<typeof tokenRecorder>
         });
       },
     );
+    upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
