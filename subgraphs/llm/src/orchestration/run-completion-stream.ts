@@ -28,7 +28,12 @@ export async function* runCompletionStream(
   // One gateway connection carries many subscriptions under one signed identity: each stream gets a
   // request id of its own unless the caller names one.
   const ownRequestId = `${identity.requestId.slice(0, 100)}.${randomUUID().slice(0, 8)}`;
-  const prepared = prepareCompletion(services.adapters, input, ownRequestId);
+  const prepared = prepareCompletion(
+    services.adapters,
+    input,
+    ownRequestId,
+    services.config.LLM_DEFAULT_MAX_TOKENS,
+  );
   const model = prepared.ok ? prepared.request.model : prepared.model;
   const chunk = (fields: Partial<CompletionChunk>): CompletionChunk => ({
     requestId: prepared.requestId,
