@@ -314,6 +314,24 @@ describe('the OpenAI-compatible API at /llm/openai/v1, through the official open
     });
   });
 
+  it('cancels the provider call when the caller goes away: the ledger row is finished as cancelled', async () => {
+    const workspaceId = randomUUID();
+    const openai = clientFor(await system.tokenFor(workspaceId));
+    system.simulator.injectFault({ provider: 'openai', latencyMs: 3000 });
+    const controller = new AbortController();
+    const call = openai.chat.completions.create(
+      { model: 'gpt-4o-mini', messages, max_tokens: 16 },
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 300);
+    await expect(call).rejects.toThrow();
+    const started = Date.now();
+    await ledgerSettled(sql, workspaceId, 2500);
+    expect(Date.now() - started).toBeLessThan(2500);
+    const rows = await ledgerOf(workspaceId);
+    expect(rows.map((row) => row.status)).toEqual(['cancelled']);
+  });
+
   it('counts against the workspace quota like GraphQL: a quota crossed here refuses the next createCompletion', async () => {
     const workspaceId = randomUUID();
     const token = await system.tokenFor(workspaceId);
