@@ -64,6 +64,19 @@ export function createLlmRouteProxy(
   // Streams are long-lived: the pool is the proxy's own, not the GraphQL fetcher's.
   const agent = new Agent({ headersTimeout: headersTimeoutMs, bodyTimeout: 0, connections: 256 });
   const origin = new URL(deps.llmOrigin).origin;
+  // One signature per caller for 20 s, well inside its 60 s validity, as the GraphQL data sources do.
+  const signed = new Map<string, { token: string; until: number }>();
+  const signatureFor = (caller: { userId: string; workspaceId: string }) => {
+    const key = `${caller.workspaceId}/${caller.userId}`;
+    const now = Date.now();
+    const cached = signed.get(key);
+    if (cached && cached.until > now) return cached.token;
+    // Bounded: past this many callers in 20 s, start over rather than grow.
+    if (signed.size >= 10_000) signed.clear();
+    const token = deps.signer.sign(caller, 'llm');
+    signed.set(key, { token, until: now + 20_000 });
+    return token;
+  };
 
   const handler = (req: Request, res: Response, next: NextFunction) => {
     const target = req.originalUrl;
@@ -140,7 +153,7 @@ export function createLlmRouteProxy(
       if (!res.writableFinished) controller.abort(new Error('the caller went away'));
     });
     const headers: Record<string, string> = {
-      [IDENTITY_HEADER]: deps.signer.sign(caller, 'llm'),
+      [IDENTITY_HEADER]: signatureFor(caller),
       [REQUEST_ID_HEADER]: requestIdOf(res),
       accept: req.headers.accept ?? '*/*',
     };
