@@ -314,6 +314,33 @@ describe('the OpenAI-compatible API at /llm/openai/v1, through the official open
     });
   });
 
+  it('reserves the model’s default output limit for a call without max_tokens: a 600-token quota refuses it, and holds it with max_tokens 100', async () => {
+    const workspaceId = randomUUID();
+    const token = await system.tokenFor(workspaceId);
+    const { body } = await postGraphQL(
+      system.gatewayUrl,
+      'mutation { setLlmQuota(input: { period: DAY, maxTokens: 600 }) { maxTokens } }',
+      { token },
+    );
+    expect(body.errors).toBeUndefined();
+    const openai = clientFor(token);
+    const short = [{ role: 'user' as const, content: 'hi' }];
+    // Worst case: the prompt's estimate plus 1024 (the default sent), over the 600 the quota holds.
+    const refused = await openai.chat.completions
+      .create({ model: 'claude-haiku-4-5', messages: short })
+      .catch((error: unknown) => error as InstanceType<typeof OpenAI.APIError>);
+    expect(refused).toBeInstanceOf(OpenAI.APIError);
+    expect((refused as InstanceType<typeof OpenAI.APIError>).error).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+    expect(system.simulator.requests()).toEqual([]);
+    const held = await openai.chat.completions.create({
+      model: 'claude-haiku-4-5',
+      messages: short,
+      max_tokens: 100,
+    });
+    expect(held.choices[0]?.finish_reason).toBe('stop');
+    expect(system.simulator.requests()[0]?.body).toMatchObject({ max_tokens: 100 });
+  });
+
   it('cancels the provider call when the caller goes away: the ledger row is finished as cancelled', async () => {
     const workspaceId = randomUUID();
     const openai = clientFor(await system.tokenFor(workspaceId));

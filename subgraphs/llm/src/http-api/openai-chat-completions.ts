@@ -10,7 +10,7 @@ import {
 import { toStoredProvider } from '../providers/stored-provider.ts';
 import { type DoorRequest, describeIssues } from './door-request.ts';
 import { chatRequestSchema, toChatInput } from './openai-chat-request.ts';
-import { sendOpenAiError } from './openai-error.ts';
+import { openAiErrorBody, sendOpenAiError } from './openai-error.ts';
 import { bodyProblem, readJsonBody } from './read-json-body.ts';
 import { startEventStream, writeEvent } from './sse.ts';
 import { chunksOf, peekStream } from './stream-first.ts';
@@ -138,8 +138,10 @@ async function sendStream(
     );
   for await (const chunk of chunks) {
     if (chunk.error) {
-      const { code, message } = chunk.error;
-      writeEvent(res, JSON.stringify({ error: { message, type: 'api_error', param: null, code } }));
+      writeEvent(
+        res,
+        JSON.stringify(openAiErrorBody(chunk.error.code, chunk.error.message, { error: chunk.error })),
+      );
       res.end();
       return;
     }
