@@ -71,9 +71,9 @@ export type CompletionInput = {
 export type CompletionParametersInput = {
   extra?: InputMaybe<Array<ProviderParameterInput>>;
   /**
-   * Most tokens to generate. Required by Claude. When none is given and the call is held to the workspace
-   * quota or to the platform budget (every call on IONFLUX's keys, unless operators turned it off), the
-   * default output cap (LLM_DEFAULT_MAX_TOKENS, 1024) is sent, so that its worst case is known.
+   * Most tokens to generate. When none is given (on any provider, Claude included), the model's default is
+   * sent: LLM_DEFAULT_MAX_TOKENS (1024), lowered to the model's own output cap from the catalog; the
+   * workspace quota and the platform budget reserve that limit as the call's worst case.
    */
   maxTokens?: InputMaybe<Scalars['Int']['input']>;
   /** Where generation stops. OpenAI accepts at most 4. */
