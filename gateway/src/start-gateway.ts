@@ -31,6 +31,7 @@ import { invalidRequestStatus } from './limits/invalid-request-status.ts';
 import { limitGraphQLRequests } from './limits/limit-graphql-requests.ts';
 import { createRateLimitMetrics } from './limits/rate-limit-metrics.ts';
 import { createWorkspaceLimiter } from './limits/workspace-limiter.ts';
+import { operationMetrics, subgraphFetchMetrics } from './metrics/index.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
 import {
   createProviderRouteProxy,
@@ -150,6 +151,7 @@ export async function startGateway(
     maxInFlight: config.GATEWAY_WORKSPACE_MAX_IN_FLIGHT,
   });
   const rateLimitMetrics = createRateLimitMetrics(metrics.registry);
+  const observeFetch = subgraphFetchMetrics(metrics.registry);
   const subscriptions = createGatewaySubscriptions({
     logger,
     signer,
@@ -172,6 +174,7 @@ export async function startGateway(
           url: subgraphUrls[name] ?? url ?? '',
           signer,
           fetcher: subgraphFetcher,
+          observe: observeFetch,
         }),
     ),
     logger,
@@ -228,6 +231,7 @@ export async function startGateway(
     plugins: [
       ...(armor.plugins as unknown as []),
       requireAuthentication(),
+      operationMetrics(metrics.registry),
       internalErrorRequestId<GatewayContext>((context) => context.requestId),
       invalidRequestStatus(),
       drainHttpServer(httpServer),

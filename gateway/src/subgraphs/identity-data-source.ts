@@ -2,6 +2,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, type IdentitySigner, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
 import type { GatewayContext } from '../gateway-context.ts';
+import type { ObserveSubgraphFetch } from '../metrics/index.ts';
 import { subgraphRefusal } from './subgraph-refusal.ts';
 import { subgraphUnavailable } from './subgraph-unavailable.ts';
 import type { Fetcher } from './undici-fetcher.ts';
@@ -15,6 +16,8 @@ export interface IdentityDataSourceOptions {
   url: string;
   signer: IdentitySigner;
   fetcher: Fetcher;
+  /** Records each fetch's latency (`ionflux_gateway_subgraph_fetch_duration_seconds`). @default none */
+  observe?: ObserveSubgraphFetch;
 }
 
 /**
@@ -38,11 +41,13 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly #signer: IdentitySigner;
   readonly #audience: string;
   readonly #signed = new Map<string, { token: string; until: number }>();
+  readonly #observe: ObserveSubgraphFetch | undefined;
 
-  constructor({ name, url, signer, fetcher }: IdentityDataSourceOptions) {
+  constructor({ name, url, signer, fetcher, observe }: IdentityDataSourceOptions) {
     super({ url, fetcher });
     this.#signer = signer;
     this.#audience = name;
+    this.#observe = observe;
   }
 
   #signatureFor({ userId, workspaceId }: { userId: string; workspaceId: string }): string {
@@ -75,9 +80,13 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** A subgraph that cannot be reached (refused, reset, timed out) is PROVIDER_UNAVAILABLE, not INTERNAL. */
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const started = performance.now();
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      this.#observe?.(this.#audience, (performance.now() - started) / 1000, response.errors ? 'error' : 'ok');
+      return response;
     } catch (error) {
+      this.#observe?.(this.#audience, (performance.now() - started) / 1000, 'error');
       if (error instanceof TypeError && error.message === 'fetch failed') {
         const code = (error.cause as { code?: unknown } | undefined)?.code;
         throw subgraphUnavailable(this.#audience, typeof code === 'string' ? code : 'connection failed');

@@ -9,7 +9,7 @@ import type { JwtVerification } from '../auth/jwt-verifier.ts';
 import { createCallerAuthenticator, type SubscriptionAdmit } from './authenticate-caller.ts';
 import { createSseHandler } from './create-sse-handler.ts';
 import { mountGraphqlWs } from './mount-graphql-ws.ts';
-import { registerSubscriptionMetrics } from './register-subscription-metrics.ts';
+import { registerSubscriptionMetrics, subscriptionDropCounter } from './register-subscription-metrics.ts';
 import {
   createSubscriptionEngine,
   type ShareScope,
@@ -64,6 +64,7 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     signer: options.signer,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.shareScope ? { shareScope: options.shareScope } : {}),
+    ...(options.registry ? { onDropped: subscriptionDropCounter(options.registry) } : {}),
   });
   const authenticate = createCallerAuthenticator(options.verifyJwt);
   const admit: SubscriptionAdmit = options.admit ?? (() => ({ ok: true }));

@@ -33,7 +33,12 @@ export interface SharedSubscriptionOptions {
   maxWaiting: number;
   /** Called once, when the last subscriber has left or the subscription ended. */
   onClosed(): void;
+  /** Called for each event not delivered: to one slow subscriber, or to all on an upstream overflow. */
+  onDropped?(reason: DropReason): void;
 }
+
+/** Why an event was not delivered: the `reason` label of `ionflux_subscriptions_dropped_events_total`. */
+export type DropReason = 'slow_consumer' | 'upstream_overflow';
 
 export interface SharedSubscription {
   readonly generation: number;
@@ -74,6 +79,7 @@ export function createSharedSubscription(options: SharedSubscriptionOptions): Sh
   const deliver = (result: ExecutionResult) => {
     for (const subscriber of subscribers) {
       if (subscriber.push(result)) continue;
+      options.onDropped?.('slow_consumer');
       subscribers.delete(subscriber);
       subscriber.end({
         errors: [
@@ -109,6 +115,7 @@ export function createSharedSubscription(options: SharedSubscriptionOptions): Sh
       next: (event) => {
         if (closed) return;
         if (!executor.submit(event)) {
+          options.onDropped?.('upstream_overflow');
           endAll(
             subscriptionEndError(
               SubscriptionEndReason.UPSTREAM_OVERFLOW,

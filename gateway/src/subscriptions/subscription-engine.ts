@@ -5,7 +5,7 @@ import type { Logger } from '@ionflux/kit/logging';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import { prepareSubscription, type SubscriptionRequest } from './prepare-subscription.ts';
 import { createPushIterator } from './push-iterator.ts';
-import { createSharedSubscription, type SharedSubscription } from './shared-subscription.ts';
+import { createSharedSubscription, type DropReason, type SharedSubscription } from './shared-subscription.ts';
 import { invalidSubscription, SubscriptionEndReason, subscriptionEndError } from './subscription-error.ts';
 import { resolveSubscriptionLimits, type SubscriptionLimits } from './subscription-limits.ts';
 import { createSubscriptionPlanner } from './subscription-planner.ts';
@@ -30,6 +30,8 @@ export interface SubscriptionEngineOptions {
    * @default ['completionStream']
    */
   unsharedRootFields?: readonly string[];
+  /** Called for each event not delivered (metrics). @default none */
+  onDropped?(reason: DropReason): void;
 }
 
 /** One client subscription, as a transport drives it. */
@@ -182,6 +184,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
           onClosed: () => {
             if (shared.get(key) === created) shared.delete(key);
           },
+          ...(options.onDropped ? { onDropped: options.onDropped } : {}),
         });
         subscription = created;
         shared.set(key, created);

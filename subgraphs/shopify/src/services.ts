@@ -1,8 +1,9 @@
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { connectDatabase, type DatabaseHandle, type MigrationSet } from '@ionflux/kit/db';
 import { createEventBus, type EventBus } from '@ionflux/kit/events';
-import { createJobQueue, type JobQueue } from '@ionflux/kit/jobs';
+import { createJobQueue, type JobQueue, registerQueueMetrics } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
+import { createMetrics, type ServiceMetrics } from '@ionflux/kit/metrics';
 import type { WebhookSource } from '@ionflux/kit/webhooks';
 import { type AdminApiDeps, createAdminApiDeps } from './admin-api/index.ts';
 import type { ShopifyWorkerConfig } from './config.ts';
@@ -37,6 +38,8 @@ export interface ShopifyServices {
    */
   database: DatabaseHandle;
   bus: EventBus;
+  /** The process's Prometheus registry: the subgraph serves it on `/metrics`. */
+  metrics: ServiceMetrics;
   /** Absent when `SHOPIFY_API_KEY`, `SHOPIFY_API_SECRET` or `IONFLUX_MASTER_KEY` is not set. */
   app: ShopifyApp | undefined;
   close(): Promise<void>;
@@ -50,9 +53,11 @@ export interface ShopifyServices {
  */
 export async function createShopifyServices(
   config: ShopifyWorkerConfig,
-  options: { logger: Logger },
+  options: { logger: Logger; metrics?: ServiceMetrics },
 ): Promise<ShopifyServices> {
   const { logger } = options;
+  const metrics = options.metrics ?? createMetrics('shopify');
+  const { registry } = metrics;
   const base = await loadShopifyOAuthBase(config);
   // Room for the OAuth refreshes, which hold a connection while they call Shopify, beside the reads.
   const database = connectDatabase(config.DATABASE_URL, {
@@ -65,16 +70,19 @@ export async function createShopifyServices(
     bus = await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger });
     let app: ShopifyApp | undefined;
     if (base) {
-      const oauth = createShopifyOAuth(base, { sql: database.sql, bus, logger }, config);
-      const admin = createAdminApiDeps(oauth.deps, config, logger, {
-        startUrl: oauth.startUrl,
-        key: oauth.signingKey,
-        ttlMs: oauth.grantUrlTtlMs,
-      });
+      const oauth = createShopifyOAuth(base, { sql: database.sql, bus, logger, registry }, config);
+      const admin = createAdminApiDeps(
+        oauth.deps,
+        config,
+        logger,
+        { startUrl: oauth.startUrl, key: oauth.signingKey, ttlMs: oauth.grantUrlTtlMs },
+        registry,
+      );
       const webhookSource = createShopifyWebhookSource(oauth.apiSecret, {
         maxAgeMs: config.SHOPIFY_WEBHOOK_MAX_AGE_SECONDS * 1000,
       });
       queue = await createJobQueue({ databaseUrl: config.DATABASE_URL, logger });
+      registerQueueMetrics(registry, database.sql, logger);
       app = { oauth, admin, webhookSource, queue };
     } else {
       logger.warn(
@@ -87,6 +95,7 @@ export async function createShopifyServices(
       logger,
       database,
       bus,
+      metrics,
       app,
       async close() {
         await opened.queue?.close();

@@ -111,11 +111,31 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
   const attemptTimeout = timeout(timeoutMs, { strategy: TimeoutStrategy.Cooperative, abortOnReturn: false });
   const send = { dispatcher: agent, classify: options.classify ?? classifyByStatus };
 
+  // One count per call in `ionflux_provider_calls_total`: the status class of its last attempt and the
+  // ErrorCode it ended with, so dashboards read provider errors by code without summing attempts.
   async function request(input: ProviderRequest): Promise<ProviderResponse> {
+    const last = { statusClass: 'none' };
+    try {
+      const response = await attempts(input, last);
+      metrics.calls.inc({ provider, status_class: last.statusClass, code: 'none' });
+      return response;
+    } catch (error) {
+      const code =
+        error instanceof IntegrationError ? error.code : input.signal?.aborted ? 'cancelled' : 'INTERNAL';
+      metrics.calls.inc({ provider, status_class: last.statusClass, code });
+      throw error;
+    }
+  }
+
+  async function attempts(input: ProviderRequest, last: { statusClass: string }): Promise<ProviderResponse> {
     const method = input.method.toUpperCase();
     const where = describeUrl(new URL(input.url));
     const idempotent = input.idempotent ?? idempotentMethods.has(method);
-    const record = createAttemptRecorder({ provider, method, where }, logger, metrics);
+    const recordAttempt = createAttemptRecorder({ provider, method, where }, logger, metrics);
+    const record: typeof recordAttempt = (facts) => {
+      last.statusClass = facts.statusClass;
+      recordAttempt(facts);
+    };
     let delays: IBackoff<unknown> | undefined;
     for (let attempt = 1; ; attempt++) {
       if (input.signal?.aborted) throw input.signal.reason;
@@ -173,6 +193,9 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
           throw next.error;
         case 'retry':
           record({ ...facts, outcome: 'retried', reason: next.reason, retryInMs: next.waitMs });
+          if (next.reason === 'rate_limited' || next.reason === 'throttled') {
+            metrics.throttleWait.observe({ provider, source: 'retry_after' }, next.waitMs / 1000);
+          }
           try {
             await sleep(next.waitMs, input.signal);
           } catch (error) {

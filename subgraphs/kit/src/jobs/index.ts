@@ -10,6 +10,7 @@ export {
 } from './kit-maintenance.ts';
 export type { RecoveredJobs } from './recover-dead-worker-jobs.ts';
 export { recoverDeadWorkerJobs } from './recover-dead-worker-jobs.ts';
+export { registerQueueMetrics } from './register-queue-metrics.ts';
 export type { JobWorker, JobWorkerConfig } from './start-job-worker.ts';
 export { startJobWorker } from './start-job-worker.ts';
 export type { CronDefinition, TaskDefinition, TaskHelpers } from './task-definition.ts';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { TransactionSql } from 'postgres';
+import type { Registry } from 'prom-client';
 import type { CredentialCipher } from '../crypto/index.ts';
 import type { Sql } from '../db/index.ts';
 import type { EventBus } from '../events/index.ts';
@@ -30,6 +31,8 @@ export interface OAuthDeps {
   refreshMarginMs?: number;
   /** Timeout of one call to a provider's token endpoint. @default 15000 */
   tokenTimeoutMs?: number;
+  /** Where `ionflux_oauth_token_refreshes_total` is counted. @default nowhere */
+  registry?: Registry;
 }
 
 /** The handle inside `sql.begin(...)`. */

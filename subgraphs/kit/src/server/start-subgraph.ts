@@ -6,7 +6,7 @@ import { connectDatabase, type DatabaseHandle, type MigrationSet, migrateDatabas
 import { createEventBus, type EventBus } from '../events/index.ts';
 import { createSubgraphIdentityVerifier, type Identity } from '../identity/index.ts';
 import { createLogger, type Logger } from '../logging/index.ts';
-import { createMetrics } from '../metrics/index.ts';
+import { createMetrics, type ServiceMetrics } from '../metrics/index.ts';
 import { mountSubgraphSubscriptions } from '../subscriptions/index.ts';
 import { answerNotFound } from './answer-not-found.ts';
 import { createServiceApp } from './create-service-app.ts';
@@ -36,7 +36,7 @@ export interface SubgraphDefinition<Context> {
    */
   routes?(
     app: Express,
-    deps: { database: DatabaseHandle; bus: EventBus; logger: Logger },
+    deps: { database: DatabaseHandle; bus: EventBus; logger: Logger; metrics: ServiceMetrics },
   ): Promise<{ close(): Promise<void> } | undefined>;
 }
 
@@ -52,6 +52,11 @@ export interface StartSubgraphOptions {
    * `close()`. @default opened (and closed) here
    */
   handles?: { logger: Logger; database: DatabaseHandle; bus: EventBus };
+  /**
+   * The service's registry, when its services registered metrics of their own on it (provider calls,
+   * the queue): `/metrics` serves it. @default a new one
+   */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningSubgraph {
@@ -91,7 +96,7 @@ export async function startSubgraph<Context extends object>(
   const database =
     handles?.database ??
     connectDatabase(config.DATABASE_URL, { applicationName: `ionflux-${definition.name}` });
-  const metrics = createMetrics(definition.name);
+  const metrics = options.metrics ?? createMetrics(definition.name);
   const readinessChecks = [{ name: 'database', check: () => database.ping() }];
   const app = createServiceApp({
     logger,
@@ -105,7 +110,7 @@ export async function startSubgraph<Context extends object>(
   const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
   const identityVerifier = createSubgraphIdentityVerifier(definition.name, config, logger);
-  const routes = await definition.routes?.(app, { database, bus, logger });
+  const routes = await definition.routes?.(app, { database, bus, logger, metrics });
   const createContext = (identity: Identity) => definition.createContext({ database, bus, identity, logger });
   const apollo = await mountSubgraph(app, {
     schema,

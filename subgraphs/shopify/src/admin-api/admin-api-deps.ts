@@ -1,5 +1,11 @@
-import { createProviderHttpClient, type ProviderHttpClient } from '@ionflux/kit/http';
+import {
+  createProviderHttpClient,
+  createProviderHttpMetrics,
+  type ProviderHttpClient,
+  type ProviderHttpMetrics,
+} from '@ionflux/kit/http';
 import type { Logger } from '@ionflux/kit/logging';
+import type { Registry } from '@ionflux/kit/metrics';
 import type { OAuthDeps, OAuthSigningKey } from '@ionflux/kit/oauth';
 import { shopifyProvider } from '../registration.ts';
 import { classifyAdminResponse } from './classify-admin-response.ts';
@@ -24,6 +30,8 @@ export interface AdminApiDeps {
   grantTicket: { startUrl: string; key: OAuthSigningKey; ttlMs: number };
   /** Batch product/variant lookups into `nodes(ids:)` (off only to measure the difference). */
   batchLookups: boolean;
+  /** The kit's provider metrics on the service's registry; the bucket's waits go in `throttleWait`. */
+  metrics: ProviderHttpMetrics;
 }
 
 export interface AdminApiSettings {
@@ -38,12 +46,14 @@ export function createAdminApiDeps(
   settings: AdminApiSettings,
   logger: Logger,
   grantTicket: AdminApiDeps['grantTicket'],
+  registry: Registry,
 ): AdminApiDeps {
   return {
     oauth,
     http: createProviderHttpClient({
       provider: shopifyProvider.id,
       logger,
+      registry,
       classify: classifyAdminResponse,
       // A THROTTLED retry waits what the bucket needs; a 2000-point bucket refills in 20 s at most.
       maxRetryAfterMs: 20_000,
@@ -55,5 +65,6 @@ export function createAdminApiDeps(
     logger,
     grantTicket,
     batchLookups: settings.SHOPIFY_ADMIN_BATCH,
+    metrics: createProviderHttpMetrics(registry),
   };
 }

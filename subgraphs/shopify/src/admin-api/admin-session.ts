@@ -70,7 +70,16 @@ export async function openAdminSession(
     scopes: token.scopes,
     async request(operation, variables) {
       const estimate = operation.estimateCost(variables);
+      const waitStarted = performance.now();
       await bucket.acquire(estimate, signal);
+      const waitedMs = performance.now() - waitStarted;
+      // Most calls find the bucket full; only real waits are observed, so the histogram shows throttling.
+      if (waitedMs >= 1) {
+        deps.metrics.throttleWait.observe(
+          { provider: shopifyProvider.id, source: 'bucket' },
+          waitedMs / 1000,
+        );
+      }
       const client = operation.mutation ? mutations : queries;
       try {
         const response = await client.rawRequest<Record<string, unknown>>(operation.document, variables);

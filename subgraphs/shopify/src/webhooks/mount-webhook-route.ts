@@ -1,6 +1,7 @@
 import type { Sql } from '@ionflux/kit/db';
 import type { JobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
+import type { Registry } from '@ionflux/kit/metrics';
 import { createDeliveryBatcher, createWebhookRouter, type WebhookSource } from '@ionflux/kit/webhooks';
 import type { Express } from 'express';
 
@@ -13,7 +14,15 @@ import type { Express } from 'express';
  */
 export function mountWebhookRoute(
   app: Express,
-  deps: { sql: Sql; queue: JobQueue; logger: Logger; source: WebhookSource; batch: boolean },
+  deps: {
+    sql: Sql;
+    queue: JobQueue;
+    logger: Logger;
+    source: WebhookSource;
+    batch: boolean;
+    /** Where `ionflux_webhooks_received_total` goes. */
+    registry: Registry;
+  },
 ): void {
   const store = deps.batch
     ? createDeliveryBatcher({ sql: deps.sql, queue: deps.queue, source: deps.source })
