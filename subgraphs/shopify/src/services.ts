@@ -1,6 +1,7 @@
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { connectDatabase, type DatabaseHandle, type MigrationSet } from '@ionflux/kit/db';
 import { createEventBus, type EventBus } from '@ionflux/kit/events';
+import { type ConnectionHealth, createConnectionHealth, registerHealthMetrics } from '@ionflux/kit/health';
 import { createJobQueue, type JobQueue, registerQueueMetrics } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
 import { createMetrics, type ServiceMetrics } from '@ionflux/kit/metrics';
@@ -8,6 +9,7 @@ import type { WebhookSource } from '@ionflux/kit/webhooks';
 import { type AdminApiDeps, createAdminApiDeps } from './admin-api/index.ts';
 import type { ShopifyWorkerConfig } from './config.ts';
 import { createShopifyOAuth, loadShopifyOAuthBase, type ShopifyOAuth } from './oauth/index.ts';
+import { shopifyProvider } from './registration.ts';
 import { createShopifyWebhookSource } from './webhooks/index.ts';
 
 /** The table sets the Shopify services use, migrated by whichever process starts first. */
@@ -26,6 +28,8 @@ export interface ShopifyApp {
   webhookSource: WebhookSource;
   /** Where the webhook route enqueues (in the transaction that stores the delivery). */
   queue: JobQueue;
+  /** Records Admin calls and token refreshes per connection; health and its notifications follow. */
+  health: ConnectionHealth;
 }
 
 /** What the Shopify subgraph builds once at start and every request, route and job shares. */
@@ -66,24 +70,34 @@ export async function createShopifyServices(
   });
   let bus: EventBus | undefined;
   let queue: (JobQueue & { close(): Promise<void> }) | undefined;
+  let health: ConnectionHealth | undefined;
   try {
     bus = await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger });
     let app: ShopifyApp | undefined;
     if (base) {
-      const oauth = createShopifyOAuth(base, { sql: database.sql, bus, logger, registry }, config);
+      health = createConnectionHealth({
+        sql: database.sql,
+        bus,
+        logger,
+        settings: config,
+        providers: { [shopifyProvider.id]: shopifyProvider },
+        onTransition: registerHealthMetrics(registry, database.sql, logger),
+      });
+      const oauth = createShopifyOAuth(base, { sql: database.sql, bus, logger, registry, health }, config);
       const admin = createAdminApiDeps(
         oauth.deps,
         config,
         logger,
         { startUrl: oauth.startUrl, key: oauth.signingKey, ttlMs: oauth.grantUrlTtlMs },
         registry,
+        health,
       );
       const webhookSource = createShopifyWebhookSource(oauth.apiSecret, {
         maxAgeMs: config.SHOPIFY_WEBHOOK_MAX_AGE_SECONDS * 1000,
       });
       queue = await createJobQueue({ databaseUrl: config.DATABASE_URL, logger });
       registerQueueMetrics(registry, database.sql, logger);
-      app = { oauth, admin, webhookSource, queue };
+      app = { oauth, admin, webhookSource, queue, health };
     } else {
       logger.warn(
         'SHOPIFY_API_KEY, SHOPIFY_API_SECRET or IONFLUX_MASTER_KEY is not set: connecting Shopify is disabled',
@@ -98,6 +112,7 @@ export async function createShopifyServices(
       metrics,
       app,
       async close() {
+        await app?.health.close();
         await opened.queue?.close();
         await app?.admin.http.close();
         await opened.bus.close();
@@ -105,6 +120,7 @@ export async function createShopifyServices(
       },
     };
   } catch (error) {
+    await health?.close();
     await queue?.close();
     await bus?.close();
     await database.close();

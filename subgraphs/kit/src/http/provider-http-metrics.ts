@@ -20,7 +20,7 @@ export interface ProviderHttpMetrics {
   calls: Counter<'provider' | 'status_class' | 'code'>;
   /**
    * Time a call waited because the provider throttles: `retry_after` (a 429 or THROTTLED answer's wait)
-   * or `bucket` (a client-side cost bucket, e.g. Shopify's, before sending).
+   * or `bucket` (a client-side cost bucket a subgraph keeps per account, waited on before sending).
    */
   throttleWait: Histogram<'provider' | 'source'>;
 }

@@ -106,6 +106,13 @@ export async function refreshCredential(
     return recordFailure(deps, tx, target, result.error, afterCall, currentToken);
   });
   if (provider !== undefined) countRefresh(deps, provider, outcome);
+  // A refresh that reached the provider is a call through the connection: its health counts it.
+  if (outcome.kind === 'fresh' && outcome.refreshed)
+    deps.health?.record(target.connectionId, { ok: true }, 'refresh');
+  if (outcome.kind === 'failed') {
+    const code = outcome.error.kind === 'transient' ? 'PROVIDER_UNAVAILABLE' : 'PROVIDER_API_ERROR';
+    deps.health?.record(target.connectionId, { ok: false, code }, 'refresh');
+  }
   return outcome;
 }
 

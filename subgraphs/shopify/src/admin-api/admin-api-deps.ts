@@ -1,3 +1,4 @@
+import type { ConnectionHealth } from '@ionflux/kit/health';
 import {
   createProviderHttpClient,
   createProviderHttpMetrics,
@@ -32,12 +33,16 @@ export interface AdminApiDeps {
   batchLookups: boolean;
   /** The kit's provider metrics on the service's registry; the bucket's waits go in `throttleWait`. */
   metrics: ProviderHttpMetrics;
+  /** Told how each Admin call through a connection ended (its health). @default nobody */
+  health?: Pick<ConnectionHealth, 'record'>;
 }
 
 export interface AdminApiSettings {
   SHOPIFY_API_VERSION: string;
   SHOPIFY_ADMIN_ORIGIN: string;
   SHOPIFY_ADMIN_BATCH: boolean;
+  SHOPIFY_BREAKER_FAILURES: number;
+  SHOPIFY_BREAKER_HALF_OPEN_MS: number;
 }
 
 /** The Admin API handles of the process: one provider HTTP client (pool, breaker) for every shop. */
@@ -47,6 +52,7 @@ export function createAdminApiDeps(
   logger: Logger,
   grantTicket: AdminApiDeps['grantTicket'],
   registry: Registry,
+  health?: Pick<ConnectionHealth, 'record'>,
 ): AdminApiDeps {
   return {
     oauth,
@@ -55,6 +61,10 @@ export function createAdminApiDeps(
       logger,
       registry,
       classify: classifyAdminResponse,
+      breaker: {
+        consecutiveFailures: settings.SHOPIFY_BREAKER_FAILURES,
+        halfOpenAfterMs: settings.SHOPIFY_BREAKER_HALF_OPEN_MS,
+      },
       // A THROTTLED retry waits what the bucket needs; a 2000-point bucket refills in 20 s at most.
       maxRetryAfterMs: 20_000,
       maxConnectionsPerHost: 64,
@@ -66,5 +76,6 @@ export function createAdminApiDeps(
     grantTicket,
     batchLookups: settings.SHOPIFY_ADMIN_BATCH,
     metrics: createProviderHttpMetrics(registry),
+    ...(health ? { health } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Sql } from '@ionflux/kit/db';
 import { IntegrationError } from '@ionflux/kit/errors';
 import type { EventBus } from '@ionflux/kit/events';
+import type { ConnectionHealth } from '@ionflux/kit/health';
 import type { Logger } from '@ionflux/kit/logging';
 import type { Registry } from '@ionflux/kit/metrics';
 import {
@@ -38,7 +39,13 @@ export interface ShopifyOAuth {
 /** Binds the loaded credentials to the process's pool and bus; one per process, shared by requests. */
 export function createShopifyOAuth(
   base: ShopifyOAuthBase,
-  handles: { sql: Sql; bus: EventBus; logger: Logger; registry?: Registry },
+  handles: {
+    sql: Sql;
+    bus: EventBus;
+    logger: Logger;
+    registry?: Registry;
+    health?: Pick<ConnectionHealth, 'record'>;
+  },
   config: Pick<
     ShopifyConfig,
     | 'IONFLUX_PUBLIC_URL'
@@ -59,6 +66,7 @@ export function createShopifyOAuth(
       profiles: base.profiles,
       logger: handles.logger,
       ...(handles.registry ? { registry: handles.registry } : {}),
+      ...(handles.health ? { health: handles.health } : {}),
     },
     apiSecret: base.apiSecret,
     redirectUri: new URL(`/oauth/${id}/callback`, publicUrl).toString(),
