@@ -18,6 +18,7 @@ import {
   requestIdOf,
   startAdminServer,
 } from '@ionflux/kit/server';
+import { createTracing } from '@ionflux/kit/tracing';
 import { loadSupergraphSdl } from '@ionflux/schema';
 import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
@@ -100,6 +101,7 @@ export async function startGateway(
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const metrics = createMetrics('gateway');
+  const tracing = createTracing({ service: 'gateway', endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, logger });
   const subgraphUrls: Record<string, string> = {
     llm: config.LLM_SUBGRAPH_URL,
     shopify: config.SHOPIFY_SUBGRAPH_URL,
@@ -141,7 +143,7 @@ export async function startGateway(
       options.providerRoutes,
     ),
   );
-  const server = createServiceServer(app, { logger, metrics });
+  const server = createServiceServer(app, { logger, metrics, tracing });
   const { httpServer } = server;
   // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
   guardRequestTargets(httpServer, logger);
@@ -175,6 +177,7 @@ export async function startGateway(
           signer,
           fetcher: subgraphFetcher,
           observe: observeFetch,
+          tracing,
         }),
     ),
     logger,
@@ -316,6 +319,7 @@ export async function startGateway(
       await subgraphFetcher.close();
       await admin?.close();
       limiter.close();
+      await tracing.close();
     },
   };
 }

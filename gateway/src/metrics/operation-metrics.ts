@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { trace } from '@ionflux/kit/tracing';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { GatewayContext } from '../gateway-context.ts';
 
@@ -37,6 +38,8 @@ export function operationMetrics(registry: Registry): ApolloServerPlugin<Gateway
           const first = operation.selectionSet.selections.find((selection) => selection.kind === 'Field');
           // Validation passed, so the field exists in the supergraph: a bounded label.
           if (first?.kind === 'Field') rootField = first.name.value;
+          // The request's span (tracing on) is named after the operation the same bounded way.
+          trace.getActiveSpan()?.updateName(`${operationType} ${rootField}`);
         },
         async willSendResponse({ response, errors }) {
           const failed =

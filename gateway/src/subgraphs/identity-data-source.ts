@@ -1,6 +1,7 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, type IdentitySigner, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
+import { SpanKind, type Tracing, traceHeaders } from '@ionflux/kit/tracing';
 import type { GatewayContext } from '../gateway-context.ts';
 import type { ObserveSubgraphFetch } from '../metrics/index.ts';
 import { subgraphRefusal } from './subgraph-refusal.ts';
@@ -18,6 +19,8 @@ export interface IdentityDataSourceOptions {
   fetcher: Fetcher;
   /** Records each fetch's latency (`ionflux_gateway_subgraph_fetch_duration_seconds`). @default none */
   observe?: ObserveSubgraphFetch;
+  /** A CLIENT span per fetch, its W3C `traceparent` sent to the subgraph. @default off */
+  tracing?: Tracing;
 }
 
 /**
@@ -42,12 +45,14 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly #audience: string;
   readonly #signed = new Map<string, { token: string; until: number }>();
   readonly #observe: ObserveSubgraphFetch | undefined;
+  readonly #tracing: Tracing | undefined;
 
-  constructor({ name, url, signer, fetcher, observe }: IdentityDataSourceOptions) {
+  constructor({ name, url, signer, fetcher, observe, tracing }: IdentityDataSourceOptions) {
     super({ url, fetcher });
     this.#signer = signer;
     this.#audience = name;
     this.#observe = observe;
+    this.#tracing = tracing?.enabled ? tracing : undefined;
   }
 
   #signatureFor({ userId, workspaceId }: { userId: string; workspaceId: string }): string {
@@ -66,6 +71,8 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers || !('requestId' in context)) return;
     headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The fetch's span is active here (see process): the subgraph continues the trace under it.
+    if (this.#tracing) for (const [name, value] of Object.entries(traceHeaders())) headers.set(name, value);
     if (context.identity) headers.set(IDENTITY_HEADER, this.#signatureFor(context.identity));
   }
 
@@ -79,7 +86,19 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /** A subgraph that cannot be reached (refused, reset, timed out) is PROVIDER_UNAVAILABLE, not INTERNAL. */
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    if (!this.#tracing) return this.#process(options);
+    return this.#tracing.inSpan(
+      `POST ${this.#audience}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'ionflux.subgraph': this.#audience, 'http.request.method': 'POST' },
+      },
+      () => this.#process(options),
+    );
+  }
+
+  async #process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
     const started = performance.now();
     try {
       const response = await super.process(options);

@@ -5,6 +5,7 @@ import { type ConnectionHealth, createConnectionHealth, registerHealthMetrics } 
 import { createJobQueue, type JobQueue, registerQueueMetrics } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
 import { createMetrics, type ServiceMetrics } from '@ionflux/kit/metrics';
+import { createTracing, type Tracing } from '@ionflux/kit/tracing';
 import type { WebhookSource } from '@ionflux/kit/webhooks';
 import { type AdminApiDeps, createAdminApiDeps } from './admin-api/index.ts';
 import type { ShopifyWorkerConfig } from './config.ts';
@@ -44,6 +45,8 @@ export interface ShopifyServices {
   bus: EventBus;
   /** The process's Prometheus registry: the subgraph serves it on `/metrics`. */
   metrics: ServiceMetrics;
+  /** The process's tracing (`OTEL_EXPORTER_OTLP_ENDPOINT`): Admin API calls are spans of it. */
+  tracing: Tracing;
   /** Absent when `SHOPIFY_API_KEY`, `SHOPIFY_API_SECRET` or `IONFLUX_MASTER_KEY` is not set. */
   app: ShopifyApp | undefined;
   close(): Promise<void>;
@@ -61,6 +64,7 @@ export async function createShopifyServices(
 ): Promise<ShopifyServices> {
   const { logger } = options;
   const metrics = options.metrics ?? createMetrics('shopify');
+  const tracing = createTracing({ service: 'shopify', endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, logger });
   const { registry } = metrics;
   const base = await loadShopifyOAuthBase(config);
   // Room for the OAuth refreshes, which hold a connection while they call Shopify, beside the reads.
@@ -91,6 +95,7 @@ export async function createShopifyServices(
         { startUrl: oauth.startUrl, key: oauth.signingKey, ttlMs: oauth.grantUrlTtlMs },
         registry,
         health,
+        tracing,
       );
       const webhookSource = createShopifyWebhookSource(oauth.apiSecret, {
         maxAgeMs: config.SHOPIFY_WEBHOOK_MAX_AGE_SECONDS * 1000,
@@ -110,6 +115,7 @@ export async function createShopifyServices(
       database,
       bus,
       metrics,
+      tracing,
       app,
       async close() {
         await app?.health.close();
@@ -117,6 +123,7 @@ export async function createShopifyServices(
         await app?.admin.http.close();
         await opened.bus.close();
         await database.close();
+        await tracing.close();
       },
     };
   } catch (error) {

@@ -75,6 +75,7 @@ export async function startShopifySubgraph(
         portVar: 'SHOPIFY_SUBGRAPH_PORT',
         handles: services,
         metrics: services.metrics,
+        tracing: services.tracing,
       },
     );
     return {

@@ -8,6 +8,7 @@ import { createSubgraphIdentityVerifier, type Identity } from '../identity/index
 import { createLogger, type Logger } from '../logging/index.ts';
 import { createMetrics, type ServiceMetrics } from '../metrics/index.ts';
 import { mountSubgraphSubscriptions } from '../subscriptions/index.ts';
+import { createTracing, type Tracing } from '../tracing/index.ts';
 import { answerNotFound } from './answer-not-found.ts';
 import { createServiceApp } from './create-service-app.ts';
 import { mountSubgraph } from './create-subgraph-server.ts';
@@ -57,6 +58,11 @@ export interface StartSubgraphOptions {
    * the queue): `/metrics` serves it. @default a new one
    */
   metrics?: ServiceMetrics;
+  /**
+   * The service's tracing, when its services made spans with it (provider calls): closed by `close()`
+   * all the same. @default made here from `OTEL_EXPORTER_OTLP_ENDPOINT`
+   */
+  tracing?: Tracing;
 }
 
 export interface RunningSubgraph {
@@ -106,7 +112,10 @@ export async function startSubgraph<Context extends object>(
   });
   const bus =
     handles?.bus ?? (await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger }));
-  const server = createServiceServer(app, { logger, metrics });
+  const tracing =
+    options.tracing ??
+    createTracing({ service: definition.name, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, logger });
+  const server = createServiceServer(app, { logger, metrics, tracing });
   const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
   const identityVerifier = createSubgraphIdentityVerifier(definition.name, config, logger);
@@ -155,6 +164,7 @@ export async function startSubgraph<Context extends object>(
         await database.close();
       }
       await admin?.close();
+      await tracing.close();
     },
   };
 }

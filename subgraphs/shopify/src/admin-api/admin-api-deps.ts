@@ -8,6 +8,7 @@ import {
 import type { Logger } from '@ionflux/kit/logging';
 import type { Registry } from '@ionflux/kit/metrics';
 import type { OAuthDeps, OAuthSigningKey } from '@ionflux/kit/oauth';
+import type { Tracing } from '@ionflux/kit/tracing';
 import { shopifyProvider } from '../registration.ts';
 import { classifyAdminResponse } from './classify-admin-response.ts';
 import { ShopBuckets } from './throttle-bucket.ts';
@@ -53,6 +54,7 @@ export function createAdminApiDeps(
   grantTicket: AdminApiDeps['grantTicket'],
   registry: Registry,
   health?: Pick<ConnectionHealth, 'record'>,
+  tracing?: Tracing,
 ): AdminApiDeps {
   return {
     oauth,
@@ -60,6 +62,7 @@ export function createAdminApiDeps(
       provider: shopifyProvider.id,
       logger,
       registry,
+      ...(tracing ? { tracing } : {}),
       classify: classifyAdminResponse,
       breaker: {
         consecutiveFailures: settings.SHOPIFY_BREAKER_FAILURES,

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { type LlmSimulator, startLlmSimulator } from '@ionflux/sandbox';
+import { postGraphQL } from '@ionflux/testing/http';
+import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@ionflux/testing/otlp';
+import { type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// OpenTelemetry across the system: every service exports OTLP/HTTP to a local receiver. One query that
+// crosses subgraphs (Shopify's products with the LLM subgraph's aiSummary) must arrive as one trace whose
+// parent links run caller → gateway → subgraph fetches → subgraphs → provider calls.
+
+const SERVER = 2;
+const CLIENT = 3;
+
+let receiver: OtlpReceiver;
+let llm: LlmSimulator;
+let shopify: ShopifySystem;
+let connectionId: string;
+
+beforeAll(async () => {
+  receiver = await startOtlpReceiver();
+  const keys = {
+    openai: `sk-central-${randomBytes(12).toString('hex')}`,
+    anthropic: `sk-ant-central-${randomBytes(12).toString('hex')}`,
+    gemini: `AIzaCentral${randomBytes(12).toString('hex')}`,
+  };
+  llm = await startLlmSimulator({ apiKeys: keys });
+  shopify = await startShopifySystem({
+    env: {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OPENAI_API_KEY: keys.openai,
+      ANTHROPIC_API_KEY: keys.anthropic,
+      GEMINI_API_KEY: keys.gemini,
+      OPENAI_BASE_URL: llm.openaiBaseUrl,
+      ANTHROPIC_BASE_URL: llm.anthropicBaseUrl,
+      GEMINI_BASE_URL: llm.geminiBaseUrl,
+    },
+  });
+  ({ connectionId } = await shopify.connect({ shop: shopify.simulator.demoShop }));
+  await shopify.settled(connectionId);
+}, 180_000);
+
+afterAll(async () => {
+  await shopify?.stop();
+  await llm?.close();
+  await receiver?.close();
+});
+
+const PRODUCTS = /* GraphQL */ `
+  query Products($c: ID!) { shopifyProducts(connectionId: $c, first: 1) { nodes { id title aiSummary } } }
+`;
+
+/** Waits until the trace holds spans matching every predicate; the batches arrive within about a second. */
+async function traceWith(
+  traceId: string,
+  ...wanted: ((span: ReceivedSpan) => boolean)[]
+): Promise<ReceivedSpan[]> {
+  return vi.waitFor(
+    () => {
+      const spans = receiver.spans().filter((span) => span.traceId === traceId);
+      for (const predicate of wanted) expect(spans.some(predicate), predicate.toString()).toBe(true);
+      return spans;
+    },
+    { timeout: 15_000, interval: 200 },
+  );
+}
+
+function only(spans: ReceivedSpan[], predicate: (span: ReceivedSpan) => boolean, what: string): ReceivedSpan {
+  const found = spans.filter(predicate);
+  expect(found, what).toHaveLength(1);
+  return found[0] as ReceivedSpan;
+}
+
+describe('traces of a cross-subgraph query', () => {
+  it('continue the caller’s traceparent from the gateway through both subgraphs to the providers', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const callerSpanId = randomBytes(8).toString('hex');
+    const response = await fetch(`${shopify.system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${shopify.system.token}`,
+        traceparent: `00-${traceId}-${callerSpanId}-01`,
+      },
+      body: JSON.stringify({ query: PRODUCTS, variables: { c: connectionId } }),
+    });
+    const body = (await response.json()) as {
+      data?: { shopifyProducts: { nodes: { aiSummary: string }[] } };
+    };
+    expect(body.data?.shopifyProducts.nodes[0]?.aiSummary).toEqual(expect.any(String));
+
+    const spans = await traceWith(
+      traceId,
+      (s) => s.service === 'gateway' && s.kind === SERVER,
+      (s) => s.service === 'shopify' && s.kind === SERVER,
+      (s) => s.service === 'llm' && s.kind === SERVER,
+      (s) => s.service === 'shopify' && s.kind === CLIENT,
+      (s) => s.service === 'llm' && s.kind === CLIENT,
+    );
+    const gateway = only(spans, (s) => s.service === 'gateway' && s.kind === SERVER, 'gateway server span');
+    expect(gateway.name).toBe('query shopifyProducts');
+    expect(gateway.parentSpanId).toBe(callerSpanId);
+    expect(gateway.attributes['http.response.status_code']).toBe(200);
+
+    const fetches = spans.filter((s) => s.service === 'gateway' && s.kind === CLIENT);
+    expect(fetches.map((s) => s.attributes['ionflux.subgraph']).sort()).toEqual(['llm', 'shopify']);
+    for (const fetchSpan of fetches) expect(fetchSpan.parentSpanId, fetchSpan.name).toBe(gateway.spanId);
+
+    for (const subgraph of ['shopify', 'llm']) {
+      const fetchSpan = only(
+        fetches,
+        (s) => s.attributes['ionflux.subgraph'] === subgraph,
+        `fetch ${subgraph}`,
+      );
+      const server = only(
+        spans,
+        (s) => s.service === subgraph && s.kind === SERVER,
+        `${subgraph} server span`,
+      );
+      expect(server.name).toBe('POST /graphql');
+      // The subgraph's span is a child of the gateway's fetch: the traceparent crossed the socket.
+      expect(server.parentSpanId).toBe(fetchSpan.spanId);
+      const calls = spans.filter((s) => s.service === subgraph && s.kind === CLIENT);
+      expect(calls.length, `${subgraph} provider calls`).toBeGreaterThan(0);
+      for (const call of calls) expect(call.parentSpanId, call.name).toBe(server.spanId);
+    }
+    const [adminCall] = spans.filter((s) => s.service === 'shopify' && s.kind === CLIENT);
+    expect(adminCall?.attributes).toMatchObject({
+      'ionflux.provider': 'shopify',
+      'http.response.status_code': 200,
+    });
+    const [llmCall] = spans.filter((s) => s.service === 'llm' && s.kind === CLIENT);
+    expect(llmCall?.attributes).toMatchObject({
+      'ionflux.provider': 'openai',
+      'http.response.status_code': 200,
+    });
+    // Spans carry no token, key or identity.
+    const text = JSON.stringify(spans);
+    expect(text).not.toContain(shopify.system.token);
+    expect(text).not.toContain('sk-central');
+    expect(receiver.rejected()).toBe(0);
+  });
+
+  it('starts a new trace when the caller sends none, or a malformed traceparent', async () => {
+    const before = new Set(receiver.spans().map((s) => s.traceId));
+    for (const traceparent of [undefined, '00-not-a-trace-01', `00-${'0'.repeat(32)}-${'0'.repeat(16)}-01`]) {
+      const { status, body } = await postGraphQL(shopify.system.gatewayUrl, '{ llmProviders { id } }', {
+        token: shopify.system.token,
+        ...(traceparent ? { headers: { traceparent } } : {}),
+      });
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+    }
+    await vi.waitFor(
+      () => {
+        const roots = receiver
+          .spans()
+          .filter((s) => s.service === 'gateway' && s.kind === SERVER && s.name === 'query llmProviders');
+        expect(roots).toHaveLength(3);
+        for (const root of roots) {
+          expect(root.parentSpanId).toBe('');
+          expect(before.has(root.traceId)).toBe(false);
+        }
+        expect(new Set(roots.map((s) => s.traceId)).size).toBe(3);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+  });
+});
