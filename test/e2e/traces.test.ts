@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { type LlmSimulator, startLlmSimulator } from '@ionflux/sandbox';
 import { postGraphQL } from '@ionflux/testing/http';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@ionflux/testing/otlp';
-import { type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
+import { docExampleFor, type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // OpenTelemetry across the system: every service exports OTLP/HTTP to a local receiver. One query that
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const SERVER = 2;
 const CLIENT = 3;
+const CONSUMER = 5;
 
 let receiver: OtlpReceiver;
 let llm: LlmSimulator;
@@ -165,5 +166,42 @@ describe('traces of a cross-subgraph query', () => {
       },
       { timeout: 15_000, interval: 200 },
     );
+  });
+});
+
+describe('traces of a webhook delivery', () => {
+  it('run from the delivery through the gateway’s proxy to the job that applies it', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const senderSpanId = randomBytes(8).toString('hex');
+    const body = docExampleFor('orders/create', shopify.simulator.demoShop);
+    const response = await fetch(`${shopify.publicUrl}/webhooks/shopify`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-shop-domain': shopify.simulator.demoShop,
+        'x-shopify-api-version': shopify.simulator.apiVersion,
+        'x-shopify-webhook-id': randomUUID(),
+        'x-shopify-triggered-at': new Date().toISOString(),
+        'x-shopify-hmac-sha256': createHmac('sha256', shopify.apiSecret).update(body).digest('base64'),
+        traceparent: `00-${traceId}-${senderSpanId}-01`,
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const spans = await traceWith(
+      traceId,
+      (s) => s.service === 'shopify' && s.kind === SERVER,
+      (s) => s.service === 'shopify' && s.kind === CONSUMER,
+    );
+    const received = only(spans, (s) => s.kind === SERVER, 'webhook server span');
+    expect(received.name).toBe('POST /webhooks/shopify');
+    expect(received.parentSpanId).toBe(senderSpanId);
+    expect(received.attributes['http.response.status_code']).toBe(200);
+    // The job queue carried the trace context: the job that applied the delivery is the route's child.
+    const job = only(spans, (s) => s.kind === CONSUMER, 'job span');
+    expect(job.name).toBe('job shopify.webhook.process');
+    expect(job.parentSpanId).toBe(received.spanId);
+    expect(job.attributes['ionflux.job.attempt']).toBe(1);
   });
 });

@@ -64,6 +64,7 @@ export async function startShopifySubgraph(
             source: app.webhookSource,
             batch: config.SHOPIFY_WEBHOOK_BATCH,
             registry: services.metrics.registry,
+            tracing: services.tracing,
           });
           return undefined;
         },

@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { type ErrorCode, httpStatusOf } from '../errors/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { contextFromTraceHeaders, SpanKind, type Tracing } from '../tracing/index.ts';
 import type { StoreDelivery } from './create-delivery-batcher.ts';
 import { keptHeaders } from './kept-headers.ts';
 import { classifyStoreFailure } from './store-failure.ts';
@@ -34,6 +35,11 @@ export interface WebhookRouterDeps {
   store?: StoreDelivery;
   /** Where `ionflux_webhooks_received_total` goes. @default a private registry nobody scrapes */
   registry?: Registry;
+  /**
+   * A SERVER span per delivery (continuing a `traceparent` it came with); its processing job continues
+   * the trace. @default off
+   */
+  tracing?: Tracing;
 }
 
 /**
@@ -96,7 +102,22 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     '/',
     express.raw({ type: () => true, limit: deps.maxBodyBytes ?? 1024 * 1024 }),
     (req, res, next) => {
-      receive(req, res).catch(next);
+      const tracing = deps.tracing;
+      const received = tracing?.enabled
+        ? tracing.inSpan(
+            `POST /webhooks/${source.provider}`,
+            {
+              kind: SpanKind.SERVER,
+              parent: contextFromTraceHeaders(req.headers),
+              attributes: { 'http.request.method': 'POST', 'http.route': `/webhooks/${source.provider}` },
+            },
+            async (span) => {
+              await receive(req, res);
+              span.setAttribute('http.response.status_code', res.statusCode);
+            },
+          )
+        : receive(req, res);
+      received.catch(next);
     },
   );
   const onError: ErrorRequestHandler = (error: unknown, _req, res, next) => {

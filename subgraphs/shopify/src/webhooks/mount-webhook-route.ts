@@ -2,6 +2,7 @@ import type { Sql } from '@ionflux/kit/db';
 import type { JobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
 import type { Registry } from '@ionflux/kit/metrics';
+import type { Tracing } from '@ionflux/kit/tracing';
 import { createDeliveryBatcher, createWebhookRouter, type WebhookSource } from '@ionflux/kit/webhooks';
 import type { Express } from 'express';
 
@@ -22,6 +23,8 @@ export function mountWebhookRoute(
     batch: boolean;
     /** Where `ionflux_webhooks_received_total` goes. */
     registry: Registry;
+    /** A span per delivery, continued by its processing job. */
+    tracing?: Tracing;
   },
 ): void {
   const store = deps.batch
