@@ -148,4 +148,31 @@ describe('connection health (spec 4.E)', () => {
     expect(await healthMetric('HEALTHY')).toBe(1);
     expect(await healthMetric('DEGRADED')).toBeUndefined();
   }, 60_000);
+
+  it('is NEEDS_REAUTH once the store refuses the token, then DISCONNECTED, whatever its calls did', async () => {
+    shopify.simulator.addFault({ kind: 'status', status: 401, path: 'graphql\\.json$', count: 1 });
+    const { body } = await readShop();
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('INTEGRATION_AUTH_INVALID');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const view = await connection();
+    expect(view).toMatchObject({ status: 'NEEDS_REAUTH', health: 'NEEDS_REAUTH' });
+    expect(view.recentErrorCodes).toContain('INTEGRATION_AUTH_INVALID');
+    expect(await healthMetric('NEEDS_REAUTH')).toBe(1);
+    // Not a call-health change: no DEGRADED or RECOVERED notification for it.
+    const kinds = (await notifications()).map((n) => n.kind);
+    expect(
+      kinds.filter((kind) => kind === 'CONNECTION_DEGRADED' || kind === 'CONNECTION_RECOVERED'),
+    ).toHaveLength(2);
+
+    const disconnected = await gql<{ disconnectShopifyConnection: { status: string; health: string } }>(
+      'mutation ($c: ID!) { disconnectShopifyConnection(connectionId: $c) { status health } }',
+      { c: connectionId },
+    );
+    expect(disconnected.body.data?.disconnectShopifyConnection).toEqual({
+      status: 'DISCONNECTED',
+      health: 'DISCONNECTED',
+    });
+    expect((await connection()).health).toBe('DISCONNECTED');
+    expect(await healthMetric('DISCONNECTED')).toBe(1);
+  }, 60_000);
 });
