@@ -164,6 +164,7 @@ export async function startGateway(
       return admission;
     },
     registry: metrics.registry,
+    tracing,
     ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
     ...(options.subscriptionShareScope ? { shareScope: options.subscriptionShareScope } : {}),
   });

@@ -3,6 +3,7 @@ import { type LlmSimulator, startLlmSimulator } from '@ionflux/sandbox';
 import { postGraphQL } from '@ionflux/testing/http';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@ionflux/testing/otlp';
 import { docExampleFor, type ShopifySystem, startShopifySystem } from '@ionflux/testing/shopify';
+import { connectWs, eventually, subscribeWs } from '@ionflux/testing/subscriptions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // OpenTelemetry across the system: every service exports OTLP/HTTP to a local receiver. One query that
@@ -17,6 +18,7 @@ let receiver: OtlpReceiver;
 let llm: LlmSimulator;
 let shopify: ShopifySystem;
 let connectionId: string;
+let brandId: string;
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
@@ -37,7 +39,7 @@ beforeAll(async () => {
       GEMINI_BASE_URL: llm.geminiBaseUrl,
     },
   });
-  ({ connectionId } = await shopify.connect({ shop: shopify.simulator.demoShop }));
+  ({ connectionId, brandId } = await shopify.connect({ shop: shopify.simulator.demoShop }));
   await shopify.settled(connectionId);
 }, 180_000);
 
@@ -170,38 +172,77 @@ describe('traces of a cross-subgraph query', () => {
 });
 
 describe('traces of a webhook delivery', () => {
-  it('run from the delivery through the gateway’s proxy to the job that applies it', async () => {
-    const traceId = randomBytes(16).toString('hex');
-    const senderSpanId = randomBytes(8).toString('hex');
-    const body = docExampleFor('orders/create', shopify.simulator.demoShop);
-    const response = await fetch(`${shopify.publicUrl}/webhooks/shopify`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-shopify-topic': 'orders/create',
-        'x-shopify-shop-domain': shopify.simulator.demoShop,
-        'x-shopify-api-version': shopify.simulator.apiVersion,
-        'x-shopify-webhook-id': randomUUID(),
-        'x-shopify-triggered-at': new Date().toISOString(),
-        'x-shopify-hmac-sha256': createHmac('sha256', shopify.apiSecret).update(body).digest('base64'),
-        traceparent: `00-${traceId}-${senderSpanId}-01`,
+  it('run from the delivery through its job, the event bus and the subgraph to the gateway’s subscribers', async () => {
+    const client = connectWs(shopify.system.gatewayUrl, shopify.system.token);
+    const events = subscribeWs(
+      client,
+      'subscription ($b: ID!) { shopifySalesEvents(brandId: $b) { id kind } }',
+      {
+        b: brandId,
       },
-      body,
-    });
-    expect(response.status).toBe(200);
-    const spans = await traceWith(
-      traceId,
-      (s) => s.service === 'shopify' && s.kind === SERVER,
-      (s) => s.service === 'shopify' && s.kind === CONSUMER,
     );
-    const received = only(spans, (s) => s.kind === SERVER, 'webhook server span');
-    expect(received.name).toBe('POST /webhooks/shopify');
-    expect(received.parentSpanId).toBe(senderSpanId);
-    expect(received.attributes['http.response.status_code']).toBe(200);
-    // The job queue carried the trace context: the job that applied the delivery is the route's child.
-    const job = only(spans, (s) => s.kind === CONSUMER, 'job span');
-    expect(job.name).toBe('job shopify.webhook.process');
-    expect(job.parentSpanId).toBe(received.spanId);
-    expect(job.attributes['ionflux.job.attempt']).toBe(1);
+    try {
+      await eventually(() => shopify.system.gateway.subscriptions.stats().upstreamSubscriptions >= 1, 10_000);
+      const traceId = randomBytes(16).toString('hex');
+      const senderSpanId = randomBytes(8).toString('hex');
+      const body = docExampleFor('orders/create', shopify.simulator.demoShop);
+      const response = await fetch(`${shopify.publicUrl}/webhooks/shopify`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-shopify-topic': 'orders/create',
+          'x-shopify-shop-domain': shopify.simulator.demoShop,
+          'x-shopify-api-version': shopify.simulator.apiVersion,
+          'x-shopify-webhook-id': randomUUID(),
+          'x-shopify-triggered-at': new Date().toISOString(),
+          'x-shopify-hmac-sha256': createHmac('sha256', shopify.apiSecret).update(body).digest('base64'),
+          traceparent: `00-${traceId}-${senderSpanId}-01`,
+        },
+        body,
+      });
+      expect(response.status).toBe(200);
+      const [event] = await events.waitForResults(1, 15_000);
+      expect(event?.errors).toBeUndefined();
+      // The subgraph's trace context stays between it and the gateway.
+      expect(JSON.stringify(event)).not.toContain('traceparent');
+
+      const spans = await traceWith(
+        traceId,
+        (s) => s.service === 'shopify' && s.kind === SERVER,
+        (s) => s.service === 'shopify' && s.kind === CONSUMER && s.name.startsWith('job '),
+        (s) => s.service === 'shopify' && s.kind === CONSUMER && s.name.startsWith('deliver '),
+        (s) => s.service === 'gateway' && s.kind === CONSUMER,
+      );
+      const byId = new Map(spans.map((span) => [span.spanId, span]));
+      /** Whether `span` descends from `ancestor` through the parent links. */
+      const descends = (span: ReceivedSpan, ancestor: ReceivedSpan): boolean => {
+        for (let at = byId.get(span.parentSpanId); at; at = byId.get(at.parentSpanId))
+          if (at === ancestor) return true;
+        return false;
+      };
+      const received = only(spans, (s) => s.kind === SERVER, 'webhook server span');
+      expect(received.name).toBe('POST /webhooks/shopify');
+      expect(received.parentSpanId).toBe(senderSpanId);
+      expect(received.attributes['http.response.status_code']).toBe(200);
+      // The job queue carried the trace context: the job that applied the delivery is the route's child.
+      const job = only(spans, (s) => s.name === 'job shopify.webhook.process', 'job span');
+      expect(job.kind).toBe(CONSUMER);
+      expect(job.parentSpanId).toBe(received.spanId);
+      expect(job.attributes['ionflux.job.attempt']).toBe(1);
+      // The bus carried it on: the subgraph's execution of the event for the subscription descends
+      // from the job that published it, and the gateway's handling of the event is that span's child.
+      const deliver = only(spans, (s) => s.name === 'deliver shopifySalesEvents', 'subgraph delivery span');
+      expect(descends(deliver, job)).toBe(true);
+      const gatewayEvent = only(
+        spans,
+        (s) => s.service === 'gateway' && s.kind === CONSUMER,
+        'gateway event span',
+      );
+      expect(gatewayEvent.name).toBe('event shopify');
+      expect(gatewayEvent.parentSpanId).toBe(deliver.spanId);
+    } finally {
+      events.unsubscribe();
+      await client.dispose();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import type { Tracing } from '@ionflux/kit/tracing';
 import type { Express } from 'express';
 import type { ValidationRule } from 'graphql';
 import type { Registry } from 'prom-client';
@@ -32,6 +33,8 @@ export interface GatewaySubscriptionsOptions {
   shareScope?: ShareScope;
   /** Where the subscription gauges are registered (the gateway's `/metrics`). */
   registry?: Registry;
+  /** Spans of each subscription event's execution. @default off */
+  tracing?: Tracing;
   /** Server-side pings (graphql-ws) and comment lines (SSE). @default 12000 */
   keepAliveMs?: number;
 }
@@ -65,6 +68,7 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.shareScope ? { shareScope: options.shareScope } : {}),
     ...(options.registry ? { onDropped: subscriptionDropCounter(options.registry) } : {}),
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   const authenticate = createCallerAuthenticator(options.verifyJwt);
   const admit: SubscriptionAdmit = options.admit ?? (() => ({ ok: true }));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloGateway, GraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Identity, IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import type { Tracing } from '@ionflux/kit/tracing';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import { prepareSubscription, type SubscriptionRequest } from './prepare-subscription.ts';
 import { createPushIterator } from './push-iterator.ts';
@@ -32,6 +33,8 @@ export interface SubscriptionEngineOptions {
   unsharedRootFields?: readonly string[];
   /** Called for each event not delivered (metrics). @default none */
   onDropped?(reason: DropReason): void;
+  /** Spans of each event's execution, continuing its publisher's trace. @default off */
+  tracing?: Tracing;
 }
 
 /** One client subscription, as a transport drives it. */
@@ -185,6 +188,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
             if (shared.get(key) === created) shared.delete(key);
           },
           ...(options.onDropped ? { onDropped: options.onDropped } : {}),
+          ...(options.tracing ? { tracing: options.tracing } : {}),
         });
         subscription = created;
         shared.set(key, created);

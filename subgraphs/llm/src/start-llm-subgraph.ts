@@ -95,6 +95,7 @@ export async function startLlmSubgraph(
     identityVerifier,
     logger,
     createContext: (identity) => createContext(identity, neverAborted),
+    tracing,
   });
   const { url, port } = await listen(httpServer, {
     host: config.HOST,

@@ -131,7 +131,7 @@ export async function startSubgraph<Context extends object>(
   });
   app.use(answerNotFound);
   const subscriptions = definition.subscriptions
-    ? mountSubgraphSubscriptions(httpServer, { schema, identityVerifier, createContext, logger })
+    ? mountSubgraphSubscriptions(httpServer, { schema, identityVerifier, createContext, logger, tracing })
     : undefined;
   const { url, port } = await listen(httpServer, {
     host: config.HOST,
