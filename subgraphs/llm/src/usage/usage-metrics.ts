@@ -1,5 +1,14 @@
 import { Counter, type Registry } from 'prom-client';
-import type { UsageOutcome } from './finish-usage.ts';
+import type { TokenCounts } from '../providers/llm-adapter.ts';
+
+/** What the metrics read of a finished call (the ledger writer's `UsageOutcome` has these fields). */
+export interface FinishedCall {
+  provider: string;
+  status: 'success' | 'error' | 'cancelled';
+  keySource: 'central' | 'workspace';
+  usage: TokenCounts;
+  costNanoUsd: number | null;
+}
 
 /** Counts what finished calls used, by provider (no model label: any string a caller sends is a model). */
 export function createUsageMetrics(registry: Registry | undefined) {
@@ -23,7 +32,7 @@ export function createUsageMetrics(registry: Registry | undefined) {
     registers,
   });
   return {
-    record(outcome: UsageOutcome): void {
+    record(outcome: FinishedCall): void {
       const { provider, keySource } = outcome;
       calls.inc({ provider, status: outcome.status, key_source: keySource });
       if (outcome.usage.promptTokens > 0)
