@@ -44,7 +44,11 @@ const config: CodegenConfig = {
       '../context.ts#ShopifyContext',
       shopifyMappers,
     ),
-    ...subgraph('tiktok', ['tiktok.graphql', 'connections.graphql'], '../context.ts#TikTokContext'),
+    ...subgraph(
+      'tiktok',
+      ['tiktok.graphql', 'tiktok-research.graphql', 'connections.graphql'],
+      '../context.ts#TikTokContext',
+    ),
   },
 };
 

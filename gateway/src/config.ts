@@ -94,6 +94,16 @@ const gatewayEnvSchema = z
      * FORBIDDEN before parsing, and APQ registers nothing new. @default 'off'
      */
     GATEWAY_SAFELIST: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['on', 'off']).default('off')),
+    /**
+     * Largest request body of the LLM doors (`POST /llm/v1/completions`, `/llm/openai/v1/*`); larger
+     * ones get 413 and reach no one. @default 1048576 (1 MiB)
+     */
+    GATEWAY_LLM_MAX_BODY_BYTES: positiveInt(1024 * 1024),
+    /**
+     * How long the LLM subgraph has to start answering an LLM door's request (its retries and fallback
+     * included); then 504. A started stream is not cut by it. @default 300000
+     */
+    GATEWAY_LLM_HEADERS_TIMEOUT_MS: positiveInt(300_000),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })

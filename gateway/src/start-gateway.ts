@@ -35,8 +35,10 @@ import { createWorkspaceLimiter } from './limits/workspace-limiter.ts';
 import { operationMetrics, subgraphFetchMetrics } from './metrics/index.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
 import {
+  createLlmRouteProxy,
   createProviderRouteProxy,
   guardRequestTargets,
+  type LlmRouteProxyOptions,
   type ProviderRouteProxyOptions,
 } from './routes/index.ts';
 import { createSharingMetrics, shareIdenticalFetches, shareIdenticalRequests } from './sharing/index.ts';
@@ -69,6 +71,8 @@ export interface StartGatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Body caps and timeout of the OAuth and webhook routes' proxy (defaults in the type). */
   providerRoutes?: ProviderRouteProxyOptions;
+  /** Tests: the LLM doors' proxy options over the config's (defaults in the type). */
+  llmRoutes?: LlmRouteProxyOptions;
 }
 
 export interface RunningGateway {
@@ -154,6 +158,24 @@ export async function startGateway(
   });
   const rateLimitMetrics = createRateLimitMetrics(metrics.registry);
   const observeFetch = subgraphFetchMetrics(metrics.registry);
+  // The LLM doors (spec 1.3's JSON, the OpenAI-compatible API): the caller's JWT and the workspace's
+  // limits checked here, then forwarded by exact path to the LLM subgraph, raw bytes, before any parser.
+  const llmRoutes = createLlmRouteProxy(
+    {
+      llmOrigin: new URL(subgraphUrls['llm'] ?? '').origin,
+      verifyJwt,
+      signer,
+      limiter,
+      metrics: rateLimitMetrics,
+      logger,
+    },
+    {
+      maxRequestBytes: config.GATEWAY_LLM_MAX_BODY_BYTES,
+      headersTimeoutMs: config.GATEWAY_LLM_HEADERS_TIMEOUT_MS,
+      ...options.llmRoutes,
+    },
+  );
+  app.use(llmRoutes.handler);
   const subscriptions = createGatewaySubscriptions({
     logger,
     signer,
@@ -318,6 +340,7 @@ export async function startGateway(
       await subscriptions.close();
       await apollo.stop();
       await subgraphFetcher.close();
+      await llmRoutes.close();
       await admin?.close();
       limiter.close();
       await tracing.close();

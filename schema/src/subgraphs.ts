@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const subgraphFiles = {
   llm: ['llm.graphql'],
   shopify: ['shopify.graphql', 'connections.graphql'],
-  tiktok: ['tiktok.graphql', 'connections.graphql'],
+  tiktok: ['tiktok.graphql', 'tiktok-research.graphql', 'connections.graphql'],
 } as const;
 
 export type SubgraphName = keyof typeof subgraphFiles;

@@ -1,4 +1,5 @@
-// `npm run bench -- llm`: orchestration overhead of `createCompletion`. By default five processes, as in
+// `npm run bench -- llm`: orchestration overhead of `createCompletion`, and what the HTTP doors
+// (`POST /llm/v1/completions`, `/llm/openai/v1/chat/completions`) add over it. By default five processes, as in
 // production: this one (only the clients: the `openai` SDK, the fetch-based subgraph and gateway clients,
 // the identity signer), the LLM simulator, the LLM subgraph, the gateway (each forked from
 // llm-bench-service.ts), and PostgreSQL (embedded, or a database created on DATABASE_URL). Each service's
@@ -52,18 +53,24 @@ const QUERY = /* GraphQL */ `
  * Orchestration overhead of `createCompletion`: the same completion sent, side by side in one run and
  * in shuffled order each round, (1) straight to the sandbox's OpenAI server with the official `openai`
  * SDK, (2) to the LLM subgraph with a gateway-signed identity and the gateway's HTTP client, (3) through
- * the gateway with a JWT and fetch. The differences of the medians are what the subgraph and the gateway
- * add; `{ __typename }` on the subgraph (`subgraph-floor`) shows how much of that is HTTP, the identity
+ * the gateway with a JWT and fetch, (4) through the gateway's spec 1.3 door and (5) its OpenAI-compatible
+ * door, both with a JWT and fetch. The differences of the medians are what the subgraph, the gateway and
+ * each door (vs `createCompletion` through the gateway) add; `{ __typename }` on the subgraph (`subgraph-floor`) shows how much of that is HTTP, the identity
  * check and Apollo alone.
  */
 export async function run(): Promise<void> {
   const env = await startEnvironment();
   try {
-    const paths: Record<'direct' | 'subgraph-floor' | 'subgraph' | 'gateway', () => Promise<void>> = {
+    const paths: Record<
+      'direct' | 'subgraph-floor' | 'subgraph' | 'gateway' | 'spec-door' | 'openai-door',
+      () => Promise<void>
+    > = {
       direct: env.direct,
       'subgraph-floor': env.subgraphFloor,
       subgraph: env.subgraph,
       gateway: env.gateway,
+      'spec-door': env.specDoor,
+      'openai-door': env.openaiDoor,
     };
     // BENCH_PATHS=direct,subgraph measures only those paths (for profiling one of them).
     const only = process.env['BENCH_PATHS']?.split(',');
@@ -71,7 +78,7 @@ export async function run(): Promise<void> {
       (name) => !only || only.includes(name),
     );
     for (let i = 0; i < WARMUP; i++) for (const name of names) await paths[name]();
-    const samples: Record<string, number[]> = { direct: [], 'subgraph-floor': [], subgraph: [], gateway: [] };
+    const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
     for (let i = 0; i < ITERATIONS; i++) {
       for (const name of shuffle(names)) {
         const started = performance.now();
@@ -96,6 +103,12 @@ export async function run(): Promise<void> {
       gatewayP50: added('gateway', 'p50'),
       gatewayP99: added('gateway', 'p99'),
       subgraphFloorP50: byName['subgraph-floor']?.p50 ?? 0,
+      // What each HTTP door adds over createCompletion through the gateway (same completion, same
+      // orchestration): the door's parsing and mapping, the gateway's proxying of the body.
+      specDoorVsCreateCompletionP50: (byName['spec-door']?.p50 ?? 0) - (byName['gateway']?.p50 ?? 0),
+      specDoorVsCreateCompletionP99: (byName['spec-door']?.p99 ?? 0) - (byName['gateway']?.p99 ?? 0),
+      openaiDoorVsCreateCompletionP50: (byName['openai-door']?.p50 ?? 0) - (byName['gateway']?.p50 ?? 0),
+      openaiDoorVsCreateCompletionP99: (byName['openai-door']?.p99 ?? 0) - (byName['gateway']?.p99 ?? 0),
     };
     console.log(
       `\nllm benchmark (${LAYOUT} layout): ${ITERATIONS} rounds (after ${WARMUP} warm-up), one completion per path per round${Object.keys(SUBGRAPH_ENV).length > 0 ? `; subgraph env ${JSON.stringify(SUBGRAPH_ENV)}` : ''}\n`,
@@ -123,6 +136,18 @@ export async function run(): Promise<void> {
         'p50 ms': overhead.gatewayP50,
         'p99 ms': overhead.gatewayP99,
         target: '< 3 ms p50',
+      },
+      {
+        added: 'spec door vs createCompletion',
+        'p50 ms': overhead.specDoorVsCreateCompletionP50,
+        'p99 ms': overhead.specDoorVsCreateCompletionP99,
+        target: '< 1 ms p50',
+      },
+      {
+        added: 'OpenAI door vs createCompletion',
+        'p50 ms': overhead.openaiDoorVsCreateCompletionP50,
+        'p99 ms': overhead.openaiDoorVsCreateCompletionP99,
+        target: '< 1 ms p50',
       },
     ]);
     console.log('');
@@ -236,6 +261,23 @@ async function startEnvironment() {
       variables: { input: { prompt: PROMPT, parameters: { maxTokens: 16 } } },
     });
     const floorBody = JSON.stringify({ query: '{ __typename }' });
+    // The same completion through the HTTP doors: spec 1.3's JSON and OpenAI's chat completions.
+    const gatewayOrigin = new URL(gatewayUrl).origin;
+    const specBody = JSON.stringify({ prompt: PROMPT, parameters: { max_tokens: 16 } });
+    const openaiBody = JSON.stringify({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: PROMPT }],
+      max_tokens: 16,
+    });
+    const door = async (path: string, doorBody: string, ok: (json: Record<string, unknown>) => boolean) => {
+      const response = await fetch(`${gatewayOrigin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: doorBody,
+      });
+      const json = (await response.json()) as Record<string, unknown>;
+      if (!ok(json)) throw new Error(`bench request failed: ${JSON.stringify(json)}`);
+    };
     // The subgraph is called as the gateway calls it, with the gateway's own HTTP client (undici's
     // request on a keep-alive pool); callers of the gateway, like the direct path, use fetch.
     const gatewayFetcher = createUndiciFetcher();
@@ -266,6 +308,9 @@ async function startEnvironment() {
       // re-signs every 20 s), a fresh request id in x-request-id.
       subgraph: () => post(subgraphUrl, subgraphHeaders(), gatewayFetcher),
       gateway: () => post(gatewayUrl, { authorization: `Bearer ${token}` }, fetch),
+      specDoor: () => door('/llm/v1/completions', specBody, (json) => json['status'] === 'success'),
+      openaiDoor: () =>
+        door('/llm/openai/v1/chat/completions', openaiBody, (json) => json['object'] === 'chat.completion'),
       subgraphFloor: async () => {
         const response = await gatewayFetcher(subgraphUrl, {
           method: 'POST',

@@ -10,6 +10,8 @@ import {
   type ShopifySimulator,
   startLlmSimulator,
   startShopifySimulator,
+  startTikTokSimulator,
+  type TikTokSimulator,
 } from '@ionflux/sandbox';
 import { launchBrowser, newLoopbackOnlyContext } from '@ionflux/testing/browser';
 import { postGraphQL } from '@ionflux/testing/http';
@@ -28,6 +30,7 @@ const bundleDir = join(root, 'gateway', 'dist', 'console', 'assets');
 
 let llm: LlmSimulator;
 let simulator: ShopifySimulator;
+let tiktok: TikTokSimulator;
 let system: SystemUnderTest;
 let sql: postgres.Sql;
 let browser: Browser;
@@ -72,7 +75,11 @@ beforeAll(async () => {
   const openaiKey = `sk-central-${randomBytes(12).toString('hex')}`;
   const apiKey = `e2e-${randomUUID().slice(0, 8)}`;
   const apiSecret = `e2e-secret-${randomUUID()}`;
-  [llm, simulator, browser] = await Promise.all([
+  const tiktokKeys = {
+    clientKey: `e2e-tt-${randomUUID().slice(0, 8)}`,
+    clientSecret: `e2e-tt-${randomUUID()}`,
+  };
+  [llm, simulator, tiktok, browser] = await Promise.all([
     startLlmSimulator({ apiKeys: { openai: openaiKey, anthropic: 'unused', gemini: 'unused' } }),
     startShopifySimulator({
       apiKey,
@@ -80,6 +87,7 @@ beforeAll(async () => {
       webhookRetryDelaysMs: [100, 400, 1000],
       bucket: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 },
     }),
+    startTikTokSimulator(tiktokKeys),
     launchBrowser(),
   ]);
   const port = await freePort();
@@ -94,6 +102,10 @@ beforeAll(async () => {
     IONFLUX_MASTER_KEY: generateMasterKey('e2e-console'),
     OPENAI_API_KEY: openaiKey,
     OPENAI_BASE_URL: llm.openaiBaseUrl,
+    TIKTOK_CLIENT_KEY: tiktokKeys.clientKey,
+    TIKTOK_CLIENT_SECRET: tiktokKeys.clientSecret,
+    TIKTOK_AUTH_ORIGIN: tiktok.url,
+    TIKTOK_API_ORIGIN: tiktok.url,
   });
   sql = postgres(system.databaseUrl, { max: 2, onnotice: () => {} });
   ({ context, offRequests } = await newLoopbackOnlyContext(browser));
@@ -107,6 +119,7 @@ afterAll(async () => {
   await sql?.end();
   await system?.stop();
   await simulator?.close();
+  await tiktok?.close();
   await llm?.close();
 });
 
@@ -263,6 +276,50 @@ describe('the integration console at /console', () => {
     await screenshot('llm-usage');
     expect(offRequests).toEqual([]);
   });
+
+  it('connects a TikTok account, widens its scopes on the same connection and disconnects it, all from the console', async () => {
+    const creator = tiktok.addCreator('console_creator', 2);
+    await openPage('connections');
+    await page.selectOption('#tiktok-owner-kind', 'creator');
+    await page.fill('#tiktok-owner-id', randomUUID());
+    await page.click('form[aria-label="Connect a TikTok account"] button[type="submit"]');
+    // TikTok's consent page (the simulator's), signed in as the creator, then the gateway's callback.
+    await page.waitForURL(`${tiktok.url}/**`, { timeout: 15_000 });
+    await page.selectOption('select[name="username"]', creator.username);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(/\/oauth\/tiktok\/callback/, { timeout: 15_000 });
+    await openPage('connections');
+    const status = page.locator('[data-tiktok-status]');
+    expect(await status.textContent()).toBe('CONNECTED');
+    const id = (await status.getAttribute('data-tiktok-status')) ?? '';
+    expect(await page.locator(`[data-tiktok-scopes="${id}"]`).textContent()).toBe('user.info.basic');
+    // user.info.basic gives the display name (the username needs user.info.profile).
+    expect(await page.locator('table[aria-label="TikTok connections"]').textContent()).toContain(
+      creator.displayName,
+    );
+
+    await page.fill(`[data-scopes-for="${id}"]`, 'video.list');
+    await page.click(`button[data-request-scopes="${id}"]`);
+    await page.waitForURL(`${tiktok.url}/**`, { timeout: 15_000 });
+    await page.selectOption('select[name="username"]', creator.username);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(/\/oauth\/tiktok\/callback/, { timeout: 15_000 });
+    await openPage('connections');
+    expect(await page.locator('[data-tiktok-status]').count()).toBe(1);
+    expect(await page.locator(`[data-tiktok-scopes="${id}"]`).textContent()).toBe(
+      'user.info.basic, video.list',
+    );
+    await screenshot('connections-tiktok');
+
+    tiktok.clearRequests();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click(`button[data-disconnect-tiktok="${id}"]`);
+    await expect
+      .poll(() => page.locator(`[data-tiktok-status="${id}"]`).textContent(), { timeout: 10_000 })
+      .toBe('DISCONNECTED');
+    expect(tiktok.requests().filter((request) => request.path === '/v2/oauth/revoke/')).toHaveLength(1);
+    expect(offRequests).toEqual([]);
+  }, 60_000);
 
   it('lists notifications, live, and marks one read', async () => {
     await openPage('notifications');

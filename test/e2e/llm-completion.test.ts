@@ -191,7 +191,23 @@ describe('createCompletion through the gateway', () => {
   });
 
   it.each([
-    ['Claude without maxTokens', { provider: 'CLAUDE', prompt: 'hi' }, /Claude needs parameters.maxTokens/],
+    ['CLAUDE', 'claude-sonnet-4-5', 'max_tokens'],
+    ['OPENAI', 'gpt-4o-mini', 'max_completion_tokens'],
+    ['GEMINI', 'gemini-2.5-flash', 'maxOutputTokens'],
+  ])(
+    'sends %s without maxTokens the model’s default output limit from the catalog (issue 16)',
+    async (provider, model, field) => {
+      const result = await complete({ provider, model, prompt: 'hi' });
+      expect(result.status).toBe('SUCCESS');
+      const body = system.simulator.requests()[0]?.body as Record<string, unknown> & {
+        generationConfig?: Record<string, unknown>;
+      };
+      // LLM_DEFAULT_MAX_TOKENS (1024), below each of these models' own cap.
+      expect(provider === 'GEMINI' ? body.generationConfig?.[field] : body[field]).toBe(1024);
+    },
+  );
+
+  it.each([
     [
       'OpenAI with five stop sequences',
       { provider: 'OPENAI', prompt: 'hi', parameters: { stopSequences: ['a', 'b', 'c', 'd', 'e'] } },

@@ -213,7 +213,12 @@ describe('completionStream over graphql-ws on the subgraph', () => {
   it('refuses invalid input with an INVALID_REQUEST chunk before any call', async () => {
     const client = await connect();
     try {
-      const chunks = await collect(client, { provider: 'CLAUDE', prompt: 'no max tokens' });
+      // Claude without maxTokens is no longer invalid (it takes the model's default, issue 16).
+      const chunks = await collect(client, {
+        provider: 'CLAUDE',
+        prompt: 'too hot',
+        parameters: { maxTokens: 8, temperature: 1.5 },
+      });
       expect(chunks).toHaveLength(1);
       expect(chunks[0]).toMatchObject({ done: true, error: { code: 'INVALID_REQUEST' } });
     } finally {

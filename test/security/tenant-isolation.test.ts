@@ -25,12 +25,19 @@ import { rowChanges, snapshotWorkspaceRows } from './support/snapshot-workspace-
 import { startTargetSystem, type TargetSystem } from './support/start-target-system.ts';
 
 /**
- * Root fields the generator cannot fill from workspace A's data, each with the reason it is safe to
- * leave out. Empty today: every field is attacked. A new field whose arguments the generator cannot
- * fill (an ID argument of an unknown name, a custom scalar) fails the first test until it is listed
- * here or the candidates in `seed-victim-workspace.ts` learn its values.
+ * Root fields left out of the matrix, each with the reason it is safe. A new field whose arguments the
+ * generator cannot fill (an ID argument of an unknown name, a custom scalar) fails the first test until
+ * it is listed here or the candidates in `seed-victim-workspace.ts` learn its values.
  */
-const NOT_ATTACKED: Readonly<Record<string, string>> = {};
+const PUBLIC_RESEARCH =
+  'public TikTok data read with the app’s client token (Research API): it takes no workspace id and ' +
+  'reads no workspace row, so every workspace sees the same answer (a connected creator’s public videos ' +
+  'included, as on TikTok itself)';
+const NOT_ATTACKED: Readonly<Record<string, string>> = {
+  'Query.tiktokResearchVideos': PUBLIC_RESEARCH,
+  'Query.tiktokHashtags': PUBLIC_RESEARCH,
+  'Query.analyzeTikTokCreator': PUBLIC_RESEARCH,
+};
 
 let target: TargetSystem;
 let victim: VictimWorkspace;
@@ -53,7 +60,7 @@ afterAll(async () => {
 
 function operationsOf(kind: RootField['kind']): BuiltOperation[] {
   return roots
-    .filter((root) => root.kind === kind)
+    .filter((root) => root.kind === kind && !(root.coordinate in NOT_ATTACKED))
     .flatMap((root) => {
       const result = built.get(root.coordinate);
       return result?.ok ? result.operations : [];
@@ -243,3 +250,31 @@ function withoutCallHealth(text: string): string {
       )
     : text;
 }
+
+describe('a connection id of one provider given to the other provider’s fields', () => {
+  it('is NOT_FOUND and nothing (no token) is sent to the other provider', async () => {
+    const [shopifyId, tiktokId] = victim.connectionIds;
+    const shopifySince = target.shopify.requests().at(-1)?.seq ?? 0;
+    target.tiktok.clearRequests();
+    const probes: [string, string | undefined][] = [
+      ['query ($c: ID!) { shopifyShop(connectionId: $c) { name } }', tiktokId],
+      ['query ($c: ID!) { shopifyProducts(connectionId: $c) { nodes { id } } }', tiktokId],
+      ['query ($c: ID!) { shopifyOrders(connectionId: $c) { nodes { id } } }', tiktokId],
+      ['query ($c: ID!) { shopifyCustomers(connectionId: $c) { nodes { id } } }', tiktokId],
+      ['query ($c: ID!) { tiktokProfile(connectionId: $c) { openId } }', shopifyId],
+      ['query ($c: ID!) { tiktokVideos(connectionId: $c) { nodes { id } } }', shopifyId],
+    ];
+    const codes: string[] = [];
+    for (const [query, connectionId] of probes) {
+      const answer = await sendGraphQL(target.system.gatewayUrl, {
+        query,
+        variables: { c: connectionId },
+        token: victim.token,
+      });
+      codes.push(String(answer.body?.errors?.[0]?.extensions?.['code']));
+    }
+    expect(codes).toEqual(probes.map(() => 'NOT_FOUND'));
+    expect(target.shopify.requests(shopifySince)).toEqual([]);
+    expect(target.tiktok.requests()).toEqual([]);
+  });
+});

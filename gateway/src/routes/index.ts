@@ -1,4 +1,7 @@
 export { guardRequestTargets } from './guard-request-targets.ts';
+export type { LlmRouteProxy, LlmRouteProxyDeps, LlmRouteProxyOptions } from './llm-route-proxy.ts';
+export { createLlmRouteProxy } from './llm-route-proxy.ts';
+export { LLM_ROUTES } from './llm-routes.ts';
 export type { ProviderRouteOwners, ProviderRouteProxyOptions } from './provider-route-proxy.ts';
 export { createProviderRouteProxy } from './provider-route-proxy.ts';
 export { inspectRequestTarget } from './request-target.ts';

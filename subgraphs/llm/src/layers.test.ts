@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['orchestration'],
   ['services.ts'],
   ['context.ts'],
-  ['shopify-product', 'resolvers'],
+  ['shopify-product', 'tiktok-video', 'resolvers', 'http-api'],
   ['start-llm-subgraph.ts', 'registration.ts'],
   ['main.ts', 'index.ts'],
 ];

@@ -18,6 +18,7 @@ import { loadSubgraphSdl } from '@ionflux/schema';
 import { parse } from 'graphql';
 import type { LlmConfig } from './config.ts';
 import type { LlmContext } from './context.ts';
+import { mountLlmHttpApi } from './http-api/index.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createLlmServices } from './services.ts';
 
@@ -28,7 +29,8 @@ export interface StartLlmSubgraphOptions {
 
 /**
  * Starts the LLM Orchestration subgraph (spec section 1) on `LLM_SUBGRAPH_PORT`: GraphQL over HTTP at
- * `/graphql` for the gateway, the same path over graphql-ws for `completionStream`, plus `/healthz`,
+ * `/graphql` for the gateway, the same path over graphql-ws for `completionStream`, the HTTP doors
+ * `/llm/v1/completions` and `/llm/openai/v1/*` (gateway-signed callers only), plus `/healthz`,
  * `/readyz` and `/metrics`. Built from the kit's parts rather than `startSubgraph` because its services
  * (provider clients, quotas, ledger) need the pool and the metrics registry, and its resolvers need the
  * per-request cancellation signal in their context.
@@ -87,6 +89,8 @@ export async function startLlmSubgraph(
     introspection: config.NODE_ENV !== 'production',
     createContext,
   });
+  // Spec 1.3's JSON door and the OpenAI-compatible API, which the gateway forwards by exact path.
+  mountLlmHttpApi(app, { identityVerifier, logger, createContext });
   // A subscription is cancelled through its iterator (graphql-ws returns it when the subscriber or the
   // socket goes), so its context needs no signal of its own.
   const neverAborted = new AbortController().signal;

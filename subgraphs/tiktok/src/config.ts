@@ -1,9 +1,29 @@
-import { parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
+import { optionalString, parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
+import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
 
 const tiktokEnvSchema = z.object({
   ...subgraphEnv,
+  ...secretsEnv,
   TIKTOK_SUBGRAPH_PORT: portVar(4003),
+  // The app's credentials and the master key are read through the secrets provider; with the default
+  // `env` provider these are where it finds them.
+  TIKTOK_CLIENT_KEY: optionalString(),
+  TIKTOK_CLIENT_SECRET: optionalString(),
+  IONFLUX_MASTER_KEY: optionalString(),
+  IONFLUX_MASTER_KEYS_PREVIOUS: optionalString(),
+  /** Serves Login Kit's authorize page. @default 'https://www.tiktok.com' */
+  TIKTOK_AUTH_ORIGIN: z.url().default('https://www.tiktok.com'),
+  /** Serves the token, revoke, Display, Content Posting and Research APIs. @default 'https://open.tiktokapis.com' */
+  TIKTOK_API_ORIGIN: z.url().default('https://open.tiktokapis.com'),
+  /** The public origin (the gateway's) that OAuth callbacks are addressed to. @default 'http://localhost:4000' */
+  IONFLUX_PUBLIC_URL: z.url().default('http://localhost:4000'),
+  /** Where the browser lands after the OAuth callback; unset → a plain result page. */
+  TIKTOK_OAUTH_RETURN_URL: optionalString(),
+  /** When connected accounts' access tokens are refreshed ahead of expiry (UTC crontab). @default every 10 minutes */
+  TIKTOK_REFRESH_CRON: z.string().min(9).default('*/10 * * * *'),
+  /** The sweep refreshes tokens expiring within this many minutes. @default 60 */
+  TIKTOK_REFRESH_WITHIN_MINUTES: z.coerce.number().int().positive().default(60),
 });
 
 export type TikTokConfig = z.output<typeof tiktokEnvSchema>;

@@ -3,7 +3,7 @@ import { connectDatabase } from '@ionflux/kit/db';
 import { createPostgresEventBus } from '@ionflux/kit/events';
 import { createLogger } from '@ionflux/kit/logging';
 import { notify } from '@ionflux/kit/notifications';
-import { connectShopifyStore, ledgerSettled } from '@ionflux/testing/system';
+import { connectShopifyStore, connectTikTokAccount, ledgerSettled } from '@ionflux/testing/system';
 import postgres from 'postgres';
 import type { ValueCandidates } from './build-operations.ts';
 import { sendGraphQL } from './send-graphql.ts';
@@ -28,7 +28,8 @@ export interface VictimWorkspace {
 /**
  * Gives a workspace real data: a Shopify store connected through the kit OAuth flow against the
  * simulator (with a product of its own), LLM usage rows, a quota, a fallback, its own provider key,
- * notifications, and a TikTok connection inserted with SQL (the TikTok subgraph has no OAuth yet).
+ * notifications, and a TikTok creator account (with videos) connected through the gateway's TikTok OAuth
+ * flow against the simulator.
  */
 export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimWorkspace> {
   const tag = randomBytes(5).toString('hex');
@@ -78,6 +79,22 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
     k: providerKey,
   });
 
+  const creatorId = randomUUID();
+  const creator = target.tiktok.addCreator(`victim_${tag}`, 3);
+  const tiktokConnectionId = await connectTikTokAccount({
+    gatewayUrl: target.system.gatewayUrl,
+    simulator: target.tiktok,
+    token,
+    creatorId,
+    scopes: ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'],
+    username: creator.username,
+  });
+  const videos = (await gql('query ($c: ID!) { tiktokVideos(connectionId: $c) { nodes { id } } }', {
+    c: tiktokConnectionId,
+  })) as { tiktokVideos: { nodes: { id: string }[] } };
+  const videoIds = videos.tiktokVideos.nodes.map((video) => video.id);
+  if (videoIds.length === 0) throw new Error('seeding failed: the victim creator has no video');
+
   const database = connectDatabase(target.system.databaseUrl, { maxConnections: 2 });
   const sql = postgres(target.system.databaseUrl, { max: 1, onnotice: () => {} });
   const bus = await createPostgresEventBus({
@@ -86,15 +103,6 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
   });
   try {
     await ledgerSettled(sql, workspaceId);
-    const creatorId = randomUUID();
-    const openId = `victim-open-id-${tag}`;
-    const [tiktok] = await sql<{ id: string }[]>`
-      insert into kit.integration_connections (workspace_id, provider, owner_type, owner_id, account_id, status, scopes)
-      values (${workspaceId}, 'tiktok', 'creator', ${creatorId}, ${openId}, 'CONNECTED', ${['user.info.basic']})
-      returning id`;
-    if (!tiktok) throw new Error('seeding failed: no TikTok connection row');
-    await sql`insert into tiktok.accounts (connection_id, workspace_id, open_id, username, display_name, follower_count)
-      values (${tiktok.id}, ${workspaceId}, ${openId}, ${`victim_${tag}`}, ${`Victim Creator ${tag}`}, 4242)`;
     const noticeTitle = `Victim notice ${tag}`;
     await notify(
       { sql: database.sql, bus },
@@ -120,13 +128,14 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
       userId,
       token,
       shop,
-      connectionIds: [shopifyConnectionId, tiktok.id],
+      connectionIds: [shopifyConnectionId, tiktokConnectionId],
       candidates: {
-        connectionId: [shopifyConnectionId, tiktok.id],
+        connectionId: [shopifyConnectionId, tiktokConnectionId],
         brandId: [brandId],
         creatorId: [creatorId],
         id: [orderGid, product.admin_graphql_api_id],
         productId: [product.admin_graphql_api_id],
+        videoIds: [videoIds],
         ids: [notificationIds],
         shop: [shop],
         from: [new Date(now - 86_400_000).toISOString()],
@@ -136,16 +145,17 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
         workspaceId,
         userId,
         shopifyConnectionId,
-        tiktok.id,
+        tiktokConnectionId,
         brandId,
         creatorId,
         shop,
         orderGid,
         product.admin_graphql_api_id,
         productTitle,
-        openId,
-        `victim_${tag}`,
-        `Victim Creator ${tag}`,
+        creator.openId,
+        creator.username,
+        creator.displayName,
+        ...videoIds,
         noticeTitle,
         `victim message ${tag}`,
         ...notificationIds,

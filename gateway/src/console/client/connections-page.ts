@@ -1,5 +1,10 @@
 import { formatTime, h, table } from './dom.ts';
 import type { ConsoleApi } from './graphql-client.ts';
+import {
+  TIKTOK_CONNECTION_FIELDS,
+  type TikTokConnectionRow,
+  tiktokConnections,
+} from './tiktok-connections.ts';
 
 export type ShopifyConnectionRow = {
   id: string;
@@ -16,15 +21,15 @@ export type ShopifyConnectionRow = {
   connectedAt: string | null;
 };
 
-export const SHOPIFY_CONNECTIONS = `{ shopifyConnections { id brandId shop shopName status scopes health healthReason
-  lastSyncedAt syncStatus syncErrorCode connectedAt } tiktokConnections { id status } }`;
+export const CONNECTIONS_QUERY = `{ shopifyConnections { id brandId shop shopName status scopes health healthReason
+  lastSyncedAt syncStatus syncErrorCode connectedAt } tiktokConnections { ${TIKTOK_CONNECTION_FIELDS} } }`;
 
 /** Connections of the workspace with their state, and connect / sync now / disconnect. */
 export async function connectionsPage(api: ConsoleApi, refresh: () => void): Promise<HTMLElement> {
   const result = await api.request<{
     shopifyConnections: ShopifyConnectionRow[];
-    tiktokConnections: { id: string; status: string }[];
-  }>(SHOPIFY_CONNECTIONS);
+    tiktokConnections: TikTokConnectionRow[];
+  }>(CONNECTIONS_QUERY);
   const section = h(
     'section',
     { 'aria-labelledby': 'connections-title' },
@@ -88,12 +93,12 @@ export async function connectionsPage(api: ConsoleApi, refresh: () => void): Pro
     ),
   ]);
   section.append(
+    h('h3', {}, 'Shopify stores'),
     table(
       ['Store', 'Status', 'Health', 'Scopes', 'Sync', 'Last synced', 'Actions'],
       rows,
       'Shopify connections',
     ),
-    h('p', {}, `TikTok accounts: ${result.data.tiktokConnections.length}`),
     status,
   );
 
@@ -130,6 +135,7 @@ export async function connectionsPage(api: ConsoleApi, refresh: () => void): Pro
       shop,
       h('button', { type: 'submit' }, 'Connect'),
     ),
+    ...tiktokConnections(api, result.data.tiktokConnections, status, refresh),
   );
   return section;
 }

@@ -86,6 +86,12 @@ export function controlRouter(control: TikTokControl): Router {
     control.setRateLimit(endpoint as RateLimitedEndpoint, limit);
     res.json({ endpoint, limit });
   });
+  router.post('/research-access', (req, res) => {
+    const granted = body(req)['granted'];
+    if (typeof granted !== 'boolean') return bad(res, 'expected {granted: boolean}');
+    control.setResearchAccess(granted);
+    res.json({ granted });
+  });
   router.post('/authorize', (req, res) => {
     const url = text(body(req)['url']);
     if (!url) return bad(res, 'expected {url, username?, decision?: "approve"|"deny"}');

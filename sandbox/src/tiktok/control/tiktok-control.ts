@@ -34,6 +34,8 @@ export interface TikTokControl {
   /** Makes a publish fail moderation; without an id, the next publish created. */
   failPublish(publishId?: string, reason?: string): boolean;
   setRateLimit(endpoint: RateLimitedEndpoint, limit: number): void;
+  /** Grants or withdraws the app's Research API approval (client_credentials tokens); live tokens stay. */
+  setResearchAccess(granted: boolean): void;
   /**
    * Answers an authorize URL as a user clicking Approve (or Deny) would; returns the redirect URL.
    * @default username the seeded creator
@@ -85,6 +87,9 @@ export function tiktokControl(
       return ctx.publishes.fail(publishId, reason);
     },
     setRateLimit: (endpoint, limit) => ctx.limiter.setLimit(endpoint, limit),
+    setResearchAccess(granted) {
+      ctx.client.researchAccess = granted;
+    },
     authorize(authorizeUrl, options = {}) {
       const params = Object.fromEntries(new URL(authorizeUrl).searchParams);
       const read = readAuthorizeRequest(ctx.client, params);

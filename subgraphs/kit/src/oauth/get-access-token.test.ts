@@ -65,6 +65,19 @@ describe('getAccessToken', () => {
     });
   });
 
+  it('does not hand out the token of a provider this process has no profile for (another subgraph’s)', async () => {
+    const connection = await connectAccount('foreign_creator');
+    t.example.clearRequests();
+    const shopifyOnly = { ...t.deps, profiles: { shopify: t.deps.profiles['example'] } };
+    await expect(
+      getAccessToken(shopifyOnly as typeof t.deps, connection.id, workspaceId),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'That is a example connection; this service uses shopify connections only.',
+    });
+    expect(t.example.requests()).toHaveLength(0);
+  });
+
   it('two processes, 25 callers each, refreshing the same expiring token make exactly one refresh call', async () => {
     const connection = await connectAccount('busy_creator');
     const before = await getAccessToken(t.deps, connection.id, workspaceId);
@@ -247,5 +260,17 @@ describe('getAccessToken', () => {
       await t.sql`select access_token_expires_at from kit.connection_credentials where connection_id in ${t.sql([a.id, b.id])}`;
     for (const row of rows)
       expect((row['access_token_expires_at'] as Date).getTime()).toBeGreaterThan(Date.now() + 3600_000);
+  });
+
+  it('refreshExpiringCredentials leaves the credentials of providers this process has no profile for', async () => {
+    const foreign = await connectAccount('sweep_foreign');
+    await expireSoon(foreign.id, 600);
+    t.example.clearRequests();
+    const shopifyOnly = { ...t.deps, profiles: { shopify: t.deps.profiles['example'] } };
+    const result = await refreshExpiringCredentials(shopifyOnly as typeof t.deps, { within: 20 * 60_000 });
+    expect(result).toEqual({ refreshed: 0, skipped: 0, needsReauth: 0, failed: 0 });
+    expect(refreshCalls()).toHaveLength(0);
+    await refreshExpiringCredentials(t.deps, { within: 20 * 60_000 });
+    expect(refreshCalls()).toHaveLength(1);
   });
 });

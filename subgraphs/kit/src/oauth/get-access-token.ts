@@ -45,7 +45,8 @@ export function singleFlight(
  * A usable access token of a connection, for one request: decrypted in memory only, refreshed first when
  * it expires within the margin. Refreshing is single-flight within the process (shared promise) and
  * across processes (advisory lock + version re-read), so any number of concurrent callers cause at most
- * one call to the provider. Throws `INTEGRATION_NOT_CONNECTED`, `INTEGRATION_AUTH_INVALID` (reconnect),
+ * one call to the provider. Throws `NOT_FOUND` for a connection of a provider without a profile in
+ * `deps` (another subgraph's), `INTEGRATION_NOT_CONNECTED`, `INTEGRATION_AUTH_INVALID` (reconnect),
  * `PROVIDER_UNAVAILABLE` or `PROVIDER_API_ERROR`.
  */
 export async function getAccessToken(
@@ -67,6 +68,15 @@ export async function getAccessToken(
       `Reconnect ${connection.provider} account ${accountLabel(connection)}: its authorization was revoked or has expired.`,
       { details: { connectionId, provider: connection.provider } },
     );
+  if (!Object.hasOwn(deps.profiles, connection.provider)) {
+    // A connection id of another provider (one subgraph given another's connection id): its token must
+    // never be sent to this process's provider, whose URLs would be built from a foreign account id.
+    throw new IntegrationError(
+      'NOT_FOUND',
+      `That is a ${connection.provider} connection; this service uses ${Object.keys(deps.profiles).join(', ')} connections only.`,
+      { details: { connectionId, provider: connection.provider } },
+    );
+  }
   if (connection.status === 'NEEDS_REAUTH') throw reconnect();
   const row = await readCredential(deps.sql, connectionId, workspaceId);
   if (!row)

@@ -13,7 +13,7 @@ export interface RefreshSweepResult {
 
 /**
  * For a periodic job: refreshes every connected credential whose access token expires within `within`
- * ms (and that has a refresh token), through the same single-flight path as {@link getAccessToken}, so a
+ * ms (and that has a refresh token) of the providers this process has profiles for, through the same single-flight path as {@link getAccessToken}, so a
  * sweep and live requests never refresh the same token twice. Sequential on purpose: a sweep is not
  * latency-sensitive and should not burst a provider's token endpoint.
  */
@@ -25,7 +25,8 @@ export async function refreshExpiringCredentials(
   const due = await deps.sql<{ connection_id: string; workspace_id: string; version: number }[]>`
     select c.connection_id, c.workspace_id, c.version
     from kit.connection_credentials c join kit.integration_connections i on i.id = c.connection_id
-    where i.status = 'CONNECTED' and c.refresh_token_ciphertext is not null
+    where i.status = 'CONNECTED' and i.provider = any(${Object.keys(deps.profiles)})
+      and c.refresh_token_ciphertext is not null
       and c.access_token_expires_at is not null and c.access_token_expires_at <= ${timestampParam(horizon)}::timestamptz
     order by c.access_token_expires_at
     limit ${options.limit ?? 500}`;

@@ -71,9 +71,9 @@ export type CompletionInput = {
 export type CompletionParametersInput = {
   extra?: InputMaybe<Array<ProviderParameterInput>>;
   /**
-   * Most tokens to generate. Required by Claude. When none is given and the call is held to the workspace
-   * quota or to the platform budget (every call on IONFLUX's keys, unless operators turned it off), the
-   * default output cap (LLM_DEFAULT_MAX_TOKENS, 1024) is sent, so that its worst case is known.
+   * Most tokens to generate. When none is given (on any provider, Claude included), the model's default is
+   * sent: LLM_DEFAULT_MAX_TOKENS (1024), lowered to the model's own output cap from the catalog; the
+   * workspace quota and the platform budget reserve that limit as the call's worst case.
    */
   maxTokens?: InputMaybe<Scalars['Int']['input']>;
   /** Where generation stops. OpenAI accepts at most 4. */
@@ -394,6 +394,37 @@ export type SubscriptionCompletionStreamArgs = {
   input: CompletionInput;
 };
 
+/**
+ * A TikTok video of a connected account (owned by the TikTok subgraph); the LLM subgraph writes caption ideas
+ * from its title and description.
+ */
+export type TikTokVideo = {
+  __typename?: 'TikTokVideo';
+  /**
+   * Up to count (1-10) caption ideas for reposting or promoting the video, written by the workspace's default
+   * LLM from its title and description in one completion, one idea per line of the answer (fewer when the
+   * model writes fewer). tone: e.g. "playful", "for Gen Z" (80 characters kept). Empty when the video has
+   * neither text. Counts against the workspace's LLM quota and ledger; one request makes at most
+   * LLM_MAX_CALLS_PER_REQUEST LLM calls (50 by default): videos past it get INVALID_REQUEST errors on this
+   * field only. Nullable so that a refused completion (quota, cap, provider down) is null with an error on
+   * this video's field, and the page with its TikTok fields still answers.
+   */
+  captionIdeas?: Maybe<Array<Scalars['String']['output']>>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A TikTok video of a connected account (owned by the TikTok subgraph); the LLM subgraph writes caption ideas
+ * from its title and description.
+ */
+export type TikTokVideoCaptionIdeasArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
+  tone?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TokenUsage = {
   __typename?: 'TokenUsage';
   completionTokens: Scalars['Int']['output'];
@@ -490,6 +521,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   ShopifyProduct: ShopifyProduct;
+  TikTokVideo: TikTokVideo;
 };
 
 /** Mapping of federation reference types */
@@ -499,6 +531,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['ShopifyProduct'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['ShopifyProduct'], {"title":true,"description":true}> ) );
+  TikTokVideo:
+    ( { __typename: 'TikTokVideo' }
+    & GraphQLRecursivePick<FederationTypes['TikTokVideo'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['TikTokVideo'], {"title":true,"description":true}> ) );
 };
 
 
@@ -541,6 +578,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ShopifyProduct: ResolverTypeWrapper<ShopifyProduct>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TikTokVideo: ResolverTypeWrapper<TikTokVideo>;
   TokenUsage: ResolverTypeWrapper<TokenUsage>;
   WorkspaceProviderKey: ResolverTypeWrapper<WorkspaceProviderKey>;
 };
@@ -577,6 +615,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ShopifyProduct: ShopifyProduct | FederationReferenceTypes['ShopifyProduct'];
   Subscription: Record<PropertyKey, never>;
+  TikTokVideo: TikTokVideo | FederationReferenceTypes['TikTokVideo'];
   TokenUsage: TokenUsage;
   WorkspaceProviderKey: WorkspaceProviderKey;
 };
@@ -736,6 +775,12 @@ export type SubscriptionResolvers<ContextType = LlmContext, ParentType extends R
   completionStream?: SubscriptionResolver<ResolversTypes['CompletionChunk'], "completionStream", ParentType, ContextType, RequireFields<SubscriptionCompletionStreamArgs, 'input'>>;
 };
 
+export type TikTokVideoResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['TikTokVideo'] = ResolversParentTypes['TikTokVideo'], FederationReferenceType extends FederationReferenceTypes['TikTokVideo'] = FederationReferenceTypes['TikTokVideo']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TikTokVideo']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  captionIdeas?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType, RequireFields<TikTokVideoCaptionIdeasArgs, 'count'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type TokenUsageResolvers<ContextType = LlmContext, ParentType extends ResolversParentTypes['TokenUsage'] = ResolversParentTypes['TokenUsage']> = {
   completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -768,6 +813,7 @@ export type Resolvers<ContextType = LlmContext> = {
   Query?: QueryResolvers<ContextType>;
   ShopifyProduct?: ShopifyProductResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TikTokVideo?: TikTokVideoResolvers<ContextType>;
   TokenUsage?: TokenUsageResolvers<ContextType>;
   WorkspaceProviderKey?: WorkspaceProviderKeyResolvers<ContextType>;
 };

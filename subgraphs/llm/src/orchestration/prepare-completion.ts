@@ -1,6 +1,7 @@
 import type { CompletionInput } from '../generated/resolvers-types.ts';
 import type { CompletionRequest, LlmAdapter } from '../providers/llm-adapter.ts';
 import { parseExtras } from '../providers/parse-extras.ts';
+import { defaultMaxTokens } from '../providers/provider-catalog.ts';
 import { type StoredProvider, toStoredProvider } from '../providers/stored-provider.ts';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -11,12 +12,16 @@ export type PreparedCompletion =
 
 /**
  * Reads the GraphQL input into our request and runs the provider's own validation, so a request the
- * provider would refuse is refused here with INVALID_REQUEST before any call or quota reservation.
+ * provider would refuse is refused here with INVALID_REQUEST before any call or quota reservation. A
+ * request without `maxTokens` gets the model's default ({@link defaultMaxTokens}; `configuredMaxTokens`
+ * is `LLM_DEFAULT_MAX_TOKENS`), so Claude, which requires a limit, takes one like the others and every
+ * call's worst case is known.
  */
 export function prepareCompletion(
   adapters: Readonly<Record<StoredProvider, LlmAdapter>>,
   input: CompletionInput,
   fallbackRequestId: string,
+  configuredMaxTokens: number,
 ): PreparedCompletion {
   const provider = toStoredProvider(input.provider ?? 'OPENAI');
   const adapter = adapters[provider];
@@ -36,7 +41,7 @@ export function prepareCompletion(
       role: turn.role === 'ASSISTANT' ? 'assistant' : 'user',
       content: turn.content,
     })),
-    maxTokens: parameters.maxTokens ?? undefined,
+    maxTokens: parameters.maxTokens ?? defaultMaxTokens(provider, model, configuredMaxTokens),
     temperature: parameters.temperature ?? undefined,
     topP: parameters.topP ?? undefined,
     stopSequences: parameters.stopSequences ?? [],

@@ -12,6 +12,13 @@ import { prepareCompletion } from './prepare-completion.ts';
 import { recordRejection } from './record-rejection.ts';
 
 /**
+ * A chunk of {@link runCompletionStream}: the GraphQL `CompletionChunk`, plus (on the last chunk of a
+ * finished stream) the provider's response id and own stop reason, which the HTTP doors show and the
+ * GraphQL type leaves out.
+ */
+export type StreamedChunk = CompletionChunk & { responseId?: string; providerFinishReason?: string | null };
+
+/**
  * `completionStream`: the same steps as `createCompletion` (validation, then open → send → close), with
  * text deltas as the provider sends them and a last chunk with `done`, the finish reason and usage, or
  * an error chunk. The call's row is opened `pending` before the provider is called and finished when the
@@ -23,14 +30,19 @@ export async function* runCompletionStream(
   identity: Identity,
   input: CompletionInput,
   signal: AbortSignal,
-): AsyncGenerator<CompletionChunk> {
+): AsyncGenerator<StreamedChunk> {
   const started = performance.now();
   // One gateway connection carries many subscriptions under one signed identity: each stream gets a
   // request id of its own unless the caller names one.
   const ownRequestId = `${identity.requestId.slice(0, 100)}.${randomUUID().slice(0, 8)}`;
-  const prepared = prepareCompletion(services.adapters, input, ownRequestId);
+  const prepared = prepareCompletion(
+    services.adapters,
+    input,
+    ownRequestId,
+    services.config.LLM_DEFAULT_MAX_TOKENS,
+  );
   const model = prepared.ok ? prepared.request.model : prepared.model;
-  const chunk = (fields: Partial<CompletionChunk>): CompletionChunk => ({
+  const chunk = (fields: Partial<StreamedChunk>): StreamedChunk => ({
     requestId: prepared.requestId,
     provider: toProviderId(prepared.provider),
     model,
@@ -97,7 +109,13 @@ export async function* runCompletionStream(
     closeCall(services, open, { usage: end?.usage ?? NO_USAGE, failure });
   }
   if (end) {
-    yield chunk({ done: true, finishReason: end.finishReason, usage: end.usage });
+    yield chunk({
+      done: true,
+      finishReason: end.finishReason,
+      usage: end.usage,
+      responseId: end.id,
+      providerFinishReason: end.providerFinishReason,
+    });
   } else if (failure && !failure.cancelled) {
     yield failed(failure);
   }

@@ -2,6 +2,7 @@ import type { Identity } from '@ionflux/kit/identity';
 import type { CompletionInput, CompletionResult } from '../generated/resolvers-types.ts';
 import { estimatePromptTokens } from '../providers/estimate-tokens.ts';
 import type { CompletionAnswer, CompletionRequest, LlmAdapter } from '../providers/llm-adapter.ts';
+import { defaultMaxTokens } from '../providers/provider-catalog.ts';
 import type { LlmFailure } from '../providers/provider-failure.ts';
 import type { StoredProvider } from '../providers/stored-provider.ts';
 import { getFallback } from '../settings/fallback-store.ts';
@@ -24,7 +25,12 @@ export async function runCompletion(
   signal: AbortSignal,
 ): Promise<CompletionResult> {
   const started = performance.now();
-  const prepared = prepareCompletion(services.adapters, input, identity.requestId);
+  const prepared = prepareCompletion(
+    services.adapters,
+    input,
+    identity.requestId,
+    services.config.LLM_DEFAULT_MAX_TOKENS,
+  );
   if (!prepared.ok) {
     const failure: LlmFailure = { code: 'INVALID_REQUEST', message: prepared.problems.join('; ') };
     await recordRejection(services, identity, { ...prepared, operation: 'completion', failure, started });
@@ -46,7 +52,13 @@ export async function runCompletion(
     const fallback = await getFallback(services.db, identity.workspaceId);
     if (fallback && (fallback.provider !== adapter.provider || fallback.model !== request.model)) {
       const fallbackAdapter = services.adapters[fallback.provider];
-      const fallbackRequest = forFallback(request, fallback.model, services.config.LLM_DEFAULT_MAX_TOKENS);
+      // The caller's limit, or the fallback model's own default (not the first model's).
+      const fallbackRequest = forFallback(
+        request,
+        fallback.model,
+        input.parameters?.maxTokens ??
+          defaultMaxTokens(fallback.provider, fallback.model, services.config.LLM_DEFAULT_MAX_TOKENS),
+      );
       if (fallbackAdapter.validate(fallbackRequest).length === 0) {
         services.logger.warn(
           { requestId, from: adapter.provider, to: fallback.provider, code: first.failure.code },
@@ -106,6 +118,6 @@ function worthFallingBack(failure: LlmFailure): boolean {
 }
 
 /** The request for the fallback model: provider-specific extras do not carry over. */
-function forFallback(request: CompletionRequest, model: string, defaultMaxTokens: number): CompletionRequest {
-  return { ...request, model, extra: {}, maxTokens: request.maxTokens ?? defaultMaxTokens };
+function forFallback(request: CompletionRequest, model: string, maxTokens: number): CompletionRequest {
+  return { ...request, model, extra: {}, maxTokens };
 }

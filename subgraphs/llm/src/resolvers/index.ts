@@ -5,6 +5,7 @@ import { runCompletion } from '../orchestration/run-completion.ts';
 import { runCompletionStream } from '../orchestration/run-completion-stream.ts';
 import { runEmbedding } from '../orchestration/run-embedding.ts';
 import { resolveAiSummary } from '../shopify-product/index.ts';
+import { resolveCaptionIdeas } from '../tiktok-video/index.ts';
 import { llmProviders } from './llm-providers.ts';
 import {
   llmFallback,
@@ -55,5 +56,8 @@ export const resolvers: Resolvers = {
   },
   ShopifyProduct: {
     aiSummary: resolveAiSummary,
+  },
+  TikTokVideo: {
+    captionIdeas: resolveCaptionIdeas,
   },
 };

@@ -1,6 +1,5 @@
-import { IntegrationError, isErrorCode } from '@ionflux/kit/errors';
 import type { ShopifyProductResolvers } from '../generated/resolvers-types.ts';
-import { runCompletion } from '../orchestration/index.ts';
+import { completionTextOf, runCompletion } from '../orchestration/index.ts';
 import { SUMMARY_SYSTEM_PROMPT, summaryPrompt } from './summary-prompt.ts';
 
 /** Output bound per summary: keeps a list of 50 products inside a modest quota. */
@@ -28,12 +27,5 @@ export const resolveAiSummary: NonNullable<ShopifyProductResolvers['aiSummary']>
     },
     context.signal,
   );
-  const text = result.providerResponse?.choices[0]?.text;
-  if (result.status === 'SUCCESS' && text !== undefined) return text.trim();
-  const code = result.error?.code;
-  throw new IntegrationError(
-    isErrorCode(code) ? code : 'INTERNAL',
-    result.error?.message ?? 'The summary could not be written.',
-    { details: { requestId: result.requestId } },
-  );
+  return completionTextOf(result, 'The summary').trim();
 };

@@ -83,16 +83,46 @@ export type IntegrationProvider =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Revokes the token at TikTok, forgets it and marks the connection DISCONNECTED (notified once). */
+  disconnectTikTokConnection: TikTokConnection;
   /**
    * Marks notifications of the caller's workspace read; returns how many became read. Ids of other
    * workspaces, unknown ids and notifications already read change nothing. At most 500 ids.
    */
   markWorkspaceNotificationsRead: Scalars['Int']['output'];
+  /**
+   * Incremental authorization (spec 3.3): a link that asks the account for the given scopes on top of those
+   * granted, keeping the same connection; the account that comes back must be the same one.
+   */
+  requestTikTokScopes: TikTokAuthorization;
+  /**
+   * Begins connecting a TikTok account to a brand or a creator (exactly one of brandId, creatorId). Without
+   * scopes only user.info.basic is asked; features that need more answer SCOPE_REQUIRED with a grant URL.
+   */
+  startTikTokConnection: TikTokAuthorization;
+};
+
+
+export type MutationDisconnectTikTokConnectionArgs = {
+  connectionId: Scalars['ID']['input'];
 };
 
 
 export type MutationMarkWorkspaceNotificationsReadArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationRequestTikTokScopesArgs = {
+  connectionId: Scalars['ID']['input'];
+  scopes: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationStartTikTokConnectionArgs = {
+  brandId?: InputMaybe<Scalars['ID']['input']>;
+  creatorId?: InputMaybe<Scalars['ID']['input']>;
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** How much a notification matters: ERROR means something stopped working until someone acts. */
@@ -103,12 +133,49 @@ export type NotificationSeverity =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * A creator not connected to IONFLUX, as public Research data shows them over the last days (1-30):
+   * recent videos, average and median views, engagement, posting rate, hashtags. username without @.
+   */
+  analyzeTikTokCreator: TikTokCreatorAnalysis;
   /** Every connection of the caller's workspace across integrations, newest first. */
   integrationConnections: Array<IntegrationConnection>;
   /** TikTok accounts of the caller's workspace, of one brand or creator when given. */
   tiktokConnections: Array<TikTokConnection>;
+  /**
+   * Trend data for hashtags: the public videos of the last days (1-30) carrying any of the names or matching
+   * any of the keywords, aggregated per hashtag; the first (1-50) most viewed hashtags.
+   */
+  tiktokHashtags: TikTokHashtagTrends;
+  /**
+   * The connected account's profile, read live from TikTok's Display API (/v2/user/info/). Username and
+   * bio need user.info.profile, the counts user.info.stats: fields whose scope was not granted are null.
+   */
+  tiktokProfile: TikTokProfile;
+  /**
+   * Public videos (any creator) matching any of the keywords (in the description) or hashtags, in the given
+   * regions (two-letter codes; all when none), posted from-to. TikTok searches at most 30 days at a time:
+   * a longer span is INVALID_REQUEST before any call. first is 1-100. At least one keyword or hashtag.
+   */
+  tiktokResearchVideos: TikTokResearchVideoPage;
+  /**
+   * Current counts of 1-20 of the account's own videos (/v2/video/query/, scope video.list), in the order
+   * asked; ids TikTok does not return as the account's own are left out.
+   */
+  tiktokVideoInsights: Array<TikTokVideoInsight>;
+  /**
+   * The connected account's own public videos, newest first (/v2/video/list/, scope video.list; without it
+   * SCOPE_REQUIRED with a grant URL). first is 1-20 (TikTok's max_count); after is a page's endCursor.
+   */
+  tiktokVideos: TikTokVideoPage;
   /** The caller's workspace notifications, newest first; `first` is 1-200 (default 50). */
   workspaceNotifications: Array<WorkspaceNotification>;
+};
+
+
+export type QueryAnalyzeTikTokCreatorArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+  username: Scalars['String']['input'];
 };
 
 
@@ -121,6 +188,44 @@ export type QueryIntegrationConnectionsArgs = {
 export type QueryTiktokConnectionsArgs = {
   brandId?: InputMaybe<Scalars['ID']['input']>;
   creatorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryTiktokHashtagsArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  keywords?: InputMaybe<Array<Scalars['String']['input']>>;
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryTiktokProfileArgs = {
+  connectionId: Scalars['ID']['input'];
+};
+
+
+export type QueryTiktokResearchVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['DateTime']['input'];
+  hashtags?: InputMaybe<Array<Scalars['String']['input']>>;
+  keywords?: InputMaybe<Array<Scalars['String']['input']>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryTiktokVideoInsightsArgs = {
+  connectionId: Scalars['ID']['input'];
+  videoIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryTiktokVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  connectionId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -137,6 +242,19 @@ export type SyncStatus =
   | 'FAILED'
   | 'IDLE'
   | 'RUNNING';
+
+/** Where to send the user to connect a TikTok account (spec 3.1); the state is single use and expires. */
+export type TikTokAuthorization = {
+  __typename?: 'TikTokAuthorization';
+  /**
+   * The link to open in the user's browser: /oauth/tiktok/start at IONFLUX_PUBLIC_URL, which binds that
+   * browser to the flow (a signed cookie) and redirects to TikTok's authorize page (PKCE S256). The browser
+   * comes back to /oauth/tiktok/callback, which only the browser that opened the link completes.
+   */
+  authorizationUrl: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  state: Scalars['String']['output'];
+};
 
 /** A TikTok account connected to a brand or creator of the caller's workspace (spec 3.1). */
 export type TikTokConnection = {
@@ -157,6 +275,151 @@ export type TikTokConnection = {
   scopes: Array<Scalars['String']['output']>;
   status: ConnectionStatus;
   username?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * What TikTok's public Research data says about a creator over a period (UGC Matchmaker). Only public videos
+ * of the period count (at most 500); follower counts and private or deleted videos are not available this way.
+ */
+export type TikTokCreatorAnalysis = {
+  __typename?: 'TikTokCreatorAnalysis';
+  averageViews: Scalars['Float']['output'];
+  /** False when the creator posted more videos than were sampled. */
+  complete: Scalars['Boolean']['output'];
+  /** (likes + comments + shares) / views over the videos; 0 without views. */
+  engagementRate: Scalars['Float']['output'];
+  from: Scalars['DateTime']['output'];
+  medianViews: Scalars['Float']['output'];
+  postsPerWeek: Scalars['Float']['output'];
+  /** The newest videos, up to 10. */
+  recentVideos: Array<TikTokResearchVideo>;
+  to: Scalars['DateTime']['output'];
+  /** The hashtags the creator used most, by number of videos. */
+  topHashtags: Array<TikTokHashtagCount>;
+  username: Scalars['String']['output'];
+  /** Public videos found in the period (0 when the username is unknown or posted nothing public). */
+  videoCount: Scalars['Int']['output'];
+};
+
+export type TikTokHashtagCount = {
+  __typename?: 'TikTokHashtagCount';
+  name: Scalars['String']['output'];
+  videoCount: Scalars['Int']['output'];
+};
+
+/** How one hashtag did among the sampled videos. */
+export type TikTokHashtagTrend = {
+  __typename?: 'TikTokHashtagTrend';
+  averageViews: Scalars['Float']['output'];
+  /** (likes + comments + shares) / views over those videos; 0 without views. */
+  engagementRate: Scalars['Float']['output'];
+  /** Lower case, without #. */
+  name: Scalars['String']['output'];
+  /** Views of those videos, summed (may exceed 32 bits, hence Float). */
+  totalViews: Scalars['Float']['output'];
+  /** Sampled videos carrying it. */
+  videoCount: Scalars['Int']['output'];
+};
+
+/** Hashtag trends computed from the public videos of a period (TikTok has no hashtag endpoint). */
+export type TikTokHashtagTrends = {
+  __typename?: 'TikTokHashtagTrends';
+  /** False when TikTok had more matching videos than were sampled. */
+  complete: Scalars['Boolean']['output'];
+  from: Scalars['DateTime']['output'];
+  /** Most viewed first. */
+  hashtags: Array<TikTokHashtagTrend>;
+  /** Videos the trends were computed from: at most 500, the first pages of TikTok's answer. */
+  sampledVideos: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+};
+
+export type TikTokPageInfo = {
+  __typename?: 'TikTokPageInfo';
+  /** Pass as `after` for the next page (TikTok's cursor). */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A TikTok account's profile as TikTok reports it now (spec 3.2). */
+export type TikTokProfile = {
+  __typename?: 'TikTokProfile';
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  bioDescription?: Maybe<Scalars['String']['output']>;
+  connectionId: Scalars['ID']['output'];
+  displayName?: Maybe<Scalars['String']['output']>;
+  followerCount?: Maybe<Scalars['Int']['output']>;
+  followingCount?: Maybe<Scalars['Int']['output']>;
+  isVerified?: Maybe<Scalars['Boolean']['output']>;
+  likesCount?: Maybe<Scalars['Int']['output']>;
+  openId: Scalars['String']['output'];
+  username?: Maybe<Scalars['String']['output']>;
+  videoCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A public TikTok video found by the Research API. */
+export type TikTokResearchVideo = {
+  __typename?: 'TikTokResearchVideo';
+  commentCount?: Maybe<Scalars['Int']['output']>;
+  createTime: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Its hashtags, without #. */
+  hashtags: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  likeCount?: Maybe<Scalars['Int']['output']>;
+  musicId?: Maybe<Scalars['String']['output']>;
+  /** Where the video was posted, e.g. US. */
+  regionCode?: Maybe<Scalars['String']['output']>;
+  shareCount?: Maybe<Scalars['Int']['output']>;
+  username?: Maybe<Scalars['String']['output']>;
+  viewCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TikTokResearchVideoPage = {
+  __typename?: 'TikTokResearchVideoPage';
+  nodes: Array<TikTokResearchVideo>;
+  /** endCursor pins the search (TikTok's search_id): pass it as after with the same arguments. */
+  pageInfo: TikTokPageInfo;
+};
+
+/**
+ * A public video of a connected account (spec 3.2). An entity, so that other subgraphs add fields to it (the
+ * LLM subgraph's captionIdeas). By id alone it is looked up in the workspace's connected accounts that granted
+ * video.list (a video id does not say whose it is).
+ */
+export type TikTokVideo = {
+  __typename?: 'TikTokVideo';
+  commentCount?: Maybe<Scalars['Int']['output']>;
+  coverImageUrl?: Maybe<Scalars['String']['output']>;
+  createTime: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Seconds. */
+  duration?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  likeCount?: Maybe<Scalars['Int']['output']>;
+  shareCount?: Maybe<Scalars['Int']['output']>;
+  shareUrl?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  viewCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A video's counts as TikTok reports them now (spec 3.2). */
+export type TikTokVideoInsight = {
+  __typename?: 'TikTokVideoInsight';
+  commentCount: Scalars['Int']['output'];
+  /** (likes + comments + shares) / views, computed exactly from these counts; 0 when there are no views. */
+  engagementRate: Scalars['Float']['output'];
+  likeCount: Scalars['Int']['output'];
+  shareCount: Scalars['Int']['output'];
+  videoId: Scalars['ID']['output'];
+  viewCount: Scalars['Int']['output'];
+};
+
+export type TikTokVideoPage = {
+  __typename?: 'TikTokVideoPage';
+  nodes: Array<TikTokVideo>;
+  pageInfo: TikTokPageInfo;
 };
 
 /** Something the workspace should know about its integrations, e.g. a store that must be reconnected. */
@@ -260,6 +523,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   TikTokConnection: TikTokConnection;
+  TikTokVideo: TikTokVideo;
 };
 
 /** Mapping of federation reference types */
@@ -267,6 +531,9 @@ export type FederationReferenceTypes = {
   TikTokConnection:
     ( { __typename: 'TikTokConnection' }
     & GraphQLRecursivePick<FederationTypes['TikTokConnection'], {"id":true}> );
+  TikTokVideo:
+    ( { __typename: 'TikTokVideo' }
+    & GraphQLRecursivePick<FederationTypes['TikTokVideo'], {"id":true}> );
 };
 
 
@@ -288,7 +555,19 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SyncStatus: SyncStatus;
+  TikTokAuthorization: ResolverTypeWrapper<TikTokAuthorization>;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
+  TikTokCreatorAnalysis: ResolverTypeWrapper<TikTokCreatorAnalysis>;
+  TikTokHashtagCount: ResolverTypeWrapper<TikTokHashtagCount>;
+  TikTokHashtagTrend: ResolverTypeWrapper<TikTokHashtagTrend>;
+  TikTokHashtagTrends: ResolverTypeWrapper<TikTokHashtagTrends>;
+  TikTokPageInfo: ResolverTypeWrapper<TikTokPageInfo>;
+  TikTokProfile: ResolverTypeWrapper<TikTokProfile>;
+  TikTokResearchVideo: ResolverTypeWrapper<TikTokResearchVideo>;
+  TikTokResearchVideoPage: ResolverTypeWrapper<TikTokResearchVideoPage>;
+  TikTokVideo: ResolverTypeWrapper<TikTokVideo>;
+  TikTokVideoInsight: ResolverTypeWrapper<TikTokVideoInsight>;
+  TikTokVideoPage: ResolverTypeWrapper<TikTokVideoPage>;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
 
@@ -303,7 +582,19 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  TikTokAuthorization: TikTokAuthorization;
   TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
+  TikTokCreatorAnalysis: TikTokCreatorAnalysis;
+  TikTokHashtagCount: TikTokHashtagCount;
+  TikTokHashtagTrend: TikTokHashtagTrend;
+  TikTokHashtagTrends: TikTokHashtagTrends;
+  TikTokPageInfo: TikTokPageInfo;
+  TikTokProfile: TikTokProfile;
+  TikTokResearchVideo: TikTokResearchVideo;
+  TikTokResearchVideoPage: TikTokResearchVideoPage;
+  TikTokVideo: TikTokVideo | FederationReferenceTypes['TikTokVideo'];
+  TikTokVideoInsight: TikTokVideoInsight;
+  TikTokVideoPage: TikTokVideoPage;
   WorkspaceNotification: WorkspaceNotification;
 };
 
@@ -334,13 +625,28 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
 };
 
 export type MutationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  disconnectTikTokConnection?: Resolver<ResolversTypes['TikTokConnection'], ParentType, ContextType, RequireFields<MutationDisconnectTikTokConnectionArgs, 'connectionId'>>;
   markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+  requestTikTokScopes?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, RequireFields<MutationRequestTikTokScopesArgs, 'connectionId' | 'scopes'>>;
+  startTikTokConnection?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, Partial<MutationStartTikTokConnectionArgs>>;
 };
 
 export type QueryResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  analyzeTikTokCreator?: Resolver<ResolversTypes['TikTokCreatorAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeTikTokCreatorArgs, 'days' | 'username'>>;
   integrationConnections?: Resolver<Array<ResolversTypes['IntegrationConnection']>, ParentType, ContextType, Partial<QueryIntegrationConnectionsArgs>>;
   tiktokConnections?: Resolver<Array<ResolversTypes['TikTokConnection']>, ParentType, ContextType, Partial<QueryTiktokConnectionsArgs>>;
+  tiktokHashtags?: Resolver<ResolversTypes['TikTokHashtagTrends'], ParentType, ContextType, RequireFields<QueryTiktokHashtagsArgs, 'days' | 'first'>>;
+  tiktokProfile?: Resolver<ResolversTypes['TikTokProfile'], ParentType, ContextType, RequireFields<QueryTiktokProfileArgs, 'connectionId'>>;
+  tiktokResearchVideos?: Resolver<ResolversTypes['TikTokResearchVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokResearchVideosArgs, 'first' | 'from' | 'to'>>;
+  tiktokVideoInsights?: Resolver<Array<ResolversTypes['TikTokVideoInsight']>, ParentType, ContextType, RequireFields<QueryTiktokVideoInsightsArgs, 'connectionId' | 'videoIds'>>;
+  tiktokVideos?: Resolver<ResolversTypes['TikTokVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokVideosArgs, 'connectionId' | 'first'>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
+};
+
+export type TikTokAuthorizationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokAuthorization'] = ResolversParentTypes['TikTokAuthorization']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokConnection'] = ResolversParentTypes['TikTokConnection'], FederationReferenceType extends FederationReferenceTypes['TikTokConnection'] = FederationReferenceTypes['TikTokConnection']> = {
@@ -362,6 +668,109 @@ export type TikTokConnectionResolvers<ContextType = TikTokContext, ParentType ex
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type TikTokCreatorAnalysisResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokCreatorAnalysis'] = ResolversParentTypes['TikTokCreatorAnalysis']> = {
+  averageViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  engagementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  medianViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  postsPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recentVideos?: Resolver<Array<ResolversTypes['TikTokResearchVideo']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  topHashtags?: Resolver<Array<ResolversTypes['TikTokHashtagCount']>, ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokHashtagCountResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokHashtagCount'] = ResolversParentTypes['TikTokHashtagCount']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokHashtagTrendResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokHashtagTrend'] = ResolversParentTypes['TikTokHashtagTrend']> = {
+  averageViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  engagementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalViews?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokHashtagTrendsResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokHashtagTrends'] = ResolversParentTypes['TikTokHashtagTrends']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hashtags?: Resolver<Array<ResolversTypes['TikTokHashtagTrend']>, ParentType, ContextType>;
+  sampledVideos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TikTokPageInfoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokPageInfo'] = ResolversParentTypes['TikTokPageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TikTokProfileResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokProfile'] = ResolversParentTypes['TikTokProfile']> = {
+  avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bioDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  followerCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  followingCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  isVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  likesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  videoCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TikTokResearchVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokResearchVideo'] = ResolversParentTypes['TikTokResearchVideo']> = {
+  commentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  createTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hashtags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  likeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  musicId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shareCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TikTokResearchVideoPageResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokResearchVideoPage'] = ResolversParentTypes['TikTokResearchVideoPage']> = {
+  nodes?: Resolver<Array<ResolversTypes['TikTokResearchVideo']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['TikTokPageInfo'], ParentType, ContextType>;
+};
+
+export type TikTokVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideo'] = ResolversParentTypes['TikTokVideo'], FederationReferenceType extends FederationReferenceTypes['TikTokVideo'] = FederationReferenceTypes['TikTokVideo']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TikTokVideo']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  commentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  coverImageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  likeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  shareCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  shareUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type TikTokVideoInsightResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideoInsight'] = ResolversParentTypes['TikTokVideoInsight']> = {
+  commentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  engagementRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shareCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  videoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TikTokVideoPageResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokVideoPage'] = ResolversParentTypes['TikTokVideoPage']> = {
+  nodes?: Resolver<Array<ResolversTypes['TikTokVideo']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['TikTokPageInfo'], ParentType, ContextType>;
+};
+
 export type WorkspaceNotificationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['WorkspaceNotification'] = ResolversParentTypes['WorkspaceNotification']> = {
   connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -379,7 +788,19 @@ export type Resolvers<ContextType = TikTokContext> = {
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TikTokAuthorization?: TikTokAuthorizationResolvers<ContextType>;
   TikTokConnection?: TikTokConnectionResolvers<ContextType>;
+  TikTokCreatorAnalysis?: TikTokCreatorAnalysisResolvers<ContextType>;
+  TikTokHashtagCount?: TikTokHashtagCountResolvers<ContextType>;
+  TikTokHashtagTrend?: TikTokHashtagTrendResolvers<ContextType>;
+  TikTokHashtagTrends?: TikTokHashtagTrendsResolvers<ContextType>;
+  TikTokPageInfo?: TikTokPageInfoResolvers<ContextType>;
+  TikTokProfile?: TikTokProfileResolvers<ContextType>;
+  TikTokResearchVideo?: TikTokResearchVideoResolvers<ContextType>;
+  TikTokResearchVideoPage?: TikTokResearchVideoPageResolvers<ContextType>;
+  TikTokVideo?: TikTokVideoResolvers<ContextType>;
+  TikTokVideoInsight?: TikTokVideoInsightResolvers<ContextType>;
+  TikTokVideoPage?: TikTokVideoPageResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
 

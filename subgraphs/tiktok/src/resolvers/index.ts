@@ -2,8 +2,11 @@ import { resolveIntegrationConnections } from '@ionflux/kit/connections';
 import { IntegrationError, toGraphQLError } from '@ionflux/kit/errors';
 import { resolveMarkNotificationsRead, resolveWorkspaceNotifications } from '@ionflux/kit/notifications';
 import { DateTimeScalar } from '@ionflux/kit/scalars';
+import { readTikTokProfile, readTikTokVideoInsights, readTikTokVideos } from '../api/tiktok-reads.ts';
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
 import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
+import { disconnectTikTokConnection, requestTikTokScopes, startTikTokConnection } from '../oauth/index.ts';
+import { analyzeCreator, readHashtagTrends, readResearchVideos } from '../research/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -23,12 +26,40 @@ export const resolvers: Resolvers = {
       });
       return records.map(toTikTokConnection);
     },
+    tiktokProfile: (_parent, { connectionId }, context) => readTikTokProfile(context, connectionId),
+    tiktokVideos: (_parent, { connectionId, first, after }, context) =>
+      readTikTokVideos(context, { connectionId, first: first ?? 20, after: after ?? null }),
+    tiktokVideoInsights: (_parent, { connectionId, videoIds }, context) =>
+      readTikTokVideoInsights(context, { connectionId, videoIds }),
+    tiktokResearchVideos: (_parent, args, context) =>
+      readResearchVideos(context, {
+        keywords: args.keywords,
+        hashtags: args.hashtags,
+        regions: args.regions,
+        from: new Date(args.from),
+        to: new Date(args.to),
+        first: args.first ?? 20,
+        after: args.after ?? null,
+      }),
+    tiktokHashtags: (_parent, args, context) =>
+      readHashtagTrends(context, {
+        keywords: args.keywords,
+        hashtags: args.names,
+        regions: args.regions,
+        days: args.days ?? 7,
+        first: args.first ?? 20,
+      }),
+    analyzeTikTokCreator: (_parent, { username, days }, context) =>
+      analyzeCreator(context, { username, days: days ?? 30 }),
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
       resolveWorkspaceNotifications<IntegrationProvider>(db, identity.workspaceId, args),
   },
   Mutation: {
+    startTikTokConnection,
+    requestTikTokScopes,
+    disconnectTikTokConnection,
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
   },
@@ -37,5 +68,8 @@ export const resolvers: Resolvers = {
       const [record] = await listTikTokConnections(db, identity.workspaceId, { connectionId: reference.id });
       return record ? toTikTokConnection(record) : null;
     },
+  },
+  TikTokVideo: {
+    __resolveReference: (reference, { videosById }) => videosById.load(reference.id),
   },
 };

@@ -1,5 +1,6 @@
 export type { ShopifyAppKeys } from './connect-shopify-store.ts';
 export { connectShopifyStore, shopifyEnv } from './connect-shopify-store.ts';
+export { approveTikTokLink, connectTikTokAccount } from './connect-tiktok-account.ts';
 export type { FloodOrders, FloodReport } from './flood-worker.ts';
 export { ledgerSettled } from './ledger-settled.ts';
 export type { LlmSystemUnderTest } from './start-llm-system.ts';

@@ -1,0 +1,1 @@
+export { resolveCaptionIdeas } from './resolve-caption-ideas.ts';

@@ -1,0 +1,42 @@
+import type { TaskDefinition } from '@ionflux/kit/jobs';
+import { markAuthInvalid, type OAuthDeps } from '@ionflux/kit/oauth';
+import { defineWebhookProcessingTask, type WebhookSource } from '@ionflux/kit/webhooks';
+import { tiktokProvider } from '../registration.ts';
+
+/**
+ * `authorization.removed`: the user removed the app, so every live connection of that open_id goes to
+ * NEEDS_REAUTH (the workspace is told once; a replay changes nothing). Resolves how many changed.
+ */
+export async function applyAuthorizationRemoved(deps: OAuthDeps, openId: string): Promise<number> {
+  const rows = await deps.sql<{ id: string; workspace_id: string }[]>`
+    select id, workspace_id from kit.integration_connections
+    where provider = ${tiktokProvider.id} and account_id = ${openId}
+      and status not in ('DISCONNECTED', 'NEEDS_REAUTH')`;
+  let changed = 0;
+  for (const row of rows) {
+    if (await markAuthInvalid(deps, row.id, row.workspace_id, 'The user removed the app on TikTok.')) {
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Applies stored TikTok deliveries: `authorization.removed` → NEEDS_REAUTH. Post status events
+ * (`post.publish.*`) are stored and marked processed; publish jobs do not exist yet (issue 15, not done).
+ */
+export function tiktokWebhookTask(
+  deps: OAuthDeps,
+  source: WebhookSource,
+): TaskDefinition<{ deliveryId: string }> {
+  return defineWebhookProcessingTask({
+    sql: deps.sql,
+    source,
+    async apply(delivery, { logger }) {
+      if (delivery.topic === 'authorization.removed' && delivery.accountId) {
+        const changed = await applyAuthorizationRemoved(deps, delivery.accountId);
+        logger.info({ changed }, 'tiktok authorization removed');
+      }
+    },
+  });
+}
