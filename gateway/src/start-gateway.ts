@@ -18,6 +18,7 @@ import {
   requestIdOf,
   startAdminServer,
 } from '@ionflux/kit/server';
+import { createTracing } from '@ionflux/kit/tracing';
 import { loadSupergraphSdl } from '@ionflux/schema';
 import { GraphQLError } from 'graphql';
 import { createJwtVerifier } from './auth/jwt-verifier.ts';
@@ -31,6 +32,7 @@ import { invalidRequestStatus } from './limits/invalid-request-status.ts';
 import { limitGraphQLRequests } from './limits/limit-graphql-requests.ts';
 import { createRateLimitMetrics } from './limits/rate-limit-metrics.ts';
 import { createWorkspaceLimiter } from './limits/workspace-limiter.ts';
+import { operationMetrics, subgraphFetchMetrics } from './metrics/index.ts';
 import { createPlaygroundRouter } from './playground/index.ts';
 import {
   createLlmRouteProxy,
@@ -103,6 +105,7 @@ export async function startGateway(
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const metrics = createMetrics('gateway');
+  const tracing = createTracing({ service: 'gateway', endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, logger });
   const subgraphUrls: Record<string, string> = {
     llm: config.LLM_SUBGRAPH_URL,
     shopify: config.SHOPIFY_SUBGRAPH_URL,
@@ -144,7 +147,7 @@ export async function startGateway(
       options.providerRoutes,
     ),
   );
-  const server = createServiceServer(app, { logger, metrics });
+  const server = createServiceServer(app, { logger, metrics, tracing });
   const { httpServer } = server;
   // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
   guardRequestTargets(httpServer, logger);
@@ -154,6 +157,7 @@ export async function startGateway(
     maxInFlight: config.GATEWAY_WORKSPACE_MAX_IN_FLIGHT,
   });
   const rateLimitMetrics = createRateLimitMetrics(metrics.registry);
+  const observeFetch = subgraphFetchMetrics(metrics.registry);
   // The LLM doors (spec 1.3's JSON, the OpenAI-compatible API): the caller's JWT and the workspace's
   // limits checked here, then forwarded by exact path to the LLM subgraph, raw bytes, before any parser.
   const llmRoutes = createLlmRouteProxy(
@@ -182,6 +186,7 @@ export async function startGateway(
       return admission;
     },
     registry: metrics.registry,
+    tracing,
     ...(options.subscriptionLimits ? { limits: options.subscriptionLimits } : {}),
     ...(options.subscriptionShareScope ? { shareScope: options.subscriptionShareScope } : {}),
   });
@@ -194,6 +199,8 @@ export async function startGateway(
           url: subgraphUrls[name] ?? url ?? '',
           signer,
           fetcher: subgraphFetcher,
+          observe: observeFetch,
+          tracing,
         }),
     ),
     logger,
@@ -250,6 +257,7 @@ export async function startGateway(
     plugins: [
       ...(armor.plugins as unknown as []),
       requireAuthentication(),
+      operationMetrics(metrics.registry),
       internalErrorRequestId<GatewayContext>((context) => context.requestId),
       invalidRequestStatus(),
       drainHttpServer(httpServer),
@@ -335,6 +343,7 @@ export async function startGateway(
       await llmRoutes.close();
       await admin?.close();
       limiter.close();
+      await tracing.close();
     },
   };
 }

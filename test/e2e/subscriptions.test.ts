@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, request } from 'node:http';
+import { sampleValue } from '@ionflux/testing/metrics';
 import {
   connectWs,
   eventually,
@@ -193,6 +194,11 @@ describe('subscriptions over graphql-ws through the gateway', () => {
       expect(nexts.length).toBeLessThan(published);
       const last = nexts.at(-1)?.payload as { errors?: { extensions?: Record<string, unknown> }[] };
       expect(last.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', reason: 'SLOW_CONSUMER' });
+      // Counted for operators: the event the full queue could not take.
+      const scrape = await (await fetch(`${gatewayUrl()}/metrics`)).text();
+      expect(
+        sampleValue(scrape, 'ionflux_subscriptions_dropped_events_total', { reason: 'slow_consumer' }),
+      ).toBeGreaterThanOrEqual(1);
     } finally {
       raw.close();
     }

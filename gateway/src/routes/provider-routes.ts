@@ -11,12 +11,18 @@ export interface ProviderRoute {
   forwards(name: string): boolean;
 }
 
-/** Forwarded on every route (lowercase). The gateway sets `x-request-id` and `x-forwarded-*` itself. */
+/**
+ * Forwarded on every route (lowercase). The gateway sets `x-request-id` and `x-forwarded-*` itself. The
+ * W3C trace context lets the owner's span (a webhook's, a callback's) continue the sender's trace; the
+ * owner ignores a malformed one.
+ */
 export const COMMON_REQUEST_HEADERS: ReadonlySet<string> = new Set([
   'accept',
   'accept-language',
   'content-type',
   'user-agent',
+  'traceparent',
+  'tracestate',
 ]);
 
 /** Copied back from the owner's answer; nothing else (no `server`, internal ids, hop-by-hop headers). */

@@ -1,7 +1,9 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, type IdentitySigner, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
+import { SpanKind, type Tracing, traceHeaders } from '@ionflux/kit/tracing';
 import type { GatewayContext } from '../gateway-context.ts';
+import type { ObserveSubgraphFetch } from '../metrics/index.ts';
 import { subgraphRefusal } from './subgraph-refusal.ts';
 import { subgraphUnavailable } from './subgraph-unavailable.ts';
 import type { Fetcher } from './undici-fetcher.ts';
@@ -15,6 +17,10 @@ export interface IdentityDataSourceOptions {
   url: string;
   signer: IdentitySigner;
   fetcher: Fetcher;
+  /** Records each fetch's latency (`ionflux_gateway_subgraph_fetch_duration_seconds`). @default none */
+  observe?: ObserveSubgraphFetch;
+  /** A CLIENT span per fetch, its W3C `traceparent` sent to the subgraph. @default off */
+  tracing?: Tracing;
 }
 
 /**
@@ -38,11 +44,15 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly #signer: IdentitySigner;
   readonly #audience: string;
   readonly #signed = new Map<string, { token: string; until: number }>();
+  readonly #observe: ObserveSubgraphFetch | undefined;
+  readonly #tracing: Tracing | undefined;
 
-  constructor({ name, url, signer, fetcher }: IdentityDataSourceOptions) {
+  constructor({ name, url, signer, fetcher, observe, tracing }: IdentityDataSourceOptions) {
     super({ url, fetcher });
     this.#signer = signer;
     this.#audience = name;
+    this.#observe = observe;
+    this.#tracing = tracing?.enabled ? tracing : undefined;
   }
 
   #signatureFor({ userId, workspaceId }: { userId: string; workspaceId: string }): string {
@@ -61,6 +71,8 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers || !('requestId' in context)) return;
     headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The fetch's span is active here (see process): the subgraph continues the trace under it.
+    if (this.#tracing) for (const [name, value] of Object.entries(traceHeaders())) headers.set(name, value);
     if (context.identity) headers.set(IDENTITY_HEADER, this.#signatureFor(context.identity));
   }
 
@@ -74,10 +86,26 @@ export class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /** A subgraph that cannot be reached (refused, reset, timed out) is PROVIDER_UNAVAILABLE, not INTERNAL. */
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+  override process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    if (!this.#tracing) return this.#process(options);
+    return this.#tracing.inSpan(
+      `POST ${this.#audience}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'ionflux.subgraph': this.#audience, 'http.request.method': 'POST' },
+      },
+      () => this.#process(options),
+    );
+  }
+
+  async #process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const started = performance.now();
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      this.#observe?.(this.#audience, (performance.now() - started) / 1000, response.errors ? 'error' : 'ok');
+      return response;
     } catch (error) {
+      this.#observe?.(this.#audience, (performance.now() - started) / 1000, 'error');
       if (error instanceof TypeError && error.message === 'fetch failed') {
         const code = (error.cause as { code?: unknown } | undefined)?.code;
         throw subgraphUnavailable(this.#audience, typeof code === 'string' ? code : 'connection failed');

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import type { Tracing } from '@ionflux/kit/tracing';
 import type { Express } from 'express';
 import type { ValidationRule } from 'graphql';
 import type { Registry } from 'prom-client';
@@ -9,7 +10,7 @@ import type { JwtVerification } from '../auth/jwt-verifier.ts';
 import { createCallerAuthenticator, type SubscriptionAdmit } from './authenticate-caller.ts';
 import { createSseHandler } from './create-sse-handler.ts';
 import { mountGraphqlWs } from './mount-graphql-ws.ts';
-import { registerSubscriptionMetrics } from './register-subscription-metrics.ts';
+import { registerSubscriptionMetrics, subscriptionDropCounter } from './register-subscription-metrics.ts';
 import {
   createSubscriptionEngine,
   type ShareScope,
@@ -32,6 +33,8 @@ export interface GatewaySubscriptionsOptions {
   shareScope?: ShareScope;
   /** Where the subscription gauges are registered (the gateway's `/metrics`). */
   registry?: Registry;
+  /** Spans of each subscription event's execution. @default off */
+  tracing?: Tracing;
   /** Server-side pings (graphql-ws) and comment lines (SSE). @default 12000 */
   keepAliveMs?: number;
 }
@@ -64,6 +67,8 @@ export function createGatewaySubscriptions(options: GatewaySubscriptionsOptions)
     signer: options.signer,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.shareScope ? { shareScope: options.shareScope } : {}),
+    ...(options.registry ? { onDropped: subscriptionDropCounter(options.registry) } : {}),
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   const authenticate = createCallerAuthenticator(options.verifyJwt);
   const admit: SubscriptionAdmit = options.admit ?? (() => ({ ok: true }));

@@ -23,6 +23,8 @@ export interface EventExecution {
 export interface UpstreamEvent {
   data?: Record<string, unknown> | null | undefined;
   errors?: readonly GraphQLFormattedError[] | undefined;
+  /** The subgraph's; read for `traceparent` (tracing), never passed on to clients. */
+  extensions?: unknown;
 }
 
 type RequestContext = Parameters<typeof executeQueryPlan>[2];

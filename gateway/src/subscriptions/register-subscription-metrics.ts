@@ -1,4 +1,5 @@
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { DropReason } from './shared-subscription.ts';
 import type { SubscriptionEngineStats } from './subscription-engine.ts';
 
 const gauges: readonly [keyof SubscriptionEngineStats, string, string][] = [
@@ -33,4 +34,15 @@ export function registerSubscriptionMetrics(registry: Registry, stats: () => Sub
       },
     });
   }
+}
+
+/** `ionflux_subscriptions_dropped_events_total{reason}`: events a client did not get, and why. */
+export function subscriptionDropCounter(registry: Registry): (reason: DropReason) => void {
+  const dropped = new Counter({
+    name: 'ionflux_subscriptions_dropped_events_total',
+    help: 'Subscription events not delivered: to a client too slow to read them (its subscription ends), or to every subscriber when events outran the gateway',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  return (reason) => dropped.inc({ reason });
 }

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Identity } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import { contextFromTraceHeaders, SpanKind, type Tracing } from '@ionflux/kit/tracing';
 import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
 import { executeEvent, type UpstreamEvent } from './execute-event.ts';
 import { createOrderedExecutor } from './ordered-executor.ts';
@@ -33,7 +34,17 @@ export interface SharedSubscriptionOptions {
   maxWaiting: number;
   /** Called once, when the last subscriber has left or the subscription ended. */
   onClosed(): void;
+  /** Called for each event not delivered: to one slow subscriber, or to all on an upstream overflow. */
+  onDropped?(reason: DropReason): void;
+  /**
+   * Each event's execution a CONSUMER span continuing the trace the subgraph put in its result's
+   * `extensions.traceparent` (the event's publisher's). @default off
+   */
+  tracing?: Tracing;
 }
+
+/** Why an event was not delivered: the `reason` label of `ionflux_subscriptions_dropped_events_total`. */
+export type DropReason = 'slow_consumer' | 'upstream_overflow';
 
 export interface SharedSubscription {
   readonly generation: number;
@@ -74,6 +85,7 @@ export function createSharedSubscription(options: SharedSubscriptionOptions): Sh
   const deliver = (result: ExecutionResult) => {
     for (const subscriber of subscribers) {
       if (subscriber.push(result)) continue;
+      options.onDropped?.('slow_consumer');
       subscribers.delete(subscriber);
       subscriber.end({
         errors: [
@@ -87,7 +99,26 @@ export function createSharedSubscription(options: SharedSubscriptionOptions): Sh
     if (subscribers.size === 0) close();
   };
   const executor = createOrderedExecutor<UpstreamEvent, ExecutionResult>({
-    run: (event) => executeEvent(execution, event),
+    run: (event) => {
+      const extensions = options.tracing?.enabled ? event.extensions : undefined;
+      const traceparent =
+        typeof extensions === 'object' && extensions !== null
+          ? (extensions as Record<string, unknown>)['traceparent']
+          : undefined;
+      if (!options.tracing || typeof traceparent !== 'string') return executeEvent(execution, event);
+      return options.tracing.inSpan(
+        `event ${options.planned.primary.serviceName}`,
+        {
+          kind: SpanKind.CONSUMER,
+          parent: contextFromTraceHeaders({ traceparent }),
+          attributes: {
+            'ionflux.subgraph': options.planned.primary.serviceName,
+            subscribers: subscribers.size,
+          },
+        },
+        () => executeEvent(execution, event),
+      );
+    },
     deliver,
     maxInFlight: options.maxInFlight,
     maxWaiting: options.maxWaiting,
@@ -109,6 +140,7 @@ export function createSharedSubscription(options: SharedSubscriptionOptions): Sh
       next: (event) => {
         if (closed) return;
         if (!executor.submit(event)) {
+          options.onDropped?.('upstream_overflow');
           endAll(
             subscriptionEndError(
               SubscriptionEndReason.UPSTREAM_OVERFLOW,

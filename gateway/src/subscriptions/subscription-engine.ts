@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloGateway, GraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Identity, IdentitySigner } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
+import type { Tracing } from '@ionflux/kit/tracing';
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import { prepareSubscription, type SubscriptionRequest } from './prepare-subscription.ts';
 import { createPushIterator } from './push-iterator.ts';
-import { createSharedSubscription, type SharedSubscription } from './shared-subscription.ts';
+import { createSharedSubscription, type DropReason, type SharedSubscription } from './shared-subscription.ts';
 import { invalidSubscription, SubscriptionEndReason, subscriptionEndError } from './subscription-error.ts';
 import { resolveSubscriptionLimits, type SubscriptionLimits } from './subscription-limits.ts';
 import { createSubscriptionPlanner } from './subscription-planner.ts';
@@ -30,6 +31,10 @@ export interface SubscriptionEngineOptions {
    * @default ['completionStream']
    */
   unsharedRootFields?: readonly string[];
+  /** Called for each event not delivered (metrics). @default none */
+  onDropped?(reason: DropReason): void;
+  /** Spans of each event's execution, continuing its publisher's trace. @default off */
+  tracing?: Tracing;
 }
 
 /** One client subscription, as a transport drives it. */
@@ -182,6 +187,8 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
           onClosed: () => {
             if (shared.get(key) === created) shared.delete(key);
           },
+          ...(options.onDropped ? { onDropped: options.onDropped } : {}),
+          ...(options.tracing ? { tracing: options.tracing } : {}),
         });
         subscription = created;
         shared.set(key, created);

@@ -3,6 +3,7 @@ import { connectDatabase, type Database, type Sql } from '@ionflux/kit/db';
 import { createProviderHttpClient, type ProviderHttpClient } from '@ionflux/kit/http';
 import type { Logger } from '@ionflux/kit/logging';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
+import type { Tracing } from '@ionflux/kit/tracing';
 import type { Registry } from 'prom-client';
 import type { LlmConfig } from './config.ts';
 import { centralKeySecret, createCentralKeys } from './keys/central-keys.ts';
@@ -38,6 +39,8 @@ export async function createLlmServices(deps: {
   sql: Sql;
   logger: Logger;
   registry?: Registry;
+  /** Spans of the provider calls. @default off */
+  tracing?: Tracing;
 }): Promise<LlmServices> {
   const { config, logger } = deps;
   // The env provider reads the validated config, which holds the same keys as the process env.
@@ -59,6 +62,7 @@ export async function createLlmServices(deps: {
       provider,
       logger,
       ...(deps.registry ? { registry: deps.registry } : {}),
+      ...(deps.tracing ? { tracing: deps.tracing } : {}),
       timeoutMs: config.LLM_TIMEOUT_MS,
       maxAttempts: config.LLM_MAX_ATTEMPTS,
       maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,

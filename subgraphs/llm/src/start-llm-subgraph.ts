@@ -13,6 +13,7 @@ import {
   startAdminServer,
 } from '@ionflux/kit/server';
 import { mountSubgraphSubscriptions } from '@ionflux/kit/subscriptions';
+import { createTracing } from '@ionflux/kit/tracing';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import { parse } from 'graphql';
 import type { LlmConfig } from './config.ts';
@@ -50,12 +51,14 @@ export async function startLlmSubgraph(
     maxConnections: 20,
   });
   const metrics = createMetrics('llm');
+  const tracing = createTracing({ service: 'llm', endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, logger });
   const services = await createLlmServices({
     config,
     db: database.db,
     sql: database.sql,
     logger,
     registry: metrics.registry,
+    tracing,
   });
   const readinessChecks = [{ name: 'database', check: () => database.ping() }];
   const app = createServiceApp({
@@ -64,7 +67,7 @@ export async function startLlmSubgraph(
     readinessChecks,
     adminPortSet: config.ADMIN_PORT !== undefined,
   });
-  const server = createServiceServer(app, { logger, metrics });
+  const server = createServiceServer(app, { logger, metrics, tracing });
   const { httpServer } = server;
   const schema = buildSubgraphSchema([
     { typeDefs: parse(loadSubgraphSdl('llm')), resolvers: resolvers as GraphQLResolverMap<LlmContext> },
@@ -96,6 +99,7 @@ export async function startLlmSubgraph(
     identityVerifier,
     logger,
     createContext: (identity) => createContext(identity, neverAborted),
+    tracing,
   });
   const { url, port } = await listen(httpServer, {
     host: config.HOST,
@@ -124,6 +128,7 @@ export async function startLlmSubgraph(
       await services.close();
       await database.close();
       await admin?.close();
+      await tracing.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   requireIdentityKey,
   subgraphEnv,
 } from '@ionflux/kit/config';
+import { connectionHealthEnv } from '@ionflux/kit/health';
 import { kitMaintenanceEnv } from '@ionflux/kit/jobs';
 import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ const shopifyServicesEnv = {
   ...secretsEnv,
   // The job worker runs the kit's retention jobs (OAuth states, events).
   ...kitMaintenanceEnv,
+  // Health of connections (spec 4.E) from the Admin API calls and token refreshes made through them.
+  ...connectionHealthEnv,
   // The app's credentials and the master key are read through the secrets provider; with the default
   // `env` provider these are where it finds them.
   SHOPIFY_API_KEY: optionalString(),
@@ -47,6 +50,12 @@ const shopifyServicesEnv = {
   SHOPIFY_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(172_800),
   /** Batch product lookups into `nodes(ids:)`; `false` only to measure the difference. @default true */
   SHOPIFY_ADMIN_BATCH: z.stringbool().default(true),
+  /**
+   * The Admin API client's circuit breaker per shop host: open after this many failed attempts in a row
+   * (5xx, timeouts, connection errors), try again after `SHOPIFY_BREAKER_HALF_OPEN_MS`. @default 5, 30000
+   */
+  SHOPIFY_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
+  SHOPIFY_BREAKER_HALF_OPEN_MS: z.coerce.number().int().positive().default(30_000),
   /**
    * Deliveries arriving together are stored by one transaction (group commit, each answered after the
    * commit that stored it); `false`: one transaction per delivery. @default true

@@ -63,13 +63,21 @@ export async function startShopifySubgraph(
             logger,
             source: app.webhookSource,
             batch: config.SHOPIFY_WEBHOOK_BATCH,
+            registry: services.metrics.registry,
+            tracing: services.tracing,
           });
           return undefined;
         },
         subscriptions: true,
       },
       config,
-      { port: config.SHOPIFY_SUBGRAPH_PORT, portVar: 'SHOPIFY_SUBGRAPH_PORT', handles: services },
+      {
+        port: config.SHOPIFY_SUBGRAPH_PORT,
+        portVar: 'SHOPIFY_SUBGRAPH_PORT',
+        handles: services,
+        metrics: services.metrics,
+        tracing: services.tracing,
+      },
     );
     return {
       ...subgraph,

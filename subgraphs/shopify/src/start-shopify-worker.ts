@@ -63,6 +63,7 @@ export function startShopifyJobWorker(services: ShopifyServices): Promise<JobWor
     tasks,
     cron,
     concurrency: config.SHOPIFY_WORKER_CONCURRENCY,
+    tracing: services.tracing,
   });
 }
 

@@ -1,5 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { check, index, type PgColumn, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  type PgColumn,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { kit } from './kit-schema.ts';
 
 /**
@@ -47,6 +58,15 @@ export const integrationConnections = kit.table(
     /** The ErrorCode of the last failed sync while `sync_status` is FAILED. */
     syncErrorCode: text('sync_error_code'),
     connectedAt: timestamp('connected_at', { withTimezone: true }),
+    /** When a provider call (API call or token refresh) through this connection last succeeded. */
+    lastCallSucceededAt: timestamp('last_call_succeeded_at', { withTimezone: true }),
+    /** When one last failed. */
+    lastCallFailedAt: timestamp('last_call_failed_at', { withTimezone: true }),
+    /** Calls within the health window when health was last evaluated, and how many of them failed. */
+    recentCalls: integer('recent_calls').notNull().default(0),
+    recentFailures: integer('recent_failures').notNull().default(0),
+    /** ErrorCodes of the failed calls within the window, most frequent first (at most 5). */
+    recentErrorCodes: text('recent_error_codes').array().notNull().default(sql`'{}'::text[]`),
     /** The user whose browser completed the latest authorization (the user who started that flow). */
     connectedBy: uuid('connected_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -60,3 +80,25 @@ export const integrationConnections = kit.table(
 );
 
 export type IntegrationConnectionRow = typeof integrationConnections.$inferSelect;
+
+/**
+ * One provider call through a connection (an API call or a token refresh) and how it ended: what health
+ * (spec 4.E) is derived from. Rows older than the health window are deleted when the connection is next
+ * evaluated, so the table holds one window of calls per active connection.
+ */
+export const connectionCalls = kit.table(
+  'connection_calls',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => integrationConnections.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    ok: boolean('ok').notNull(),
+    /** The ErrorCode a failed call ended with; null when it succeeded. */
+    code: text('code'),
+    /** `api` or `refresh`. */
+    kind: text('kind').notNull(),
+  },
+  (t) => [index('connection_calls_connection_at_idx').on(t.connectionId, t.at)],
+);

@@ -65,4 +65,10 @@ export const commonEnv = {
    * @default unset (everything on the public port)
    */
   ADMIN_PORT: optionalPortVar(),
+  /**
+   * OpenTelemetry: the collector's OTLP/HTTP base URL (spans go to `<url>/v1/traces` as OTLP JSON; the
+   * exporter also reads `OTEL_EXPORTER_OTLP_HEADERS` and `OTEL_EXPORTER_OTLP_TIMEOUT`).
+   * @default unset (tracing off: no spans, no exporter)
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
 };

@@ -1,4 +1,5 @@
 import type { IntegrationConnectionRow } from '@ionflux/drizzle/kit';
+import { type ApiHealth, apiHealth } from '../health/api-health.ts';
 import { graphqlProviderValue } from './integration-provider.ts';
 
 /**
@@ -15,8 +16,13 @@ export interface IntegrationConnectionView<Provider extends string = string> {
   displayName: string | null;
   status: IntegrationConnectionRow['status'];
   scopes: string[];
-  health: IntegrationConnectionRow['health'];
+  health: ApiHealth;
   healthReason: string | null;
+  lastSuccessfulCallAt: Date | null;
+  lastFailedCallAt: Date | null;
+  recentCallCount: number;
+  recentErrorRate: number | null;
+  recentErrorCodes: string[];
   lastSyncedAt: Date | null;
   /** Null for integrations that keep no mirror of the account's data. */
   syncStatus: IntegrationConnectionRow['syncStatus'];
@@ -36,8 +42,13 @@ export function toIntegrationConnection<Provider extends string = string>(
     displayName: row.displayName,
     status: row.status,
     scopes: row.scopes,
-    health: row.health,
+    health: apiHealth(row),
     healthReason: row.healthReason,
+    lastSuccessfulCallAt: row.lastCallSucceededAt,
+    lastFailedCallAt: row.lastCallFailedAt,
+    recentCallCount: row.recentCalls,
+    recentErrorRate: row.recentCalls > 0 ? row.recentFailures / row.recentCalls : null,
+    recentErrorCodes: row.recentErrorCodes,
     lastSyncedAt: row.lastSyncedAt,
     syncStatus: row.syncStatus,
     syncErrorCode: row.syncErrorCode,

@@ -1,4 +1,5 @@
 import type { BusEvent, EventBus } from './event-bus.ts';
+import { splitEventTrace, withEventTrace } from './event-trace.ts';
 import { createSubscribers } from './subscribers.ts';
 import { assertTopic } from './topic.ts';
 
@@ -23,14 +24,14 @@ export function createInMemoryEventBus(options: InMemoryEventBusOptions = {}): E
       const event: BusEvent = {
         id: ++lastId,
         topic,
-        payload: JSON.parse(JSON.stringify(payload ?? null)) as unknown,
+        payload: JSON.parse(JSON.stringify(withEventTrace(payload) ?? null)) as unknown,
         createdAt: new Date(),
       };
       // Queued in publish order, so per-topic order holds as it does through Postgres.
       setImmediate(() => {
         if (!closed) subscribers.deliver(event);
       });
-      return event;
+      return splitEventTrace(event);
     },
     async subscribe(matcher, handler) {
       if (closed) throw new Error('the event bus is closed');

@@ -8,6 +8,7 @@ import { ensureEventStream } from './ensure-event-stream.ts';
 import type { BusEvent, EventBus } from './event-bus.ts';
 import { parseEventMessage } from './event-message.ts';
 import { type EventStreamReader, startEventStreamReader } from './event-stream-reader.ts';
+import { splitEventTrace, withEventTrace } from './event-trace.ts';
 import { insertOutboxEvent } from './insert-outbox-event.ts';
 import { subjectOf } from './nats-subject.ts';
 import { createOutboxRelay, type SendOutcome } from './outbox-relay.ts';
@@ -154,9 +155,10 @@ export async function createNatsEventBus(deps: NatsEventBusDeps): Promise<EventB
   sweepTimer.unref();
 
   return {
-    async publish(topic, payload, options = {}) {
+    async publish(topic, published, options = {}) {
       if (closed) throw new Error('the event bus is closed');
       assertTopic(topic);
+      const payload = withEventTrace(published);
       const size =
         Buffer.byteLength(JSON.stringify(payload ?? null)) + Buffer.byteLength(topic) + ENVELOPE_BYTES;
       if (size > maxPayload()) {
@@ -169,11 +171,11 @@ export async function createNatsEventBus(deps: NatsEventBusDeps): Promise<EventB
       if (options.tx) {
         const event = await insertOutboxEvent(options.tx, topic, payload);
         relay.relay(topic, true);
-        return event;
+        return splitEventTrace(event);
       }
       const event = await sql.begin((tx) => insertOutboxEvent(tx, topic, payload));
       relay.relay(topic, false);
-      return event;
+      return splitEventTrace(event);
     },
     async subscribe(matcher, handler) {
       if (closed) throw new Error('the event bus is closed');

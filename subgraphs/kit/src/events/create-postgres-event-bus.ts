@@ -4,6 +4,7 @@ import { createDeliveryTracker } from './delivery-tracker.ts';
 import type { BusEvent, EventBus } from './event-bus.ts';
 import { parseEventMessage } from './event-message.ts';
 import { EVENT_COLUMNS, type EventRow, toBusEvent } from './event-row.ts';
+import { splitEventTrace, withEventTrace } from './event-trace.ts';
 import { insertEvent } from './insert-event.ts';
 import { pruneEvents } from './prune-events.ts';
 import { createSubscribers } from './subscribers.ts';
@@ -142,11 +143,12 @@ export async function createPostgresEventBus(deps: PostgresEventBusDeps): Promis
   }
 
   return {
-    async publish(topic, payload, options = {}) {
+    async publish(topic, published, options = {}) {
       if (closed) throw new Error('the event bus is closed');
       assertTopic(topic);
-      if (options.tx) return insertEvent(options.tx, channel, topic, payload);
-      return sql.begin((tx) => insertEvent(tx, channel, topic, payload));
+      const payload = withEventTrace(published);
+      if (options.tx) return splitEventTrace(await insertEvent(options.tx, channel, topic, payload));
+      return splitEventTrace(await sql.begin((tx) => insertEvent(tx, channel, topic, payload)));
     },
     async subscribe(matcher, handler) {
       if (closed) throw new Error('the event bus is closed');

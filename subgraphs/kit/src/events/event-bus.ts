@@ -8,6 +8,8 @@ export interface BusEvent<T = unknown> {
   /** The published value after a JSON round trip (dates become ISO strings, `undefined` disappears). */
   payload: T;
   createdAt: Date;
+  /** The publisher's W3C trace context (`traceparent`, `tracestate`), when it published with tracing on. */
+  trace?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -26,6 +26,14 @@ export type {
 } from './event-bus.ts';
 export type { EventBusTarget, ParsedEventBusUrl } from './event-bus-url.ts';
 export { parseEventBusUrl } from './event-bus-url.ts';
+export {
+  copyEventTrace,
+  EVENT_TRACE_FIELD,
+  eventTraceOf,
+  splitEventTrace,
+  tagWithEventTrace,
+  withEventTrace,
+} from './event-trace.ts';
 export { INLINE_PAYLOAD_LIMIT } from './insert-event.ts';
 export { pruneEvents } from './prune-events.ts';
 export type { SubscribeIteratorOptions } from './subscribe-iterator.ts';

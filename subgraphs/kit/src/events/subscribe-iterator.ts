@@ -1,4 +1,5 @@
 import { IntegrationError } from '../errors/index.ts';
+import { tagWithEventTrace } from './event-trace.ts';
 import type { BusEvent, EventBus } from './index.ts';
 
 export interface SubscribeIteratorOptions {
@@ -35,7 +36,8 @@ export function subscribeIterator<T>(
   const subscribed = bus
     .subscribe(topic, (event) => {
       if (done) return;
-      const value = map(event);
+      // Tagged with the event's trace context, which the subscription's execution of it continues.
+      const value = tagWithEventTrace(map(event), event);
       const next = waiting.shift();
       if (next) next({ value, done: false });
       else if (queue.length < maxQueue) queue.push(value);

@@ -1,4 +1,5 @@
 import type { BusEvent, EventHandler, TopicMatcher } from './event-bus.ts';
+import { splitEventTrace } from './event-trace.ts';
 
 export interface Subscribers {
   add(matcher: TopicMatcher, handler: EventHandler): () => void;
@@ -50,7 +51,8 @@ export function createSubscribers(onHandlerError: (error: unknown, event: BusEve
       };
     },
     wants: (topic) => byTopic.has(topic) || [...byPredicate.values()].some((matches) => matches(topic)),
-    deliver(event) {
+    deliver(published) {
+      const event = splitEventTrace(published);
       // A snapshot: handlers that subscribe while handling do not get this event; ones removed meanwhile
       // are skipped.
       for (const entry of matching(event.topic)) {

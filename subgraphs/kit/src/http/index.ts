@@ -4,6 +4,8 @@ export { headersFromRaw } from './headers-from-raw.ts';
 export type { BreakerScope } from './host-breakers.ts';
 export type { ProviderHttpClient, ProviderHttpClientOptions } from './provider-http-client.ts';
 export { createProviderHttpClient } from './provider-http-client.ts';
+export type { ProviderHttpMetrics } from './provider-http-metrics.ts';
+export { createProviderHttpMetrics } from './provider-http-metrics.ts';
 export type { ProviderRequest, ProviderResponse } from './provider-request.ts';
 export { parseRetryAfter, retryAfterFromHeaders } from './retry-after.ts';
 export type { ResponseHead, RetryDecision, RetryReason } from './retry-decision.ts';

@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { Agent } from 'undici';
 import { IntegrationError } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { SpanKind, type Tracing } from '../tracing/index.ts';
 import { abortableSleep } from './abortable-sleep.ts';
 import { createAttemptRecorder, statusClassOf } from './attempt-recorder.ts';
 import { describeUrl } from './describe-url.ts';
@@ -60,6 +61,8 @@ export interface ProviderHttpClientOptions {
   now?: () => number;
   /** Keep-alive connections per origin in the client's pool. @default 50 */
   maxConnectionsPerHost?: number;
+  /** A CLIENT span per call (its attempts inside), child of the active span. @default off */
+  tracing?: Tracing;
 }
 
 /** A client for one provider. Make one per provider per process and `close()` it at shutdown. */
@@ -111,11 +114,57 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
   const attemptTimeout = timeout(timeoutMs, { strategy: TimeoutStrategy.Cooperative, abortOnReturn: false });
   const send = { dispatcher: agent, classify: options.classify ?? classifyByStatus };
 
-  async function request(input: ProviderRequest): Promise<ProviderResponse> {
+  // One count per call in `ionflux_provider_calls_total`: the status class of its last attempt and the
+  // ErrorCode it ended with, so dashboards read provider errors by code without summing attempts.
+  async function call(input: ProviderRequest): Promise<ProviderResponse> {
+    const last = { statusClass: 'none' };
+    try {
+      const response = await attempts(input, last);
+      metrics.calls.inc({ provider, status_class: last.statusClass, code: 'none' });
+      return response;
+    } catch (error) {
+      const code =
+        error instanceof IntegrationError ? error.code : input.signal?.aborted ? 'cancelled' : 'INTERNAL';
+      metrics.calls.inc({ provider, status_class: last.statusClass, code });
+      throw error;
+    }
+  }
+
+  // The span names the provider, method and host, never the path (it can hold ids) nor the headers.
+  const tracing = options.tracing?.enabled ? options.tracing : undefined;
+  const request = !tracing
+    ? call
+    : (input: ProviderRequest): Promise<ProviderResponse> => {
+        const method = input.method.toUpperCase();
+        const host = new URL(input.url).host;
+        return tracing.inSpan(
+          `${method} ${provider}`,
+          {
+            kind: SpanKind.CLIENT,
+            attributes: {
+              'ionflux.provider': provider,
+              'http.request.method': method,
+              'server.address': host,
+            },
+          },
+          async (span) => {
+            const response = await call(input);
+            span.setAttribute('http.response.status_code', response.status);
+            span.setAttribute('ionflux.provider.attempts', response.attempts);
+            return response;
+          },
+        );
+      };
+
+  async function attempts(input: ProviderRequest, last: { statusClass: string }): Promise<ProviderResponse> {
     const method = input.method.toUpperCase();
     const where = describeUrl(new URL(input.url));
     const idempotent = input.idempotent ?? idempotentMethods.has(method);
-    const record = createAttemptRecorder({ provider, method, where }, logger, metrics);
+    const recordAttempt = createAttemptRecorder({ provider, method, where }, logger, metrics);
+    const record: typeof recordAttempt = (facts) => {
+      last.statusClass = facts.statusClass;
+      recordAttempt(facts);
+    };
     let delays: IBackoff<unknown> | undefined;
     for (let attempt = 1; ; attempt++) {
       if (input.signal?.aborted) throw input.signal.reason;
@@ -173,6 +222,9 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
           throw next.error;
         case 'retry':
           record({ ...facts, outcome: 'retried', reason: next.reason, retryInMs: next.waitMs });
+          if (next.reason === 'rate_limited' || next.reason === 'throttled') {
+            metrics.throttleWait.observe({ provider, source: 'retry_after' }, next.waitMs / 1000);
+          }
           try {
             await sleep(next.waitMs, input.signal);
           } catch (error) {

@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import { Counter, Gauge, Histogram } from 'prom-client';
+import { metricOnce as reuse } from '../metrics/metric-once.ts';
 
 /** How an attempt ended; the `outcome` label of `ionflux_provider_requests_total`. */
 export type AttemptOutcome = 'success' | 'returned_error' | 'retried' | 'failed' | 'cancelled';
@@ -12,6 +13,16 @@ export interface ProviderHttpMetrics {
   retries: Counter<'provider' | 'reason'>;
   /** 0 closed, 1 open, 2 half-open (cockatiel's `CircuitState` numbering). */
   breakerState: Gauge<'provider' | 'host'>;
+  /**
+   * One count per call (retries included in it), by the status class of its last attempt and the
+   * `ErrorCode` it ended with (`none` when it returned a response).
+   */
+  calls: Counter<'provider' | 'status_class' | 'code'>;
+  /**
+   * Time a call waited because the provider throttles: `retry_after` (a 429 or THROTTLED answer's wait)
+   * or `bucket` (a client-side cost bucket a subgraph keeps per account, waited on before sending).
+   */
+  throttleWait: Histogram<'provider' | 'source'>;
 }
 
 /**
@@ -53,9 +64,22 @@ export function createProviderHttpMetrics(registry: Registry): ProviderHttpMetri
         registers,
       });
     }),
+    calls: reuse(registry, 'ionflux_provider_calls_total', (registers) => {
+      return new Counter({
+        name: 'ionflux_provider_calls_total',
+        help: 'Provider calls (all their attempts), by provider, status class of the last attempt and the error code the call ended with (none: answered)',
+        labelNames: ['provider', 'status_class', 'code'] as const,
+        registers,
+      });
+    }),
+    throttleWait: reuse(registry, 'ionflux_provider_throttle_wait_seconds', (registers) => {
+      return new Histogram({
+        name: 'ionflux_provider_throttle_wait_seconds',
+        help: 'Time calls waited for a provider that throttles, by provider and source (retry_after, bucket)',
+        labelNames: ['provider', 'source'] as const,
+        buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30],
+        registers,
+      });
+    }),
   };
-}
-
-function reuse<T>(registry: Registry, name: string, create: (registers: Registry[]) => T): T {
-  return (registry.getSingleMetric(name) as T | undefined) ?? create([registry]);
 }

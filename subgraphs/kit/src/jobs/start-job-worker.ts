@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { type Runner, run, type WorkerEvents } from 'graphile-worker';
 import type { Logger } from '../logging/index.ts';
+import type { Tracing } from '../tracing/index.ts';
 import { toGraphileLogger } from './graphile-logger.ts';
 import { migrateJobSchema } from './migrate-job-schema.ts';
 import { releaseWorkerLocks } from './recover-dead-worker-jobs.ts';
@@ -27,6 +28,8 @@ export interface JobWorkerConfig {
   pollIntervalMs?: number;
   /** How often to look for jobs locked by dead workers, besides once at start. @default 10000 */
   recoveryIntervalMs?: number;
+  /** A span per job run, continuing the trace of whoever enqueued it. @default off */
+  tracing?: Tracing;
 }
 
 export interface JobWorker {
@@ -46,7 +49,7 @@ export interface JobWorker {
  */
 export async function startJobWorker(config: JobWorkerConfig): Promise<JobWorker> {
   const logger = config.logger.child({ component: 'job-worker' });
-  const taskList = toTaskList(config.tasks, config.logger);
+  const taskList = toTaskList(config.tasks, config.logger, config.tracing);
   const known = new Set(config.tasks.map((task) => task.name));
   for (const item of config.cron ?? []) {
     if (!known.has(item.task)) throw new Error(`cron schedules task ${item.task}, which this worker lacks`);

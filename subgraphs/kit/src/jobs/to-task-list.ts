@@ -1,14 +1,37 @@
 import type { JobHelpers, Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import type { Logger } from '../logging/index.ts';
+import { SpanKind, type Tracing } from '../tracing/index.ts';
+import { jobTraceContext } from './job-trace-context.ts';
 import { DEFAULT_MAX_ATTEMPTS, type TaskDefinition } from './task-definition.ts';
 
-/** graphile-worker's task list for our definitions: payload validation, logging, the attempt cap. */
-export function toTaskList(tasks: readonly TaskDefinition<unknown>[], logger: Logger): TaskList {
+/**
+ * graphile-worker's task list for our definitions: payload validation, logging, the attempt cap, and
+ * with tracing on a CONSUMER span per run continuing the trace its enqueuer put in the payload.
+ */
+export function toTaskList(
+  tasks: readonly TaskDefinition<unknown>[],
+  logger: Logger,
+  tracing?: Tracing,
+): TaskList {
   const list: TaskList = {};
   for (const task of tasks) {
     if (Object.hasOwn(list, task.name)) throw new Error(`job task ${task.name} is defined twice`);
-    list[task.name] = toGraphileTask(task, logger);
+    const run = toGraphileTask(task, logger);
+    list[task.name] = tracing?.enabled
+      ? (payload, helpers) =>
+          tracing.inSpan(
+            `job ${task.name}`,
+            {
+              kind: SpanKind.CONSUMER,
+              parent: jobTraceContext(payload),
+              attributes: { 'ionflux.job.task': task.name, 'ionflux.job.attempt': helpers.job.attempts },
+            },
+            async () => {
+              await run(payload, helpers);
+            },
+          )
+      : run;
   }
   return list;
 }

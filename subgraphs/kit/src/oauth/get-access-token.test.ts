@@ -4,6 +4,7 @@ import {
   spawnRefreshChild,
   startExampleOAuthContext,
 } from '@ionflux/testing/oauth';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionRow } from './connection-row.ts';
 import { getAccessToken } from './get-access-token.ts';
@@ -170,6 +171,31 @@ describe('getAccessToken', () => {
     const after =
       await t.sql`select refresh_failures from kit.connection_credentials where connection_id = ${connection.id}`;
     expect(after[0]?.['refresh_failures']).toBe(0);
+  });
+
+  it('counts each refresh by outcome and tells the connection’s health how it went', async () => {
+    const connection = await connectAccount('observed_creator');
+    const registry = new Registry();
+    const recorded: unknown[][] = [];
+    const deps = {
+      ...t.deps,
+      registry,
+      health: { record: (...args: unknown[]) => void recorded.push(args) },
+    };
+    const count = async (outcome: string) =>
+      (await registry.getSingleMetric('ionflux_oauth_token_refreshes_total')?.get())?.values.find(
+        (v) => v.labels['outcome'] === outcome && v.labels['provider'] === 'example',
+      )?.value ?? 0;
+    await expireSoon(connection.id, 60);
+    t.example.injectFault({ path: '/token', status: 503, times: 1 });
+    await getAccessToken(deps, connection.id, workspaceId);
+    await getAccessToken(deps, connection.id, workspaceId);
+    expect(await count('failed')).toBe(1);
+    expect(await count('refreshed')).toBe(1);
+    expect(recorded).toEqual([
+      [connection.id, { ok: false, code: 'PROVIDER_UNAVAILABLE' }, 'refresh'],
+      [connection.id, { ok: true }, 'refresh'],
+    ]);
   });
 
   it('markAuthInvalid (a 401 on a normal call) takes the NEEDS_REAUTH path once for many reporters', async () => {

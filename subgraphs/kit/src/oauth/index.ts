@@ -40,6 +40,7 @@ export { classifyOAuthError, formBody, isTokenError, splitScopes } from './provi
 export { pruneOAuthStates } from './prune-oauth-states.ts';
 export type { RefreshSweepResult } from './refresh-expiring-credentials.ts';
 export { refreshExpiringCredentials } from './refresh-expiring-credentials.ts';
+export { registerOAuthMetrics } from './refresh-metrics.ts';
 export type { RequireScopesInput } from './require-scopes.ts';
 export { requireScopes } from './require-scopes.ts';
 export type { RevokeResult } from './revoke-connection.ts';

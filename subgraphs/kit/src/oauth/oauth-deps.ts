@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { TransactionSql } from 'postgres';
+import type { Registry } from 'prom-client';
 import type { CredentialCipher } from '../crypto/index.ts';
 import type { Sql } from '../db/index.ts';
 import type { EventBus } from '../events/index.ts';
+import type { ConnectionHealth } from '../health/index.ts';
 import type { OAuthProvider, OAuthProviderProfile } from './provider-profile.ts';
 
 /** Everything the OAuth functions use, passed explicitly (no module state reads env). */
@@ -30,6 +32,10 @@ export interface OAuthDeps {
   refreshMarginMs?: number;
   /** Timeout of one call to a provider's token endpoint. @default 15000 */
   tokenTimeoutMs?: number;
+  /** Where `ionflux_oauth_token_refreshes_total` is counted. @default nowhere */
+  registry?: Registry;
+  /** Told how each token refresh ended, for the connection's health (kit/health). @default nobody */
+  health?: Pick<ConnectionHealth, 'record'>;
 }
 
 /** The handle inside `sql.begin(...)`. */

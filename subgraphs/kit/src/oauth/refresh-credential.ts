@@ -12,6 +12,7 @@ import { transitionToNeedsReauth } from './mark-auth-invalid.ts';
 import { nowOf, type OAuthDeps, profileOf, type Transaction } from './oauth-deps.ts';
 import { pgTextArray } from './pg-text-array.ts';
 import type { TokenError } from './provider-profile.ts';
+import { countRefresh } from './refresh-metrics.ts';
 
 // First key of pg_advisory_xact_lock(int, int): the OAuth refresh namespace; the second is the
 // connection id hashed. Any constant works as long as every IONFLUX process uses the same one.
@@ -48,7 +49,8 @@ export async function refreshCredential(
   seenVersion: number,
   marginMs: number,
 ): Promise<RefreshOutcome> {
-  return deps.sql.begin(async (tx): Promise<RefreshOutcome> => {
+  let provider: string | undefined;
+  const outcome = await deps.sql.begin(async (tx): Promise<RefreshOutcome> => {
     await tx`select pg_advisory_xact_lock(${REFRESH_LOCK_NAMESPACE}, hashtext(${target.connectionId}))`;
     const rows = await tx<StoredLockedRow[]>`
       select c.connection_id, c.workspace_id, c.access_token_ciphertext, c.access_token_key_id,
@@ -58,6 +60,7 @@ export async function refreshCredential(
       where c.connection_id = ${target.connectionId} and c.workspace_id = ${target.workspaceId}`;
     const row: LockedRow | undefined = rows[0] && toCredentialRow(rows[0]);
     if (!row || row.status === 'DISCONNECTED') return { kind: 'not_connected' };
+    provider = row.provider;
     if (row.status === 'NEEDS_REAUTH') return { kind: 'auth_invalid', reason: 'already marked NEEDS_REAUTH' };
     const now = nowOf(deps);
     const current = openCredential(deps.cipher, row);
@@ -102,6 +105,15 @@ export async function refreshCredential(
     }
     return recordFailure(deps, tx, target, result.error, afterCall, currentToken);
   });
+  if (provider !== undefined) countRefresh(deps, provider, outcome);
+  // A refresh that reached the provider is a call through the connection: its health counts it.
+  if (outcome.kind === 'fresh' && outcome.refreshed)
+    deps.health?.record(target.connectionId, { ok: true }, 'refresh');
+  if (outcome.kind === 'failed') {
+    const code = outcome.error.kind === 'transient' ? 'PROVIDER_UNAVAILABLE' : 'PROVIDER_API_ERROR';
+    deps.health?.record(target.connectionId, { ok: false, code }, 'refresh');
+  }
+  return outcome;
 }
 
 async function recordFailure(

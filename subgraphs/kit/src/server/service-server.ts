@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { ErrorCode } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { ServiceMetrics } from '../metrics/index.ts';
+import { type Tracing, traceServerRequests } from '../tracing/index.ts';
 import { trackRequest } from './request-context.ts';
 import { sendGraphQLError } from './send-graphql-error.ts';
 
@@ -23,7 +24,7 @@ export interface ServiceServer {
 /** The HTTP server of a service: the app, with the GraphQL POST route taken before it. */
 export function createServiceServer(
   app: Express,
-  { logger, metrics }: { logger: Logger; metrics: ServiceMetrics },
+  { logger, metrics, tracing }: { logger: Logger; metrics: ServiceMetrics; tracing?: Tracing },
 ): ServiceServer {
   let graphql: NodeHandler | undefined;
   const httpServer = createServer((req, res) => {
@@ -44,7 +45,8 @@ export function createServiceServer(
   return {
     httpServer,
     serveGraphQL(handle) {
-      graphql = handle;
+      // A SERVER span per GraphQL request, continuing the caller's traceparent (tracing on only).
+      graphql = tracing ? traceServerRequests(tracing, '/graphql', handle) : handle;
     },
   };
 }

@@ -6,8 +6,9 @@ import { connectDatabase, type DatabaseHandle, type MigrationSet, migrateDatabas
 import { createEventBus, type EventBus } from '../events/index.ts';
 import { createSubgraphIdentityVerifier, type Identity } from '../identity/index.ts';
 import { createLogger, type Logger } from '../logging/index.ts';
-import { createMetrics } from '../metrics/index.ts';
+import { createMetrics, type ServiceMetrics } from '../metrics/index.ts';
 import { mountSubgraphSubscriptions } from '../subscriptions/index.ts';
+import { createTracing, type Tracing } from '../tracing/index.ts';
 import { answerNotFound } from './answer-not-found.ts';
 import { createServiceApp } from './create-service-app.ts';
 import { mountSubgraph } from './create-subgraph-server.ts';
@@ -36,7 +37,7 @@ export interface SubgraphDefinition<Context> {
    */
   routes?(
     app: Express,
-    deps: { database: DatabaseHandle; bus: EventBus; logger: Logger },
+    deps: { database: DatabaseHandle; bus: EventBus; logger: Logger; metrics: ServiceMetrics },
   ): Promise<{ close(): Promise<void> } | undefined>;
 }
 
@@ -52,6 +53,16 @@ export interface StartSubgraphOptions {
    * `close()`. @default opened (and closed) here
    */
   handles?: { logger: Logger; database: DatabaseHandle; bus: EventBus };
+  /**
+   * The service's registry, when its services registered metrics of their own on it (provider calls,
+   * the queue): `/metrics` serves it. @default a new one
+   */
+  metrics?: ServiceMetrics;
+  /**
+   * The service's tracing, when its services made spans with it (provider calls): closed by `close()`
+   * all the same. @default made here from `OTEL_EXPORTER_OTLP_ENDPOINT`
+   */
+  tracing?: Tracing;
 }
 
 export interface RunningSubgraph {
@@ -91,7 +102,7 @@ export async function startSubgraph<Context extends object>(
   const database =
     handles?.database ??
     connectDatabase(config.DATABASE_URL, { applicationName: `ionflux-${definition.name}` });
-  const metrics = createMetrics(definition.name);
+  const metrics = options.metrics ?? createMetrics(definition.name);
   const readinessChecks = [{ name: 'database', check: () => database.ping() }];
   const app = createServiceApp({
     logger,
@@ -101,11 +112,14 @@ export async function startSubgraph<Context extends object>(
   });
   const bus =
     handles?.bus ?? (await createEventBus({ url: config.IONFLUX_EVENT_BUS, sql: database.sql, logger }));
-  const server = createServiceServer(app, { logger, metrics });
+  const tracing =
+    options.tracing ??
+    createTracing({ service: definition.name, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, logger });
+  const server = createServiceServer(app, { logger, metrics, tracing });
   const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
   const identityVerifier = createSubgraphIdentityVerifier(definition.name, config, logger);
-  const routes = await definition.routes?.(app, { database, bus, logger });
+  const routes = await definition.routes?.(app, { database, bus, logger, metrics });
   const createContext = (identity: Identity) => definition.createContext({ database, bus, identity, logger });
   const apollo = await mountSubgraph(app, {
     schema,
@@ -117,7 +131,7 @@ export async function startSubgraph<Context extends object>(
   });
   app.use(answerNotFound);
   const subscriptions = definition.subscriptions
-    ? mountSubgraphSubscriptions(httpServer, { schema, identityVerifier, createContext, logger })
+    ? mountSubgraphSubscriptions(httpServer, { schema, identityVerifier, createContext, logger, tracing })
     : undefined;
   const { url, port } = await listen(httpServer, {
     host: config.HOST,
@@ -150,6 +164,7 @@ export async function startSubgraph<Context extends object>(
         await database.close();
       }
       await admin?.close();
+      await tracing.close();
     },
   };
 }

@@ -7,7 +7,9 @@ import { WebSocketServer } from 'ws';
 import { ErrorCode, formatGraphQLError } from '../errors/index.ts';
 import { IDENTITY_HEADER, type Identity, type IdentityVerifier } from '../identity/index.ts';
 import type { Logger } from '../logging/index.ts';
+import type { Tracing } from '../tracing/index.ts';
 import { handleUpgrades } from './handle-upgrades.ts';
+import { tracedSubscribe } from './traced-subscribe.ts';
 
 export interface SubgraphSubscriptionsOptions<Context> {
   /** The subgraph's executable schema (`buildSubgraphSchema(...)`), the same one its HTTP side serves. */
@@ -25,6 +27,8 @@ export interface SubgraphSubscriptionsOptions<Context> {
    * @default 12000
    */
   keepAliveMs?: number;
+  /** Each event's execution a span continuing its publisher's trace (see `tracedSubscribe`). @default off */
+  tracing?: Tracing;
 }
 
 export interface SubgraphSubscriptions {
@@ -59,6 +63,7 @@ export function mountSubgraphSubscriptions<Context>(
   >(
     {
       schema: options.schema,
+      ...(options.tracing?.enabled ? { subscribe: tracedSubscribe.bind(undefined, options.tracing) } : {}),
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.[IDENTITY_HEADER];
         const verification = options.identityVerifier.verify(typeof token === 'string' ? token : undefined);

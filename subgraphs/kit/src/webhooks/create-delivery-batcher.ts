@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
-import type { JobQueue } from '../jobs/index.ts';
+import { JOB_TRACE_FIELD, type JobQueue } from '../jobs/index.ts';
+import { type Context, context, traceHeaders } from '../tracing/index.ts';
 import { type StoredDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
 import type { WebhookSource, WebhookVerification } from './webhook-source.ts';
 
@@ -23,6 +24,8 @@ export type StoreDelivery = (
 interface Pending {
   delivery: Extract<WebhookVerification, { ok: true }>;
   headers: Record<string, string>;
+  /** The request's trace context: its job continues that trace, though a batch stores it later. */
+  trace: Context;
   resolve(stored: StoredDelivery): void;
   reject(error: unknown): void;
 }
@@ -64,13 +67,17 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
       // fails or succeeds on its own.
       await Promise.all(
         batch.map((entry) =>
-          storeWebhookDelivery({
-            sql,
-            queue: options.queue,
-            source,
-            delivery: entry.delivery,
-            headers: entry.headers,
-          }).then(entry.resolve, entry.reject),
+          context
+            .with(entry.trace, () =>
+              storeWebhookDelivery({
+                sql,
+                queue: options.queue,
+                source,
+                delivery: entry.delivery,
+                headers: entry.headers,
+              }),
+            )
+            .then(entry.resolve, entry.reject),
         ),
       );
     }
@@ -99,12 +106,22 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
         on conflict (provider, delivery_id) do nothing
         returning id, delivery_id as "deliveryId"`;
       if (inserted.length > 0) {
-        const ids = JSON.stringify(inserted.map((row) => row.id));
-        // The job of each delivery, keyed on its row id as storeWebhookDelivery keys it.
+        const traceOf = new Map(batch.map((entry) => [entry.delivery.deliveryId, traceHeaders(entry.trace)]));
+        const jobs = JSON.stringify(
+          inserted.map((row) => {
+            const trace = traceOf.get(row.deliveryId);
+            return { id: row.id, trace: trace && 'traceparent' in trace ? trace : null };
+          }),
+        );
+        // The job of each delivery, keyed on its row id as storeWebhookDelivery keys it, with the trace
+        // context of its request as enqueueJob adds it.
         await tx`
           select 1 from graphile_worker.add_jobs(array(
-            select row(${source.processTask}, json_build_object('deliveryId', id), null, null, null, id, null, null)::graphile_worker.job_spec
-            from jsonb_array_elements_text(${ids}::text::jsonb) as id
+            select row(${source.processTask},
+              case when j.trace is null then json_build_object('deliveryId', j.id)
+                else json_build_object('deliveryId', j.id, ${JOB_TRACE_FIELD}::text, j.trace) end,
+              null, null, null, j.id, null, null)::graphile_worker.job_spec
+            from jsonb_to_recordset(${jobs}::text::jsonb) as j(id text, trace json)
           ))`;
       }
       const fresh = new Map(inserted.map((row) => [row.deliveryId, row.id]));
@@ -135,7 +152,7 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
 
   return (delivery, headers) =>
     new Promise<StoredDelivery>((resolve, reject) => {
-      pending.push({ delivery, headers, resolve, reject });
+      pending.push({ delivery, headers, trace: context.active(), resolve, reject });
       pump();
     });
 }

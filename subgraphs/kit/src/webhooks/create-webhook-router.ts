@@ -1,12 +1,15 @@
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import type postgres from 'postgres';
+import { Registry } from 'prom-client';
 import { type ErrorCode, httpStatusOf } from '../errors/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { contextFromTraceHeaders, SpanKind, type Tracing } from '../tracing/index.ts';
 import type { StoreDelivery } from './create-delivery-batcher.ts';
 import { keptHeaders } from './kept-headers.ts';
 import { classifyStoreFailure } from './store-failure.ts';
 import { storeWebhookDelivery } from './store-webhook-delivery.ts';
+import { createWebhookMetrics, type WebhookReceipt } from './webhook-metrics.ts';
 import type { WebhookSource } from './webhook-source.ts';
 
 export interface WebhookRouterDeps {
@@ -30,6 +33,13 @@ export interface WebhookRouterDeps {
    * transaction per delivery
    */
   store?: StoreDelivery;
+  /** Where `ionflux_webhooks_received_total` goes. @default a private registry nobody scrapes */
+  registry?: Registry;
+  /**
+   * A SERVER span per delivery (continuing a `traceparent` it came with); its processing job continues
+   * the trace. @default off
+   */
+  tracing?: Tracing;
 }
 
 /**
@@ -46,6 +56,8 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   const store: StoreDelivery =
     deps.store ?? ((delivery, headers) => storeWebhookDelivery({ ...deps, delivery, headers }));
   const router = express.Router();
+  const metrics = createWebhookMetrics(deps.registry ?? new Registry());
+  const count = (outcome: WebhookReceipt) => metrics.received(source.provider, outcome);
 
   const receive = async (req: Request, res: Response) => {
     const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -54,6 +66,7 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     if (!verification.ok) {
       const code = verification.code ?? 'UNAUTHENTICATED';
       logger.warn({ reason: verification.reason, code, ip: req.ip }, 'webhook delivery refused');
+      count('refused');
       sendError(res, code, verification.reason);
       return;
     }
@@ -67,14 +80,17 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
         { deliveryId, topic, id: stored.id, duplicate: stored.duplicate },
         'webhook delivery stored',
       );
+      count(stored.duplicate ? 'duplicate' : 'stored');
       res.status(200).json({ received: true, duplicate: stored.duplicate });
     } catch (error) {
       if (classifyStoreFailure(error) === 'invalid_payload') {
         logger.warn({ err: error, deliveryId, topic }, 'webhook delivery cannot be stored as sent');
+        count('invalid');
         sendError(res, 'INVALID_REQUEST', 'The delivery’s payload cannot be stored.');
         return;
       }
       logger.error({ err: error, deliveryId, topic }, 'webhook delivery not stored; the provider will retry');
+      count('unavailable');
       res.setHeader('Retry-After', retryAfter);
       res.status(503).json({
         error: { code: 'INTERNAL', message: 'The delivery could not be stored now; deliver it again later.' },
@@ -86,7 +102,22 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     '/',
     express.raw({ type: () => true, limit: deps.maxBodyBytes ?? 1024 * 1024 }),
     (req, res, next) => {
-      receive(req, res).catch(next);
+      const tracing = deps.tracing;
+      const received = tracing?.enabled
+        ? tracing.inSpan(
+            `POST /webhooks/${source.provider}`,
+            {
+              kind: SpanKind.SERVER,
+              parent: contextFromTraceHeaders(req.headers),
+              attributes: { 'http.request.method': 'POST', 'http.route': `/webhooks/${source.provider}` },
+            },
+            async (span) => {
+              await receive(req, res);
+              span.setAttribute('http.response.status_code', res.statusCode);
+            },
+          )
+        : receive(req, res);
+      received.catch(next);
     },
   );
   const onError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
@@ -99,15 +130,18 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     // follow (gzip that is not gzip) has no `type`, only the status.
     const senderFault = typeof status === 'number' && status >= 400 && status < 500;
     if (type === 'entity.too.large') {
+      count('invalid');
       sendError(res, 'INVALID_REQUEST', 'The delivery’s body is larger than this endpoint accepts.');
     } else if (
       (typeof type === 'string' && type.startsWith('encoding.')) ||
       type === 'request.aborted' ||
       senderFault
     ) {
+      count('invalid');
       sendError(res, 'INVALID_REQUEST', 'The delivery’s body could not be read.');
     } else {
       logger.error({ err: error }, 'webhook delivery failed unexpectedly');
+      count('unavailable');
       sendError(res, 'INTERNAL', 'Internal error; deliver it again later.');
     }
   };

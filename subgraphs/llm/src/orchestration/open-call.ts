@@ -145,6 +145,7 @@ export function closeCall(
   input: CloseCallInput,
 ): void {
   services.ledger.finish(open.entryId, {
+    provider: open.provider,
     status: input.failure === undefined ? 'success' : input.failure.cancelled ? 'cancelled' : 'error',
     errorCode: input.failure?.code ?? null,
     keySource: open.keySource,

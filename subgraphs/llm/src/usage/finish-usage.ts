@@ -5,6 +5,8 @@ import { settleQuotas } from './settle-quotas.ts';
 
 /** How a call ended, written over its `pending` ledger row. */
 export interface UsageOutcome {
+  /** The provider called: a label of the usage metrics, not written (the row has it since it opened). */
+  provider: string;
   status: 'success' | 'error' | 'cancelled';
   errorCode: string | null;
   keySource: 'central' | 'workspace';

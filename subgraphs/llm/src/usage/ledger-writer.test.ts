@@ -8,6 +8,7 @@ import { NO_USAGE } from '../providers/llm-adapter.ts';
 import { createLedgerWriter, type LedgerWriterOptions } from './ledger-writer.ts';
 
 const outcome = {
+  provider: 'openai',
   status: 'success' as const,
   errorCode: null,
   keySource: 'central' as const,

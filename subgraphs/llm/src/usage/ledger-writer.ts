@@ -6,6 +6,7 @@ import { type BeganUsage, type BeginUsageInput, beginUsage } from './begin-usage
 import { closeInterruptedUsage } from './close-interrupted-usage.ts';
 import { type FinishedUsage, finishUsage, type UsageOutcome } from './finish-usage.ts';
 import { type RefusedUsage, recordRefusal } from './record-refusal.ts';
+import { createUsageMetrics } from './usage-metrics.ts';
 
 // What callers of the writer read and pass; the statements themselves are imported by nothing else.
 export type { BeganUsage, BeginUsageInput, ReserveOutcome, SealedKeyRow } from './begin-usage.ts';
@@ -78,6 +79,8 @@ export function createLedgerWriter(options: LedgerWriterOptions): LedgerWriter {
     registers: options.registry ? [options.registry] : [],
   });
 
+  const usage = createUsageMetrics(options.registry);
+
   async function write(batch: readonly FinishedUsage[]): Promise<void> {
     const entryIds = batch.map(({ entryId }) => entryId);
     for (let attempt = 0; ; attempt++) {
@@ -136,6 +139,7 @@ export function createLedgerWriter(options: LedgerWriterOptions): LedgerWriter {
     open: (input) => beginUsage(sql, input),
     record: (entry) => recordRefusal(sql, entry),
     finish(entryId, outcome) {
+      usage.record(outcome);
       queued.push({ entryId, outcome });
       if (unschedule) return;
       if (options.flushAfterMs) {

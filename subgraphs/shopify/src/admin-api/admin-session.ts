@@ -65,46 +65,70 @@ export async function openAdminSession(
     );
   }
 
+  async function send<TData, TVariables extends Record<string, unknown>>(
+    operation: AdminOperation<TData, TVariables>,
+    variables: TVariables,
+  ): Promise<TData> {
+    const estimate = operation.estimateCost(variables);
+    const waitStarted = performance.now();
+    await bucket.acquire(estimate, signal);
+    const waitedMs = performance.now() - waitStarted;
+    // Most calls find the bucket full; only real waits are observed, so the histogram shows throttling.
+    if (waitedMs >= 1) {
+      deps.metrics.throttleWait.observe({ provider: shopifyProvider.id, source: 'bucket' }, waitedMs / 1000);
+    }
+    const client = operation.mutation ? mutations : queries;
+    try {
+      const response = await client.rawRequest<Record<string, unknown>>(operation.document, variables);
+      const cost = readAdminCost(response);
+      if (cost) {
+        bucket.observe(cost.throttleStatus);
+        bucket.refund(estimate - (cost.actualQueryCost ?? cost.requestedQueryCost));
+      }
+      return response.data as never;
+    } catch (error) {
+      if (error instanceof ClientError) {
+        const cost = readAdminCost(error.response);
+        if (cost) bucket.observe(cost.throttleStatus);
+        if (error.response.status === 401) return unauthorized();
+        const first = error.response.errors?.[0];
+        const code = (first?.extensions as { code?: unknown } | undefined)?.code;
+        if (code === 'ACCESS_DENIED') {
+          throw new IntegrationError(
+            'PROVIDER_API_ERROR',
+            `Shopify denied ${operation.name}: ${first?.message}`,
+            {
+              details: { provider: shopifyProvider.id, operation: operation.name },
+            },
+          );
+        }
+        deps.logger.warn(
+          { shop, operation: operation.name, status: error.response.status, code },
+          'shopify admin call failed',
+        );
+        throw new IntegrationError(
+          'PROVIDER_API_ERROR',
+          `Shopify refused ${operation.name} (${String(code ?? error.response.status)}).`,
+          { details: { provider: shopifyProvider.id, operation: operation.name } },
+        );
+      }
+      throw error;
+    }
+  }
+
   return {
     shop,
     scopes: token.scopes,
     async request(operation, variables) {
-      const estimate = operation.estimateCost(variables);
-      await bucket.acquire(estimate, signal);
-      const client = operation.mutation ? mutations : queries;
       try {
-        const response = await client.rawRequest<Record<string, unknown>>(operation.document, variables);
-        const cost = readAdminCost(response);
-        if (cost) {
-          bucket.observe(cost.throttleStatus);
-          bucket.refund(estimate - (cost.actualQueryCost ?? cost.requestedQueryCost));
-        }
-        return response.data as never;
+        const data = await send(operation, variables);
+        deps.health?.record(target.connectionId, { ok: true });
+        return data;
       } catch (error) {
-        if (error instanceof ClientError) {
-          const cost = readAdminCost(error.response);
-          if (cost) bucket.observe(cost.throttleStatus);
-          if (error.response.status === 401) return unauthorized();
-          const first = error.response.errors?.[0];
-          const code = (first?.extensions as { code?: unknown } | undefined)?.code;
-          if (code === 'ACCESS_DENIED') {
-            throw new IntegrationError(
-              'PROVIDER_API_ERROR',
-              `Shopify denied ${operation.name}: ${first?.message}`,
-              {
-                details: { provider: shopifyProvider.id, operation: operation.name },
-              },
-            );
-          }
-          deps.logger.warn(
-            { shop, operation: operation.name, status: error.response.status, code },
-            'shopify admin call failed',
-          );
-          throw new IntegrationError(
-            'PROVIDER_API_ERROR',
-            `Shopify refused ${operation.name} (${String(code ?? error.response.status)}).`,
-            { details: { provider: shopifyProvider.id, operation: operation.name } },
-          );
+        // A request the caller abandoned says nothing about the store.
+        if (!signal?.aborted) {
+          const code = error instanceof IntegrationError ? error.code : 'INTERNAL';
+          deps.health?.record(target.connectionId, { ok: false, code });
         }
         throw error;
       }

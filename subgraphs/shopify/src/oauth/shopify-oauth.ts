@@ -1,8 +1,15 @@
 import type { Sql } from '@ionflux/kit/db';
 import { IntegrationError } from '@ionflux/kit/errors';
 import type { EventBus } from '@ionflux/kit/events';
+import type { ConnectionHealth } from '@ionflux/kit/health';
 import type { Logger } from '@ionflux/kit/logging';
-import { deriveOAuthSigningKey, type OAuthDeps, type OAuthSigningKey } from '@ionflux/kit/oauth';
+import type { Registry } from '@ionflux/kit/metrics';
+import {
+  deriveOAuthSigningKey,
+  type OAuthDeps,
+  type OAuthSigningKey,
+  registerOAuthMetrics,
+} from '@ionflux/kit/oauth';
 import type { ShopifyConfig } from '../config.ts';
 import { shopifyProvider } from '../registration.ts';
 import type { ShopifyOAuthBase } from './shopify-oauth-base.ts';
@@ -32,7 +39,13 @@ export interface ShopifyOAuth {
 /** Binds the loaded credentials to the process's pool and bus; one per process, shared by requests. */
 export function createShopifyOAuth(
   base: ShopifyOAuthBase,
-  handles: { sql: Sql; bus: EventBus; logger: Logger },
+  handles: {
+    sql: Sql;
+    bus: EventBus;
+    logger: Logger;
+    registry?: Registry;
+    health?: Pick<ConnectionHealth, 'record'>;
+  },
   config: Pick<
     ShopifyConfig,
     | 'IONFLUX_PUBLIC_URL'
@@ -44,6 +57,7 @@ export function createShopifyOAuth(
 ): ShopifyOAuth {
   const publicUrl = new URL(config.IONFLUX_PUBLIC_URL);
   const id = shopifyProvider.id;
+  if (handles.registry) registerOAuthMetrics(handles.registry);
   return {
     deps: {
       sql: handles.sql,
@@ -51,6 +65,8 @@ export function createShopifyOAuth(
       cipher: base.cipher,
       profiles: base.profiles,
       logger: handles.logger,
+      ...(handles.registry ? { registry: handles.registry } : {}),
+      ...(handles.health ? { health: handles.health } : {}),
     },
     apiSecret: base.apiSecret,
     redirectUri: new URL(`/oauth/${id}/callback`, publicUrl).toString(),

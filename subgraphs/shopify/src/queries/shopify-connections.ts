@@ -2,6 +2,7 @@ import { integrationConnections } from '@ionflux/drizzle/kit';
 import { shops } from '@ionflux/drizzle/shopify';
 import { connectionsNewestFirst, connectionsWhere } from '@ionflux/kit/connections';
 import type { Database } from '@ionflux/kit/db';
+import { apiHealth } from '@ionflux/kit/health';
 import { eq } from 'drizzle-orm';
 import type { ShopifyConnection } from '../generated/resolvers-types.ts';
 import { shopifyProvider } from '../registration.ts';
@@ -39,7 +40,7 @@ export function toShopifyConnection({ connection, shop }: ShopifyConnectionRecor
     ianaTimezone: shop?.ianaTimezone ?? null,
     status: connection.status,
     scopes: connection.scopes,
-    health: connection.health,
+    health: apiHealth(connection),
     healthReason: connection.healthReason,
     lastSyncedAt: connection.lastSyncedAt,
     syncStatus: connection.syncStatus,

@@ -1,5 +1,5 @@
 import type { EventBus } from '@ionflux/kit/events';
-import { subscribeIterator } from '@ionflux/kit/events';
+import { copyEventTrace, subscribeIterator } from '@ionflux/kit/events';
 import { compareDecimal } from '../mirror/index.ts';
 import type { SalesEvent } from './sales-event.ts';
 import { salesEventsTopic } from './sales-event.ts';
@@ -47,7 +47,10 @@ export function subscribeSalesEvents(
       for (;;) {
         const result = await events.next();
         if (result.done) return { done: true, value: undefined };
-        if (passes(result.value)) return { done: false, value: { shopifySalesEvents: result.value } };
+        if (passes(result.value)) {
+          // The event's trace context (tracing on) goes with the value the subscription executes.
+          return { done: false, value: copyEventTrace(result.value, { shopifySalesEvents: result.value }) };
+        }
       }
     },
     async return() {

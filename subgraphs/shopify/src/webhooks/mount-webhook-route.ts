@@ -1,6 +1,8 @@
 import type { Sql } from '@ionflux/kit/db';
 import type { JobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
+import type { Registry } from '@ionflux/kit/metrics';
+import type { Tracing } from '@ionflux/kit/tracing';
 import { createDeliveryBatcher, createWebhookRouter, type WebhookSource } from '@ionflux/kit/webhooks';
 import type { Express } from 'express';
 
@@ -13,7 +15,17 @@ import type { Express } from 'express';
  */
 export function mountWebhookRoute(
   app: Express,
-  deps: { sql: Sql; queue: JobQueue; logger: Logger; source: WebhookSource; batch: boolean },
+  deps: {
+    sql: Sql;
+    queue: JobQueue;
+    logger: Logger;
+    source: WebhookSource;
+    batch: boolean;
+    /** Where `ionflux_webhooks_received_total` goes. */
+    registry: Registry;
+    /** A span per delivery, continued by its processing job. */
+    tracing?: Tracing;
+  },
 ): void {
   const store = deps.batch
     ? createDeliveryBatcher({ sql: deps.sql, queue: deps.queue, source: deps.source })

@@ -1,3 +1,4 @@
+import { apiHealth } from '@ionflux/kit/health';
 import type { TikTokConnection } from '../generated/resolvers-types.ts';
 import type { TikTokConnectionRecord } from './list-tiktok-connections.ts';
 
@@ -14,7 +15,7 @@ export function toTikTokConnection({ connection, account }: TikTokConnectionReco
     followerCount: account?.followerCount ?? null,
     status: connection.status,
     scopes: connection.scopes,
-    health: connection.health,
+    health: apiHealth(connection),
     healthReason: connection.healthReason,
     lastSyncedAt: connection.lastSyncedAt,
     connectedAt: connection.connectedAt,

@@ -15,11 +15,17 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
-/** How well calls through a connection are going lately. */
+/**
+ * How well a connection works (spec 4.E): HEALTHY, DEGRADED (recent calls through it fail; healthReason says
+ * how many and with which codes), NEEDS_REAUTH (its grant was revoked or expired: reconnect it),
+ * DISCONNECTED. UNKNOWN until a connection is complete.
+ */
 export type ConnectionHealth =
   | 'DEGRADED'
+  | 'DISCONNECTED'
   | 'FAILING'
   | 'HEALTHY'
+  | 'NEEDS_REAUTH'
   | 'UNKNOWN';
 
 /** Whom a connection belongs to inside the workspace. */
@@ -46,11 +52,21 @@ export type IntegrationConnection = {
   /** Why health is not HEALTHY, in words a person can act on. */
   healthReason?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** When one last failed. */
+  lastFailedCallAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When a call to the provider through this connection (an API call or a token refresh) last succeeded. */
+  lastSuccessfulCallAt?: Maybe<Scalars['DateTime']['output']>;
   /** When data from this account was last synchronised (spec 2.4: blocks show the last sync time). */
   lastSyncedAt?: Maybe<Scalars['DateTime']['output']>;
   ownerId: Scalars['ID']['output'];
   ownerType: ConnectionOwnerType;
   provider: IntegrationProvider;
+  /** Calls through this connection within the health window (IONFLUX_HEALTH_WINDOW_SECONDS, 15 min by default). */
+  recentCallCount: Scalars['Int']['output'];
+  /** The ErrorCodes of the calls that failed within the health window, most frequent first (at most 5). */
+  recentErrorCodes: Array<Scalars['String']['output']>;
+  /** The share of recentCallCount that failed, 0 to 1; null without calls. */
+  recentErrorRate?: Maybe<Scalars['Float']['output']>;
   /** Scopes granted by the account owner. */
   scopes: Array<Scalars['String']['output']>;
   status: ConnectionStatus;
@@ -531,9 +547,10 @@ export type ResolversTypes = {
   IntegrationConnection: ResolverTypeWrapper<IntegrationConnection>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IntegrationProvider: IntegrationProvider;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   NotificationSeverity: NotificationSeverity;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -541,7 +558,6 @@ export type ResolversTypes = {
   TikTokAuthorization: ResolverTypeWrapper<TikTokAuthorization>;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
   TikTokCreatorAnalysis: ResolverTypeWrapper<TikTokCreatorAnalysis>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TikTokHashtagCount: ResolverTypeWrapper<TikTokHashtagCount>;
   TikTokHashtagTrend: ResolverTypeWrapper<TikTokHashtagTrend>;
   TikTokHashtagTrends: ResolverTypeWrapper<TikTokHashtagTrends>;
@@ -561,14 +577,14 @@ export type ResolversParentTypes = {
   IntegrationConnection: IntegrationConnection;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  Mutation: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  Float: Scalars['Float']['output'];
+  Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   TikTokAuthorization: TikTokAuthorization;
   TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
   TikTokCreatorAnalysis: TikTokCreatorAnalysis;
-  Float: Scalars['Float']['output'];
   TikTokHashtagCount: TikTokHashtagCount;
   TikTokHashtagTrend: TikTokHashtagTrend;
   TikTokHashtagTrends: TikTokHashtagTrends;
@@ -593,10 +609,15 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
   health?: Resolver<ResolversTypes['ConnectionHealth'], ParentType, ContextType>;
   healthReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastFailedCallAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastSuccessfulCallAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastSyncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ownerType?: Resolver<ResolversTypes['ConnectionOwnerType'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['IntegrationProvider'], ParentType, ContextType>;
+  recentCallCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recentErrorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recentErrorRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConnectionStatus'], ParentType, ContextType>;
   syncErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
