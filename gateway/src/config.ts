@@ -94,6 +94,19 @@ const gatewayEnvSchema = z
      * FORBIDDEN before parsing, and APQ registers nothing new. @default 'off'
      */
     GATEWAY_SAFELIST: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['on', 'off']).default('off')),
+    /**
+     * The largest file `POST /uploads/tiktok` forwards (the TikTok subgraph reads the same variable):
+     * a larger declared Content-Length is 413 before a byte is read. @default 268435456 (256 MiB)
+     */
+    TIKTOK_UPLOAD_MAX_BYTES: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(4 * 1024 ** 3)
+        .default(256 * 1024 ** 2),
+    ),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })
