@@ -104,6 +104,19 @@ const gatewayEnvSchema = z
      * included); then 504. A started stream is not cut by it. @default 300000
      */
     GATEWAY_LLM_HEADERS_TIMEOUT_MS: positiveInt(300_000),
+    /**
+     * The largest file `POST /uploads/tiktok` forwards (the TikTok subgraph reads the same variable):
+     * a larger declared Content-Length is 413 before a byte is read. @default 268435456 (256 MiB)
+     */
+    TIKTOK_UPLOAD_MAX_BYTES: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(4 * 1024 ** 3)
+        .default(256 * 1024 ** 2),
+    ),
     /** Development only: a token the playground's header editor starts with. */
     IONFLUX_PLAYGROUND_TOKEN: optionalString(),
   })

@@ -37,6 +37,7 @@ import { createPlaygroundRouter } from './playground/index.ts';
 import {
   createLlmRouteProxy,
   createProviderRouteProxy,
+  createUploadRouteProxy,
   guardRequestTargets,
   type LlmRouteProxyOptions,
   type ProviderRouteProxyOptions,
@@ -147,15 +148,26 @@ export async function startGateway(
       options.providerRoutes,
     ),
   );
-  const server = createServiceServer(app, { logger, metrics, tracing });
-  const { httpServer } = server;
-  // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
-  guardRequestTargets(httpServer, logger);
   const limiter = createWorkspaceLimiter({
     ratePerSecond: config.GATEWAY_WORKSPACE_RATE_PER_SECOND,
     burst: config.GATEWAY_WORKSPACE_BURST,
     maxInFlight: config.GATEWAY_WORKSPACE_MAX_IN_FLIGHT,
   });
+  // Files for TikTok publishing: the caller's JWT checked here, the body streamed to the TikTok subgraph.
+  app.use(
+    createUploadRouteProxy({
+      tiktokOrigin: new URL(subgraphUrls['tiktok'] ?? '').origin,
+      verifyJwt,
+      signer,
+      admit: (workspaceId) => limiter.admitRequest(workspaceId),
+      logger,
+      maxBytes: config.TIKTOK_UPLOAD_MAX_BYTES,
+    }),
+  );
+  const server = createServiceServer(app, { logger, metrics, tracing });
+  const { httpServer } = server;
+  // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
+  guardRequestTargets(httpServer, logger);
   const rateLimitMetrics = createRateLimitMetrics(metrics.registry);
   const observeFetch = subgraphFetchMetrics(metrics.registry);
   // The LLM doors (spec 1.3's JSON, the OpenAI-compatible API): the caller's JWT and the workspace's

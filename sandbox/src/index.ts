@@ -73,6 +73,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       TIKTOK_CLIENT_SECRET: credentials.tiktok.clientSecret,
       TIKTOK_API_ORIGIN: tiktok.url,
       TIKTOK_AUTH_ORIGIN: tiktok.url,
+      // PULL_FROM_URL publishes may name the simulator's own origin (its verified domains).
+      TIKTOK_PULL_ORIGINS: tiktok.url,
     });
   }
   if (llm) {

@@ -5,7 +5,7 @@ export type { RateLimitedEndpoint } from './core/rate-limiter.ts';
 export { DEFAULT_RATE_LIMITS } from './core/rate-limiter.ts';
 export { USER_SCOPES, type UserScope } from './core/scopes.ts';
 export { SEED_CREATOR_USERNAME } from './data/seed-data.ts';
-export { CHUNK_RULES } from './posting/chunk-rules.ts';
+export { CHUNK_RULES, chunkPlanError } from './posting/chunk-rules.ts';
 export { DEFAULT_FAIL_REASON, MODERATION_FAIL_HASHTAG } from './posting/publish-store.ts';
 export type { TikTokSimulator, TikTokSimulatorOptions } from './tiktok-simulator.ts';
 export { startTikTokSimulator } from './tiktok-simulator.ts';

@@ -1,6 +1,8 @@
 import { optionalString, parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
 import { secretsEnv } from '@ionflux/kit/secrets';
 import { z } from 'zod';
+import { pullOriginsVar } from './publish/pull-origins.ts';
+import { uploadMaxBytesVar } from './uploads/upload-limits.ts';
 
 const tiktokEnvSchema = z.object({
   ...subgraphEnv,
@@ -24,6 +26,23 @@ const tiktokEnvSchema = z.object({
   TIKTOK_REFRESH_CRON: z.string().min(9).default('*/10 * * * *'),
   /** The sweep refreshes tokens expiring within this many minutes. @default 60 */
   TIKTOK_REFRESH_WITHIN_MINUTES: z.coerce.number().int().positive().default(60),
+  /**
+   * Origins (scheme://host[:port], comma-separated) whose URLs `publishTikTokVideo` may hand TikTok for
+   * PULL_FROM_URL; they must also be verified for the app at TikTok. Empty: PULL_FROM_URL is refused.
+   * `npm start` in sandbox mode sets the simulator's origin. @default ''
+   */
+  TIKTOK_PULL_ORIGINS: pullOriginsVar(),
+  /**
+   * The largest file `POST /uploads/tiktok` stores (also checked by the gateway); larger is 413 with
+   * nothing stored. TikTok takes up to 4 GiB; files live in Postgres until TikTok has them.
+   * @default 268435456 (256 MiB)
+   */
+  TIKTOK_UPLOAD_MAX_BYTES: uploadMaxBytesVar(),
+  /** Hours an upload no publish took is kept before it is deleted. @default 24 */
+  TIKTOK_UPLOAD_TTL_HOURS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(720).default(24),
+  ),
 });
 
 export type TikTokConfig = z.output<typeof tiktokEnvSchema>;

@@ -1,5 +1,7 @@
-import type { Database } from '@ionflux/kit/db';
+import type { Database, Sql } from '@ionflux/kit/db';
+import type { EventBus } from '@ionflux/kit/events';
 import type { Identity } from '@ionflux/kit/identity';
+import type { JobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
 import type DataLoader from 'dataloader';
 import type { TikTokPacer } from './api/tiktok-pacer.ts';
@@ -19,4 +21,13 @@ export interface TikTokContext {
   pacer: TikTokPacer;
   /** This request's TikTokVideo entities by id (`createVideoByIdLoader`). */
   videosById: DataLoader<string, TikTokVideo | null>;
+  /** The same pool as `db`, for raw SQL (publishes, uploads). */
+  sql: Sql;
+  bus: EventBus;
+  /** Where publish jobs are enqueued; absent when TikTok is not configured. */
+  queue: JobQueue | undefined;
+  publishing: {
+    /** `TIKTOK_PULL_ORIGINS`. */
+    pullOrigins: readonly string[];
+  };
 }

@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
 import { createEventBus } from '@ionflux/kit/events';
+import { createSubgraphIdentityVerifier } from '@ionflux/kit/identity';
 import {
   createJobQueue,
   type JobQueue,
@@ -19,7 +20,10 @@ import { createVideoByIdLoader } from './api/video-by-id-loader.ts';
 import type { TikTokConfig } from './config.ts';
 import type { TikTokContext } from './context.ts';
 import { loadTikTokOAuth, mountOAuthRoutes, tiktokRefreshCron, tiktokRefreshTask } from './oauth/index.ts';
+import { type PublishTimings, publishJobTask } from './publish/publish-job-task.ts';
 import { resolvers } from './resolvers/index.ts';
+import { mountUploadRoute } from './uploads/mount-upload-route.ts';
+import { PRUNE_UPLOADS_CRON, pruneUploadsTask } from './uploads/prune-uploads-task.ts';
 import { createTikTokWebhookSource, tiktokWebhookTask } from './webhooks/index.ts';
 
 const TIKTOK_MIGRATIONS = [migrationSet('kit'), migrationSet('tiktok')];
@@ -31,8 +35,12 @@ const TIKTOK_MIGRATIONS = [migrationSet('kit'), migrationSet('tiktok')];
  */
 export async function startTikTokSubgraph(
   config: TikTokConfig,
-  options: Pick<StartSubgraphOptions, 'logDestination'> = {},
+  options: Pick<StartSubgraphOptions, 'logDestination'> & {
+    /** Tests: faster publish-job pacing. @default DEFAULT_PUBLISH_TIMINGS */
+    publishTimings?: Partial<PublishTimings>;
+  } = {},
 ): Promise<RunningSubgraph> {
+  const { publishTimings, ...subgraphOptions } = options;
   const logger = createLogger({
     service: 'tiktok',
     level: config.LOG_LEVEL,
@@ -72,6 +80,9 @@ export async function startTikTokSubgraph(
         )
       : undefined;
     const webhookSource = oauth && clientSecret ? createTikTokWebhookSource(clientSecret) : undefined;
+    // TikTok's per-account limits, shared by reads and publish jobs of this process.
+    const pacer = new TikTokPacer();
+    // Webhooks and publish jobs run on this process's job worker.
     if (oauth && webhookSource) {
       queue = await createJobQueue({ databaseUrl: config.DATABASE_URL, logger });
       worker = await startJobWorker({
@@ -79,13 +90,24 @@ export async function startTikTokSubgraph(
         logger,
         tasks: [
           tiktokWebhookTask(oauth.deps, webhookSource) as TaskDefinition<unknown>,
+          publishJobTask({
+            sql: database.sql,
+            db: database.db,
+            bus,
+            queue,
+            oauth,
+            apiOrigin: config.TIKTOK_API_ORIGIN,
+            pacer,
+            ...(publishTimings ? { timings: publishTimings } : {}),
+          }) as TaskDefinition<unknown>,
+          pruneUploadsTask(database.sql),
           tiktokRefreshTask(oauth.deps, config.TIKTOK_REFRESH_WITHIN_MINUTES * 60_000),
         ],
-        cron: tiktokRefreshCron(config.TIKTOK_REFRESH_CRON),
+        cron: [PRUNE_UPLOADS_CRON, ...tiktokRefreshCron(config.TIKTOK_REFRESH_CRON)],
       });
     }
     const webhookQueue = queue;
-    const pacer = new TikTokPacer();
+    const identityVerifier = createSubgraphIdentityVerifier('tiktok', config, logger);
     const subgraph = await startSubgraph<TikTokContext>(
       {
         name: 'tiktok',
@@ -100,13 +122,26 @@ export async function startTikTokSubgraph(
             oauth,
             apiOrigin: config.TIKTOK_API_ORIGIN,
             pacer,
+            sql: database.sql,
+            bus,
+            queue: webhookQueue,
+            publishing: { pullOrigins: config.TIKTOK_PULL_ORIGINS },
           };
           return { ...base, videosById: createVideoByIdLoader(base) };
         },
+        subscriptions: true,
         async routes(app) {
           if (oauth) {
             mountOAuthRoutes(app, oauth, { db: database.db, logger, apiOrigin: config.TIKTOK_API_ORIGIN });
           }
+          // The body is the file: mounted before anything reads bodies.
+          mountUploadRoute(app, {
+            sql: database.sql,
+            logger,
+            identityVerifier,
+            maxBytes: config.TIKTOK_UPLOAD_MAX_BYTES,
+            ttlHours: config.TIKTOK_UPLOAD_TTL_HOURS,
+          });
           if (webhookSource && webhookQueue) {
             app.use(
               '/webhooks/tiktok',
@@ -118,7 +153,7 @@ export async function startTikTokSubgraph(
       },
       config,
       {
-        ...options,
+        ...subgraphOptions,
         port: config.TIKTOK_SUBGRAPH_PORT,
         portVar: 'TIKTOK_SUBGRAPH_PORT',
         handles: { logger, database, bus },

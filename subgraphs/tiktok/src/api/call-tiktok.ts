@@ -34,6 +34,28 @@ export interface TikTokApiDeps {
 }
 
 /**
+ * Throws SCOPE_REQUIRED (with `extensions.grantUrl` and the missing scopes) unless the connection was
+ * granted every one of `scopes`. Needs no call to TikTok.
+ */
+export async function checkTikTokScopes(
+  deps: TikTokApiDeps,
+  record: TikTokConnectionRecord,
+  scopes: readonly string[],
+): Promise<void> {
+  const { connection } = record;
+  await requireScopes(deps.oauth.deps, {
+    connection: {
+      id: connection.id,
+      workspace_id: connection.workspaceId,
+      provider: connection.provider,
+      scopes: connection.scopes,
+    },
+    required: scopes,
+    grantTicket: { startUrl: deps.oauth.startUrl, userId: deps.userId, key: deps.oauth.signingKey },
+  });
+}
+
+/**
  * Calls TikTok's v2 API for a connection and returns its `data`. The scopes are checked first; the token
  * comes from the kit (refreshed single-flight when near expiry). A 401 `access_token_invalid` is retried
  * once with the token the kit holds after a refresh (another caller may have rotated it); if TikTok
@@ -46,16 +68,7 @@ export async function callTikTok<T>(
   call: TikTokCall,
 ): Promise<T> {
   const { connection } = record;
-  await requireScopes(deps.oauth.deps, {
-    connection: {
-      id: connection.id,
-      workspace_id: connection.workspaceId,
-      provider: connection.provider,
-      scopes: connection.scopes,
-    },
-    required: call.scopes,
-    grantTicket: { startUrl: deps.oauth.startUrl, userId: deps.userId, key: deps.oauth.signingKey },
-  });
+  await checkTikTokScopes(deps, record, call.scopes);
   const wait = deps.pacer.admit(connection.id, call.path);
   if (wait !== undefined) {
     throw new IntegrationError(

@@ -91,6 +91,13 @@ export type Mutation = {
    */
   markWorkspaceNotificationsRead: Scalars['Int']['output'];
   /**
+   * Posts a video to the connected TikTok account (scope video.publish, else SCOPE_REQUIRED with a grant
+   * URL). Checks the privacy level against TikTok's creator_info and the URL's origin against
+   * TIKTOK_PULL_ORIGINS before anything is posted, then a durable job posts it, sends an uploaded file in
+   * chunks and polls TikTok until PUBLISH_COMPLETE or FAILED.
+   */
+  publishTikTokVideo: TikTokPublish;
+  /**
    * Incremental authorization (spec 3.3): a link that asks the account for the given scopes on top of those
    * granted, keeping the same connection; the account that comes back must be the same one.
    */
@@ -113,6 +120,11 @@ export type MutationMarkWorkspaceNotificationsReadArgs = {
 };
 
 
+export type MutationPublishTikTokVideoArgs = {
+  input: PublishTikTokVideoInput;
+};
+
+
 export type MutationRequestTikTokScopesArgs = {
   connectionId: Scalars['ID']['input'];
   scopes: Array<Scalars['String']['input']>;
@@ -130,6 +142,27 @@ export type NotificationSeverity =
   | 'ERROR'
   | 'INFO'
   | 'WARNING';
+
+/**
+ * What to post. Exactly one of videoUrl and uploadId. TikTok's video post has one caption: title, then
+ * description after a blank line, at most 2,200 characters together.
+ */
+export type PublishTikTokVideoInput = {
+  connectionId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  disableComment?: InputMaybe<Scalars['Boolean']['input']>;
+  disableDuet?: InputMaybe<Scalars['Boolean']['input']>;
+  disableStitch?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Must be one of the levels TikTok's creator_info allows for the account (else INVALID_REQUEST naming them). */
+  privacyLevel: TikTokPrivacyLevel;
+  title: Scalars['String']['input'];
+  /** The uploadId answered by POST /uploads/tiktok (same workspace; each upload is published once). */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+  /** Which frame becomes the cover, in milliseconds from the start. */
+  videoCoverTimestampMs?: InputMaybe<Scalars['Int']['input']>;
+  /** A URL on an origin in TIKTOK_PULL_ORIGINS (TikTok downloads it; IONFLUX never fetches it). */
+  videoUrl?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -152,6 +185,8 @@ export type Query = {
    * bio need user.info.profile, the counts user.info.stats: fields whose scope was not granted are null.
    */
   tiktokProfile: TikTokProfile;
+  /** A publish of the caller's workspace by its jobId (NOT_FOUND otherwise). */
+  tiktokPublish: TikTokPublish;
   /**
    * Public videos (any creator) matching any of the keywords (in the description) or hashtags, in the given
    * regions (two-letter codes; all when none), posted from-to. TikTok searches at most 30 days at a time:
@@ -205,6 +240,11 @@ export type QueryTiktokProfileArgs = {
 };
 
 
+export type QueryTiktokPublishArgs = {
+  jobId: Scalars['ID']['input'];
+};
+
+
 export type QueryTiktokResearchVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -232,6 +272,20 @@ export type QueryTiktokVideosArgs = {
 export type QueryWorkspaceNotificationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * A publish of the caller's workspace as it changes: its state now, then every change; the stream ends
+   * after PUBLISH_COMPLETE or FAILED. An unknown jobId is NOT_FOUND.
+   */
+  tiktokPublishStatus: TikTokPublish;
+};
+
+
+export type SubscriptionTiktokPublishStatusArgs = {
+  jobId: Scalars['ID']['input'];
 };
 
 /**
@@ -341,6 +395,13 @@ export type TikTokPageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** TikTok's privacy levels for a direct post; creator_info says which the account may use. */
+export type TikTokPrivacyLevel =
+  | 'FOLLOWER_OF_CREATOR'
+  | 'MUTUAL_FOLLOW_FRIENDS'
+  | 'PUBLIC_TO_EVERYONE'
+  | 'SELF_ONLY';
+
 /** A TikTok account's profile as TikTok reports it now (spec 3.2). */
 export type TikTokProfile = {
   __typename?: 'TikTokProfile';
@@ -356,6 +417,73 @@ export type TikTokProfile = {
   username?: Maybe<Scalars['String']['output']>;
   videoCount?: Maybe<Scalars['Int']['output']>;
 };
+
+/**
+ * A direct post to TikTok (spec 3.2) and what became of it: read it with tiktokPublish, follow it with
+ * tiktokPublishStatus.
+ */
+export type TikTokPublish = {
+  __typename?: 'TikTokPublish';
+  chunkCount?: Maybe<Scalars['Int']['output']>;
+  chunkSize?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Spec 3.4: the content must follow TikTok's Community Guidelines and Terms of Service; IONFLUX does not
+   * post prohibited content and TikTok may refuse or remove what breaks them.
+   */
+  complianceNotice: Scalars['String']['output'];
+  connectionId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Why the publish failed; POLICY_VIOLATION when TikTok refused the content (never retried). */
+  error?: Maybe<TikTokPublishError>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The IONFLUX id of this publish (the publish job). */
+  jobId: Scalars['ID']['output'];
+  /** The public post ids TikTok reports once the video is publicly available. */
+  postIds: Array<Scalars['String']['output']>;
+  privacyLevel: TikTokPrivacyLevel;
+  /** TikTok's publish_id, once TikTok accepted the post. */
+  publishId?: Maybe<Scalars['String']['output']>;
+  source: TikTokPublishSource;
+  status: TikTokPublishState;
+  /** TikTok's own status as last reported (PROCESSING_UPLOAD, PROCESSING_DOWNLOAD, PUBLISH_COMPLETE, FAILED). */
+  tiktokStatus?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  uploadedBytes: Scalars['Float']['output'];
+  /** Bytes of the video (FILE_UPLOAD), and how TikTok receives them: chunkCount chunks of chunkSize bytes, the last one taking the rest. */
+  videoSize?: Maybe<Scalars['Float']['output']>;
+};
+
+export type TikTokPublishError = {
+  __typename?: 'TikTokPublishError';
+  /** A code of the system's ErrorCode (POLICY_VIOLATION, PROVIDER_API_ERROR, PROVIDER_UNAVAILABLE, …). */
+  code: Scalars['String']['output'];
+  /** TikTok's log_id, for its support. */
+  logId?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** TikTok's reason as it gave it (fail_reason such as spam_risk_text, or its error code). */
+  tiktokReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type TikTokPublishSource =
+  /** The file a caller uploaded to IONFLUX (POST /uploads/tiktok), sent to TikTok in chunks. */
+  | 'FILE_UPLOAD'
+  /** TikTok downloads the video itself from a URL on an origin the operator allows (TIKTOK_PULL_ORIGINS). */
+  | 'PULL_FROM_URL';
+
+/** Where a publish is. PUBLISH_COMPLETE and FAILED are final. */
+export type TikTokPublishState =
+  | 'FAILED'
+  /** The job is asking TikTok to start the post (/v2/post/publish/video/init/). */
+  | 'INITIATING'
+  /** TikTok has the video and is processing (and moderating) it; the job polls its status. */
+  | 'PROCESSING'
+  | 'PUBLISH_COMPLETE'
+  /** Accepted; the publish job has not called TikTok yet. */
+  | 'QUEUED'
+  /** The file is being sent to TikTok in chunks. */
+  | 'UPLOADING';
 
 /** A public TikTok video found by the Research API. */
 export type TikTokResearchVideo = {
@@ -552,8 +680,10 @@ export type ResolversTypes = {
   IntegrationProvider: IntegrationProvider;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationSeverity: NotificationSeverity;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PublishTikTokVideoInput: PublishTikTokVideoInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncStatus: SyncStatus;
   TikTokAuthorization: ResolverTypeWrapper<TikTokAuthorization>;
   TikTokConnection: ResolverTypeWrapper<TikTokConnection>;
@@ -562,7 +692,12 @@ export type ResolversTypes = {
   TikTokHashtagTrend: ResolverTypeWrapper<TikTokHashtagTrend>;
   TikTokHashtagTrends: ResolverTypeWrapper<TikTokHashtagTrends>;
   TikTokPageInfo: ResolverTypeWrapper<TikTokPageInfo>;
+  TikTokPrivacyLevel: TikTokPrivacyLevel;
   TikTokProfile: ResolverTypeWrapper<TikTokProfile>;
+  TikTokPublish: ResolverTypeWrapper<TikTokPublish>;
+  TikTokPublishError: ResolverTypeWrapper<TikTokPublishError>;
+  TikTokPublishSource: TikTokPublishSource;
+  TikTokPublishState: TikTokPublishState;
   TikTokResearchVideo: ResolverTypeWrapper<TikTokResearchVideo>;
   TikTokResearchVideoPage: ResolverTypeWrapper<TikTokResearchVideoPage>;
   TikTokVideo: ResolverTypeWrapper<TikTokVideo>;
@@ -580,8 +715,10 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   Mutation: Record<PropertyKey, never>;
-  Query: Record<PropertyKey, never>;
+  PublishTikTokVideoInput: PublishTikTokVideoInput;
   Boolean: Scalars['Boolean']['output'];
+  Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   TikTokAuthorization: TikTokAuthorization;
   TikTokConnection: TikTokConnection | FederationReferenceTypes['TikTokConnection'];
   TikTokCreatorAnalysis: TikTokCreatorAnalysis;
@@ -590,6 +727,8 @@ export type ResolversParentTypes = {
   TikTokHashtagTrends: TikTokHashtagTrends;
   TikTokPageInfo: TikTokPageInfo;
   TikTokProfile: TikTokProfile;
+  TikTokPublish: TikTokPublish;
+  TikTokPublishError: TikTokPublishError;
   TikTokResearchVideo: TikTokResearchVideo;
   TikTokResearchVideoPage: TikTokResearchVideoPage;
   TikTokVideo: TikTokVideo | FederationReferenceTypes['TikTokVideo'];
@@ -627,6 +766,7 @@ export type IntegrationConnectionResolvers<ContextType = TikTokContext, ParentTy
 export type MutationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   disconnectTikTokConnection?: Resolver<ResolversTypes['TikTokConnection'], ParentType, ContextType, RequireFields<MutationDisconnectTikTokConnectionArgs, 'connectionId'>>;
   markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
+  publishTikTokVideo?: Resolver<ResolversTypes['TikTokPublish'], ParentType, ContextType, RequireFields<MutationPublishTikTokVideoArgs, 'input'>>;
   requestTikTokScopes?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, RequireFields<MutationRequestTikTokScopesArgs, 'connectionId' | 'scopes'>>;
   startTikTokConnection?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, Partial<MutationStartTikTokConnectionArgs>>;
 };
@@ -637,10 +777,15 @@ export type QueryResolvers<ContextType = TikTokContext, ParentType extends Resol
   tiktokConnections?: Resolver<Array<ResolversTypes['TikTokConnection']>, ParentType, ContextType, Partial<QueryTiktokConnectionsArgs>>;
   tiktokHashtags?: Resolver<ResolversTypes['TikTokHashtagTrends'], ParentType, ContextType, RequireFields<QueryTiktokHashtagsArgs, 'days' | 'first'>>;
   tiktokProfile?: Resolver<ResolversTypes['TikTokProfile'], ParentType, ContextType, RequireFields<QueryTiktokProfileArgs, 'connectionId'>>;
+  tiktokPublish?: Resolver<ResolversTypes['TikTokPublish'], ParentType, ContextType, RequireFields<QueryTiktokPublishArgs, 'jobId'>>;
   tiktokResearchVideos?: Resolver<ResolversTypes['TikTokResearchVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokResearchVideosArgs, 'first' | 'from' | 'to'>>;
   tiktokVideoInsights?: Resolver<Array<ResolversTypes['TikTokVideoInsight']>, ParentType, ContextType, RequireFields<QueryTiktokVideoInsightsArgs, 'connectionId' | 'videoIds'>>;
   tiktokVideos?: Resolver<ResolversTypes['TikTokVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokVideosArgs, 'connectionId' | 'first'>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
+};
+
+export type SubscriptionResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  tiktokPublishStatus?: SubscriptionResolver<ResolversTypes['TikTokPublish'], "tiktokPublishStatus", ParentType, ContextType, RequireFields<SubscriptionTiktokPublishStatusArgs, 'jobId'>>;
 };
 
 export type TikTokAuthorizationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokAuthorization'] = ResolversParentTypes['TikTokAuthorization']> = {
@@ -722,6 +867,35 @@ export type TikTokProfileResolvers<ContextType = TikTokContext, ParentType exten
   videoCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type TikTokPublishResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokPublish'] = ResolversParentTypes['TikTokPublish']> = {
+  chunkCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  chunkSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  complianceNotice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  connectionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['TikTokPublishError']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  postIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  privacyLevel?: Resolver<ResolversTypes['TikTokPrivacyLevel'], ParentType, ContextType>;
+  publishId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['TikTokPublishSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TikTokPublishState'], ParentType, ContextType>;
+  tiktokStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uploadedBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  videoSize?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type TikTokPublishErrorResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokPublishError'] = ResolversParentTypes['TikTokPublishError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  logId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tiktokReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TikTokResearchVideoResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokResearchVideo'] = ResolversParentTypes['TikTokResearchVideo']> = {
   commentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -788,6 +962,7 @@ export type Resolvers<ContextType = TikTokContext> = {
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TikTokAuthorization?: TikTokAuthorizationResolvers<ContextType>;
   TikTokConnection?: TikTokConnectionResolvers<ContextType>;
   TikTokCreatorAnalysis?: TikTokCreatorAnalysisResolvers<ContextType>;
@@ -796,6 +971,8 @@ export type Resolvers<ContextType = TikTokContext> = {
   TikTokHashtagTrends?: TikTokHashtagTrendsResolvers<ContextType>;
   TikTokPageInfo?: TikTokPageInfoResolvers<ContextType>;
   TikTokProfile?: TikTokProfileResolvers<ContextType>;
+  TikTokPublish?: TikTokPublishResolvers<ContextType>;
+  TikTokPublishError?: TikTokPublishErrorResolvers<ContextType>;
   TikTokResearchVideo?: TikTokResearchVideoResolvers<ContextType>;
   TikTokResearchVideoPage?: TikTokResearchVideoPageResolvers<ContextType>;
   TikTokVideo?: TikTokVideoResolvers<ContextType>;

@@ -6,6 +6,10 @@ import { readTikTokProfile, readTikTokVideoInsights, readTikTokVideos } from '..
 import { listTikTokConnections, toTikTokConnection } from '../connections/index.ts';
 import type { IntegrationProvider, Resolvers } from '../generated/resolvers-types.ts';
 import { disconnectTikTokConnection, requestTikTokScopes, startTikTokConnection } from '../oauth/index.ts';
+import { findPublish } from '../publish/publish-store.ts';
+import { publishTikTokVideo } from '../publish/publish-tiktok-video.ts';
+import { subscribePublishStatus } from '../publish/subscribe-publish-status.ts';
+import { toTikTokPublish } from '../publish/to-tiktok-publish.ts';
 import { analyzeCreator, readHashtagTrends, readResearchVideos } from '../research/index.ts';
 
 export const resolvers: Resolvers = {
@@ -51,6 +55,11 @@ export const resolvers: Resolvers = {
       }),
     analyzeTikTokCreator: (_parent, { username, days }, context) =>
       analyzeCreator(context, { username, days: days ?? 30 }),
+    tiktokPublish: async (_parent, { jobId }, { sql, identity }) => {
+      const record = await findPublish(sql, identity.workspaceId, jobId);
+      if (!record) throw new IntegrationError('NOT_FOUND', 'That publish does not exist in this workspace.');
+      return toTikTokPublish(record);
+    },
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
@@ -60,8 +69,15 @@ export const resolvers: Resolvers = {
     startTikTokConnection,
     requestTikTokScopes,
     disconnectTikTokConnection,
+    publishTikTokVideo: (_parent, { input }, context) => publishTikTokVideo(context, input),
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
+  },
+  Subscription: {
+    tiktokPublishStatus: {
+      subscribe: (_parent, { jobId }, { sql, bus, identity }) =>
+        subscribePublishStatus({ sql, bus }, identity.workspaceId, jobId),
+    },
   },
   TikTokConnection: {
     __resolveReference: async (reference, { db, identity }) => {

@@ -1,6 +1,7 @@
 import type { TaskDefinition } from '@ionflux/kit/jobs';
 import { markAuthInvalid, type OAuthDeps } from '@ionflux/kit/oauth';
 import { defineWebhookProcessingTask, type WebhookSource } from '@ionflux/kit/webhooks';
+import { applyPublishWebhook } from '../publish/apply-publish-webhook.ts';
 import { tiktokProvider } from '../registration.ts';
 
 /**
@@ -22,8 +23,8 @@ export async function applyAuthorizationRemoved(deps: OAuthDeps, openId: string)
 }
 
 /**
- * Applies stored TikTok deliveries: `authorization.removed` → NEEDS_REAUTH. Post status events
- * (`post.publish.*`) are stored and marked processed; publish jobs do not exist yet (issue 15, not done).
+ * Applies stored TikTok deliveries: `authorization.removed` → NEEDS_REAUTH; post status events
+ * (`post.publish.*`) → the publish TikTok names (see `applyPublishWebhook`), whose subscribers hear it.
  */
 export function tiktokWebhookTask(
   deps: OAuthDeps,
@@ -36,6 +37,13 @@ export function tiktokWebhookTask(
       if (delivery.topic === 'authorization.removed' && delivery.accountId) {
         const changed = await applyAuthorizationRemoved(deps, delivery.accountId);
         logger.info({ changed }, 'tiktok authorization removed');
+      } else if (delivery.topic.startsWith('post.publish.')) {
+        const applied = await applyPublishWebhook(deps, {
+          topic: delivery.topic,
+          openId: delivery.accountId,
+          payload: delivery.payload,
+        });
+        logger.info({ jobId: applied?.id, status: applied?.status }, 'tiktok publish webhook applied');
       }
     },
   });
