@@ -104,12 +104,51 @@ export function originFormProbes(): PathProbe[] {
       refusal: UNKNOWN_PATH,
       body: '{}',
     },
+    ...uploadRouteProbes(),
     {
       name: 'POST of an introspection query through encoded dots',
       method: 'POST',
       target: () => '/oauth/shopify/%2e%2e/%2e%2e/graphql',
       refusal: BAD_SEGMENT,
       body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    },
+  ];
+}
+
+/**
+ * The upload route (`POST /uploads/tiktok`, the caller's JWT checked at the gateway, the body streamed to
+ * the TikTok subgraph): escapes from it, near misses of its exact path, and a forged identity without a
+ * JWT (the probe sends one) all stop at the gateway.
+ */
+function uploadRouteProbes(): PathProbe[] {
+  const post = (name: string, target: string, refusal: readonly number[]): PathProbe => ({
+    name,
+    method: 'POST',
+    target: () => target,
+    refusal,
+    body: 'not a video',
+  });
+  return [
+    post('upload route, raw dots to /metrics', '/uploads/tiktok/../../metrics', BAD_SEGMENT),
+    post(
+      'upload route, encoded dots to the subgraph GraphQL',
+      '/uploads/tiktok/%2e%2e/%2e%2e/graphql',
+      BAD_SEGMENT,
+    ),
+    post(
+      'upload route, encoded backslashes to the control API',
+      '/uploads/tiktok/..%5c..%5c_control%5crequests',
+      BAD_SEGMENT,
+    ),
+    post('upload route with a trailing slash (not the exact path)', '/uploads/tiktok/', UNKNOWN_PATH),
+    post('upload route in another case (not the exact path)', '/UPLOADS/TikTok', UNKNOWN_PATH),
+    post('upload route of another provider', '/uploads/shopify', UNKNOWN_PATH),
+    post('upload route with a forged identity and no JWT', '/uploads/tiktok', [401]),
+    {
+      name: 'GET of the upload route',
+      method: 'GET',
+      target: () => '/uploads/tiktok',
+      refusal: UNKNOWN_PATH,
     },
   ];
 }
@@ -125,6 +164,7 @@ export function absoluteFormProbes(): PathProbe[] {
     ['/oauth/shopify/../../metrics', 'GET'],
     ['/oauth/shopify/%2e%2e/%2e%2e/graphql?query=%7B__typename%7D', 'GET'],
     ['/webhooks/shopify', 'POST'],
+    ['/uploads/tiktok', 'POST'],
   ];
   return (['gateway', ...INTERNAL_PORT_NAMES] as const).flatMap((name) =>
     paths.map(([path, method]) => ({

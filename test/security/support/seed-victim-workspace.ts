@@ -29,7 +29,7 @@ export interface VictimWorkspace {
  * Gives a workspace real data: a Shopify store connected through the kit OAuth flow against the
  * simulator (with a product of its own), LLM usage rows, a quota, a fallback, its own provider key,
  * notifications, and a TikTok creator account (with videos) connected through the gateway's TikTok OAuth
- * flow against the simulator.
+ * flow against the simulator, with a video it uploaded and published (settled, its webhooks applied).
  */
 export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimWorkspace> {
   const tag = randomBytes(5).toString('hex');
@@ -86,7 +86,7 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
     simulator: target.tiktok,
     token,
     creatorId,
-    scopes: ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list'],
+    scopes: ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list', 'video.publish'],
     username: creator.username,
   });
   const videos = (await gql('query ($c: ID!) { tiktokVideos(connectionId: $c) { nodes { id } } }', {
@@ -94,6 +94,8 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
   })) as { tiktokVideos: { nodes: { id: string }[] } };
   const videoIds = videos.tiktokVideos.nodes.map((video) => video.id);
   if (videoIds.length === 0) throw new Error('seeding failed: the victim creator has no video');
+
+  const published = await publishVictimVideo(target, token, tiktokConnectionId, gql);
 
   const database = connectDatabase(target.system.databaseUrl, { maxConnections: 2 });
   const sql = postgres(target.system.databaseUrl, { max: 1, onnotice: () => {} });
@@ -136,6 +138,8 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
         id: [orderGid, product.admin_graphql_api_id],
         productId: [product.admin_graphql_api_id],
         videoIds: [videoIds],
+        jobId: [published.jobId],
+        uploadId: [published.uploadId],
         ids: [notificationIds],
         shop: [shop],
         from: [new Date(now - 86_400_000).toISOString()],
@@ -156,6 +160,9 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
         creator.username,
         creator.displayName,
         ...videoIds,
+        published.jobId,
+        published.uploadId,
+        published.publishId,
         noticeTitle,
         `victim message ${tag}`,
         ...notificationIds,
@@ -182,5 +189,60 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
     await sql.end();
     await database.close();
     throw error;
+  }
+}
+
+/**
+ * Uploads a small file through the gateway and publishes it on the victim's TikTok connection, then waits
+ * until the publish is final and TikTok's post.publish.* webhooks about it are applied, so nothing of the
+ * victim changes on its own while the attacks run.
+ */
+async function publishVictimVideo(
+  target: TargetSystem,
+  token: string,
+  connectionId: string,
+  gql: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>,
+): Promise<{ jobId: string; uploadId: string; publishId: string }> {
+  const uploaded = await fetch(`${target.system.gatewayUrl}/uploads/tiktok`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'video/mp4' },
+    body: Uint8Array.from(randomBytes(64 * 1024)),
+  });
+  if (uploaded.status !== 201) throw new Error(`seeding failed: upload answered ${uploaded.status}`);
+  const { uploadId } = (await uploaded.json()) as { uploadId: string };
+  const queued = (await gql(
+    `mutation ($input: PublishTikTokVideoInput!) { publishTikTokVideo(input: $input) { jobId } }`,
+    { input: { connectionId, uploadId, title: 'Victim post #victim', privacyLevel: 'SELF_ONLY' } },
+  )) as { publishTikTokVideo: { jobId: string } };
+  const jobId = queued.publishTikTokVideo.jobId;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const read = (await gql('query ($j: ID!) { tiktokPublish(jobId: $j) { status publishId } }', {
+      j: jobId,
+    })) as { tiktokPublish: { status: string; publishId: string | null } };
+    const { status, publishId } = read.tiktokPublish;
+    const webhooks = publishId
+      ? target.tiktok.webhookDeliveries().filter((d) => d.body.includes(publishId))
+      : [];
+    const sql = postgres(target.system.databaseUrl, { max: 1, onnotice: () => {} });
+    const [open] = await sql<{ n: number }[]>`
+      select count(*)::int as n from kit.webhook_deliveries
+      where provider = 'tiktok' and status in ('RECEIVED', 'PROCESSING')`;
+    await sql.end();
+    if (
+      status === 'PUBLISH_COMPLETE' &&
+      publishId &&
+      webhooks.length > 0 &&
+      webhooks.every((d) => d.status === 200) &&
+      open?.n === 0
+    ) {
+      return { jobId, uploadId, publishId };
+    }
+    if (status === 'FAILED' || Date.now() > deadline) {
+      throw new Error(
+        `seeding failed: the victim's publish is ${status} (webhooks ${JSON.stringify(webhooks)})`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

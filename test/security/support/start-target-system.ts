@@ -100,6 +100,8 @@ export async function startTargetSystem(env: Record<string, string> = {}): Promi
       TIKTOK_CLIENT_SECRET: tiktokKeys.clientSecret,
       TIKTOK_API_ORIGIN: tiktok.url,
       TIKTOK_AUTH_ORIGIN: tiktok.url,
+      // As npm start's sandbox mode does: PULL_FROM_URL publishes may name the simulator's origin.
+      TIKTOK_PULL_ORIGINS: tiktok.url,
       OPENAI_API_KEY: llmKeys.openai,
       ANTHROPIC_API_KEY: llmKeys.anthropic,
       GEMINI_API_KEY: llmKeys.gemini,
