@@ -138,16 +138,15 @@ export async function startGateway(
   });
   // OAuth routes and webhooks at the public origin, forwarded by an allow-list of exact paths to their
   // owner's fixed origin, raw bytes: before any body parser.
-  app.use(
-    createProviderRouteProxy(
-      {
-        shopify: new URL(subgraphUrls['shopify'] ?? '').origin,
-        tiktok: new URL(subgraphUrls['tiktok'] ?? '').origin,
-      },
-      logger,
-      options.providerRoutes,
-    ),
+  const providerRoutes = createProviderRouteProxy(
+    {
+      shopify: new URL(subgraphUrls['shopify'] ?? '').origin,
+      tiktok: new URL(subgraphUrls['tiktok'] ?? '').origin,
+    },
+    logger,
+    options.providerRoutes,
   );
+  app.use(providerRoutes.handler);
   const limiter = createWorkspaceLimiter({
     ratePerSecond: config.GATEWAY_WORKSPACE_RATE_PER_SECOND,
     burst: config.GATEWAY_WORKSPACE_BURST,
@@ -353,6 +352,7 @@ export async function startGateway(
       await apollo.stop();
       await subgraphFetcher.close();
       await llmRoutes.close();
+      await providerRoutes.close();
       await admin?.close();
       limiter.close();
       await tracing.close();

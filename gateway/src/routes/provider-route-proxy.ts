@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@ionflux/kit/logging';
 import { requestIdOf } from '@ionflux/kit/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Agent, errors } from 'undici';
 import {
   COMMON_REQUEST_HEADERS,
   isProviderRoutePath,
@@ -10,7 +11,7 @@ import {
   RESPONSE_HEADERS,
   type RouteOwner,
 } from './provider-routes.ts';
-import { readRequestBody, readResponseBody } from './read-capped.ts';
+import { readRequestBody, readUpstreamBody } from './read-capped.ts';
 import { inspectRequestTarget } from './request-target.ts';
 import { sendRouteError } from './send-route-error.ts';
 
@@ -24,6 +25,12 @@ export interface ProviderRouteProxyOptions {
   maxResponseBytes?: number;
   /** How long an owner has to answer completely; then 504. @default 30000 */
   timeoutMs?: number;
+}
+
+export interface ProviderRouteProxy {
+  handler: RequestHandler;
+  /** Closes the keep-alive pool to the owners. */
+  close(): Promise<void>;
 }
 
 /**
@@ -40,13 +47,17 @@ export function createProviderRouteProxy(
   owners: ProviderRouteOwners,
   logger: Logger,
   options: ProviderRouteProxyOptions = {},
-): RequestHandler {
+): ProviderRouteProxy {
   const limits = {
     maxRequestBytes: options.maxRequestBytes ?? 1024 * 1024,
     maxResponseBytes: options.maxResponseBytes ?? 1024 * 1024,
     timeoutMs: options.timeoutMs ?? 30_000,
   };
-  return (req: Request, res: Response, next: NextFunction) => {
+  // The proxy's own keep-alive pool (undici's request API: a webhook burst is this route's whole load,
+  // and fetch's WHATWG streams cost it about twice the CPU). The whole exchange is bounded by
+  // `timeoutMs` through the abort signal below.
+  const agent = new Agent({ connections: 128, headersTimeout: 0, bodyTimeout: 0 });
+  const handler = (req: Request, res: Response, next: NextFunction) => {
     const target = req.originalUrl;
     const queryAt = target.indexOf('?');
     const path = queryAt < 0 ? target : target.slice(0, queryAt);
@@ -74,6 +85,7 @@ export function createProviderRouteProxy(
       else res.destroy();
     });
   };
+  return { handler, close: () => agent.close() };
 
   async function forward(
     route: ProviderRoute,
@@ -111,46 +123,50 @@ export function createProviderRouteProxy(
       );
     };
     const signal = AbortSignal.timeout(timeoutMs);
-    let answer: globalThis.Response;
+    let answer: Awaited<ReturnType<Agent['request']>>;
     let answerBody: Buffer<ArrayBuffer>;
     try {
-      answer = await fetch(upstream, {
+      answer = await agent.request({
+        origin: upstream.origin,
+        path: `${upstream.pathname}${upstream.search}`,
         method: route.method,
         headers: forwardedHeaders(route, req, res),
-        ...(body === undefined ? {} : { body }),
-        redirect: 'manual',
+        body: body ?? null,
         signal,
       });
-      const read = await readResponseBody(answer.body, maxResponseBytes);
+      const read = await readUpstreamBody(answer.body, maxResponseBytes);
       if (!read.ok) {
         unavailable(502, `answer over ${maxResponseBytes} bytes`);
         return;
       }
       answerBody = read.bytes;
     } catch (error) {
-      unavailable(signal.aborted ? 504 : 502, signal.aborted ? 'timeout' : 'unreachable', error);
+      const timedOut = signal.aborted || error instanceof errors.RequestAbortedError;
+      unavailable(timedOut ? 504 : 502, timedOut ? 'timeout' : 'unreachable', error);
       return;
     }
-    res.statusCode = answer.status;
-    for (const [name, value] of answer.headers) {
-      if (name !== 'set-cookie' && RESPONSE_HEADERS.has(name)) res.setHeader(name, value);
+    res.statusCode = answer.statusCode;
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined && RESPONSE_HEADERS.has(name)) res.setHeader(name, value);
     }
-    const cookies = answer.headers.getSetCookie();
-    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
     res.setHeader('content-length', answerBody.length);
     res.end(answerBody);
   }
 }
 
 /** The allow-listed request headers, plus what the gateway itself says about the request. */
-function forwardedHeaders(route: ProviderRoute, req: IncomingMessage, res: ServerResponse): Headers {
-  const headers = new Headers();
+function forwardedHeaders(
+  route: ProviderRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || !(COMMON_REQUEST_HEADERS.has(name) || route.forwards(name))) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  headers.set('x-request-id', requestIdOf(res));
-  headers.set('x-forwarded-for', req.socket.remoteAddress ?? '');
-  headers.set('x-forwarded-proto', 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http');
+  headers['x-request-id'] = requestIdOf(res);
+  headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+  headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
   return headers;
 }

@@ -59,3 +59,21 @@ export async function readResponseBody(
   }
   return { ok: true, bytes: Buffer.concat(chunks, length) };
 }
+
+/** Reads an undici answer's body up to `maxBytes`; past it the body is destroyed and nothing is kept. */
+export async function readUpstreamBody(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  maxBytes: number,
+): Promise<CappedRead> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    length += chunk.length;
+    if (length > maxBytes) {
+      body.destroy();
+      return { ok: false, reason: 'too_large' };
+    }
+    chunks.push(chunk);
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, length) };
+}
