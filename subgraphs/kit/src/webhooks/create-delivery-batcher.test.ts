@@ -69,4 +69,36 @@ describe('createDeliveryBatcher', () => {
       select delivery_id from kit.webhook_deliveries where delivery_id = any(${`{${[...good, bad].join(',')}}`}::text[])`;
     expect(stored).toHaveLength(good.length);
   });
+
+  it('stores each delivery once when two processes receive the same burst at once', async () => {
+    // Two subgraph replicas, each with its own pool and batcher, as when a provider retries a delivery
+    // while the first attempt is still being stored elsewhere.
+    const other = postgres(database.url, { max: 2, onnotice: () => {} });
+    try {
+      const first = createDeliveryBatcher({ sql, queue, source, maxBatch: 40 });
+      const second = createDeliveryBatcher({ sql: other, queue, source, maxBatch: 40 });
+      const ids = Array.from({ length: 200 }, () => randomUUID());
+      const [a, b] = await Promise.all([
+        Promise.all(ids.map((id) => first(delivery(id), {}))),
+        Promise.all([...ids].reverse().map((id) => second(delivery(id), {}))),
+      ]);
+      const byId = new Map<string, string[]>();
+      for (const [index, id] of ids.entries()) {
+        const mine = a[index];
+        const theirs = b[ids.length - 1 - index];
+        // Both answers name the one stored row; exactly one of them stored it.
+        expect(mine?.id).toBe(theirs?.id);
+        expect([mine?.duplicate, theirs?.duplicate].filter((duplicate) => !duplicate)).toHaveLength(1);
+        byId.set(id, [mine?.id ?? '', theirs?.id ?? '']);
+      }
+      const [rows] = await sql<{ n: number }[]>`
+        select count(*)::int as n from kit.webhook_deliveries where delivery_id = any(${`{${ids.join(',')}}`}::text[])`;
+      expect(rows?.n).toBe(ids.length);
+      const jobs = await listQueuedJobs(database.url, 'batcher-test.process');
+      const rowIds = new Set([...byId.values()].map(([id]) => id));
+      expect(jobs.filter((job) => rowIds.has(job.key ?? ''))).toHaveLength(ids.length);
+    } finally {
+      await other.end();
+    }
+  });
 });

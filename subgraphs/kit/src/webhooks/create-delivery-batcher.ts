@@ -11,7 +11,11 @@ export interface DeliveryBatcherOptions {
   source: WebhookSource;
   /** Deliveries stored by one transaction at most. @default 100 */
   maxBatch?: number;
-  /** Transactions storing batches at once (each holds a connection). @default 4 */
+  /**
+   * Batches being stored at once (each holds a connection). One is fastest on the 2-core reference
+   * machine (`npm run bench -- shopify-events`: about 30 deliveries a commit under a burst, against 6
+   * with 4 at once, which spend the database's CPU on commits). @default 1
+   */
   maxConcurrent?: number;
 }
 
@@ -43,7 +47,7 @@ interface Pending {
 export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDelivery {
   const { sql, source } = options;
   const maxBatch = options.maxBatch ?? 100;
-  const maxConcurrent = options.maxConcurrent ?? 4;
+  const maxConcurrent = options.maxConcurrent ?? 1;
   const pending: Pending[] = [];
   let running = 0;
 
@@ -85,68 +89,74 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
 
   async function insertBatch(batch: Pending[]): Promise<StoredDelivery[]> {
     const rows = JSON.stringify(
-      batch.map((entry, index) => ({
-        position: index,
-        delivery_id: entry.delivery.deliveryId,
-        topic: entry.delivery.topic,
-        account_id: entry.delivery.accountId ?? null,
-        headers: entry.headers,
-        payload: entry.delivery.payload ?? null,
-      })),
+      batch.map((entry, index) => {
+        const trace = traceHeaders(entry.trace);
+        return {
+          position: index,
+          delivery_id: entry.delivery.deliveryId,
+          topic: entry.delivery.topic,
+          account_id: entry.delivery.accountId ?? null,
+          headers: entry.headers,
+          payload: entry.delivery.payload ?? null,
+          trace: 'traceparent' in trace ? trace : null,
+        };
+      }),
     );
-    return sql.begin(async (tx) => {
-      // JSON bound as text and cast from text (see storeWebhookDelivery); rows in batch order, so a
-      // delivery repeated within the batch is inserted once, for its first occurrence.
-      const inserted = await tx<{ id: string; deliveryId: string }[]>`
+    // One statement, so one round trip and its own transaction: the rows are inserted in batch order (a
+    // delivery repeated within the batch is inserted once, for its first occurrence) and the job of each
+    // inserted row is added by graphile_worker.add_jobs — keyed on the row id as storeWebhookDelivery keys
+    // it, with the trace context of its request as enqueueJob adds it. `cross join jobs` makes the jobs
+    // part of the answer, so they are added whenever a row is. JSON is bound as text and cast from text
+    // (see storeWebhookDelivery).
+    const inserted = await sql<{ id: string; deliveryId: string }[]>`
+      with batch as (
+        select * from jsonb_to_recordset(${rows}::text::jsonb) as r(position int, delivery_id text,
+          topic text, account_id text, headers jsonb, payload jsonb, trace jsonb)
+      ),
+      inserted as (
         insert into kit.webhook_deliveries (provider, delivery_id, topic, account_id, headers, payload, process_task)
-        select ${source.provider}, r.delivery_id, r.topic, r.account_id, r.headers, r.payload, ${source.processTask}
-        from jsonb_to_recordset(${rows}::text::jsonb) as r(position int, delivery_id text, topic text,
-          account_id text, headers jsonb, payload jsonb)
-        order by r.position
+        select ${source.provider}, b.delivery_id, b.topic, b.account_id, b.headers, b.payload, ${source.processTask}
+        from batch b
+        order by b.position
         on conflict (provider, delivery_id) do nothing
-        returning id, delivery_id as "deliveryId"`;
-      if (inserted.length > 0) {
-        const traceOf = new Map(batch.map((entry) => [entry.delivery.deliveryId, traceHeaders(entry.trace)]));
-        const jobs = JSON.stringify(
-          inserted.map((row) => {
-            const trace = traceOf.get(row.deliveryId);
-            return { id: row.id, trace: trace && 'traceparent' in trace ? trace : null };
-          }),
-        );
-        // The job of each delivery, keyed on its row id as storeWebhookDelivery keys it, with the trace
-        // context of its request as enqueueJob adds it.
-        await tx`
-          select 1 from graphile_worker.add_jobs(array(
-            select row(${source.processTask},
-              case when j.trace is null then json_build_object('deliveryId', j.id)
-                else json_build_object('deliveryId', j.id, ${JOB_TRACE_FIELD}::text, j.trace) end,
-              null, null, null, j.id, null, null)::graphile_worker.job_spec
-            from jsonb_to_recordset(${jobs}::text::jsonb) as j(id text, trace json)
-          ))`;
+        returning id, delivery_id
+      ),
+      jobs as (
+        select count(*) as added from graphile_worker.add_jobs(array(
+          select row(${source.processTask},
+            case when b.trace is null then json_build_object('deliveryId', i.id)
+              else json_build_object('deliveryId', i.id, ${JOB_TRACE_FIELD}::text, b.trace) end,
+            null, null, null, i.id::text, null, null)::graphile_worker.job_spec
+          from inserted i
+          join lateral (
+            select trace from batch where batch.delivery_id = i.delivery_id order by position limit 1
+          ) b on true
+        ))
+      )
+      select i.id::text as id, i.delivery_id as "deliveryId" from inserted i cross join jobs`;
+    const fresh = new Map(inserted.map((row) => [row.deliveryId, row.id]));
+    // Deliveries stored before (a retry, or another process storing the same one just now) are read
+    // after that statement: rare, so the usual batch is one round trip.
+    const existing = new Map<string, string>();
+    const missing = batch.map((entry) => entry.delivery.deliveryId).filter((id) => !fresh.has(id));
+    if (missing.length > 0) {
+      const found = await sql<{ id: string; deliveryId: string }[]>`
+        select id::text as id, delivery_id as "deliveryId" from kit.webhook_deliveries
+        where provider = ${source.provider}
+          and delivery_id in (select jsonb_array_elements_text(${JSON.stringify(missing)}::text::jsonb))`;
+      for (const row of found) existing.set(row.deliveryId, row.id);
+    }
+    const claimed = new Set<string>();
+    return batch.map((entry): StoredDelivery => {
+      const id = entry.delivery.deliveryId;
+      const freshId = fresh.get(id);
+      if (freshId && !claimed.has(id)) {
+        claimed.add(id);
+        return { id: freshId, duplicate: false };
       }
-      const fresh = new Map(inserted.map((row) => [row.deliveryId, row.id]));
-      const missing = batch.map((entry) => entry.delivery.deliveryId).filter((id) => !fresh.has(id));
-      const existing = new Map<string, string>();
-      if (missing.length > 0) {
-        const found = await tx<{ id: string; deliveryId: string }[]>`
-          select id, delivery_id as "deliveryId" from kit.webhook_deliveries
-          where provider = ${source.provider}
-            and delivery_id in (select jsonb_array_elements_text(${JSON.stringify(missing)}::text::jsonb))`;
-        for (const row of found) existing.set(row.deliveryId, row.id);
-      }
-      const claimed = new Set<string>();
-      return batch.map((entry): StoredDelivery => {
-        const id = entry.delivery.deliveryId;
-        const freshId = fresh.get(id);
-        if (freshId && !claimed.has(id)) {
-          claimed.add(id);
-          return { id: freshId, duplicate: false };
-        }
-        const existingId = freshId ?? existing.get(id);
-        if (!existingId)
-          throw new Error('a conflicting webhook delivery vanished while storing its duplicate');
-        return { id: existingId, duplicate: true };
-      });
+      const existingId = freshId ?? existing.get(id);
+      if (!existingId) throw new Error('a conflicting webhook delivery vanished while storing its duplicate');
+      return { id: existingId, duplicate: true };
     });
   }
 
