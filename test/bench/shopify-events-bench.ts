@@ -15,6 +15,7 @@ import postgres from 'postgres';
 import { Agent, request } from 'undici';
 import { forkBenchChild } from './bench-child.ts';
 import { printTable, summarise, writeResults } from './bench-report.ts';
+import { machineBusyMs, ownCpuMs, treeCpuMs } from './federation/machine.ts';
 import { seedMirrorOrders } from './seed-mirror-orders.ts';
 
 // `npm run bench -- shopify-events`: (1) webhook ingest under a burst — verified (HMAC), stored and
@@ -156,6 +157,40 @@ export async function run(): Promise<void> {
       insert into kit.integration_connections (workspace_id, provider, owner_type, owner_id, account_id, status)
       values (${workspaceId}, 'shopify', 'brand', ${randomUUID()}, ${SHOP}, 'CONNECTED')`;
 
+    // CPU time (ms) of each part: the children's process trees, the load generator (this process),
+    // PostgreSQL (the rest of this process's tree: the postmaster and its backends), and what the machine
+    // spent on processes not ours.
+    const readCpu = () => ({
+      gateway: treeCpuMs(gateway.process.pid ?? -1),
+      subgraph: treeCpuMs(subgraphs.process.pid ?? -1),
+      load: ownCpuMs(),
+      tree: treeCpuMs(process.pid),
+      machine: machineBusyMs(),
+    });
+    const cpuSince = (before: ReturnType<typeof readCpu>) => {
+      const now = readCpu();
+      const gatewayMs = now.gateway - before.gateway;
+      const subgraphMs = now.subgraph - before.subgraph;
+      const loadMs = now.load - before.load;
+      const treeMs = now.tree - before.tree;
+      return {
+        gateway: gatewayMs,
+        subgraph: subgraphMs,
+        load: loadMs,
+        postgres: treeMs - gatewayMs - subgraphMs - loadMs,
+        foreign: now.machine - before.machine - treeMs,
+      };
+    };
+
+    // Commits of the bench database (the group commit's batch size shows as deliveries per commit).
+    const commits = async () => {
+      // A backend reports its counts at most once a second.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const [row] = await sql<{ n: string }[]>`
+        select xact_commit::text as n from pg_stat_database where datname = current_database()`;
+      return Number(row?.n ?? 0);
+    };
+
     // 1. Ingest.
     const viaGateway = `${gatewayUrl}/webhooks/shopify`;
     const direct = `${shopifyOrigin}/webhooks/shopify`;
@@ -167,7 +202,11 @@ export async function run(): Promise<void> {
       ['straight to the subgraph', direct, 20_000_000],
     ] as const) {
       const list = deliveries(BURST, apiSecret, offset);
+      const commitsBefore = await commits();
+      const cpuBefore = readCpu();
       const result = await burst(target, list, CONCURRENCY);
+      const cpu = cpuSince(cpuBefore);
+      const commitsDuring = (await commits()) - commitsBefore;
       const latency = summarise(name, result.acks);
       ingest.push({
         path: name,
@@ -178,6 +217,12 @@ export async function run(): Promise<void> {
         'p50 ms': latency.p50,
         'p99 ms': latency.p99,
         'max ms': Math.max(...result.acks),
+        'deliveries per commit': BURST / commitsDuring,
+        'CPU µs per delivery: gateway': (cpu.gateway * 1000) / BURST,
+        subgraph: (cpu.subgraph * 1000) / BURST,
+        PostgreSQL: (cpu.postgres * 1000) / BURST,
+        'load generator': (cpu.load * 1000) / BURST,
+        'foreign CPU %': (100 * cpu.foreign) / result.elapsedMs,
       });
     }
     const [stored] = await sql<{ n: number }[]>`select count(*)::int as n from kit.webhook_deliveries`;
