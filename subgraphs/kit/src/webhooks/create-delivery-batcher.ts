@@ -2,6 +2,7 @@ import type postgres from 'postgres';
 import { JOB_TRACE_FIELD, type JobQueue } from '../jobs/index.ts';
 import { type Context, context, traceHeaders } from '../tracing/index.ts';
 import { type StoredDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
+import { refuseUnreadableCharacters } from './stored-payload-json.ts';
 import type { WebhookSource, WebhookVerification } from './webhook-source.ts';
 
 export interface DeliveryBatcherOptions {
@@ -13,8 +14,8 @@ export interface DeliveryBatcherOptions {
   maxBatch?: number;
   /**
    * Batches being stored at once (each holds a connection). One is fastest on the 2-core reference
-   * machine (`npm run bench -- shopify-events`: about 30 deliveries a commit under a burst, against 6
-   * with 4 at once, which spend the database's CPU on commits). @default 1
+   * machine (the webhook ingest benchmark: about 30 deliveries a commit under a burst, against 6 with 4
+   * at once, which spend the database's CPU on commits). @default 1
    */
   maxConcurrent?: number;
 }
@@ -67,8 +68,8 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
       const stored = await insertBatch(batch);
       for (const [index, entry] of batch.entries()) entry.resolve(stored[index] as StoredDelivery);
     } catch {
-      // One delivery may be what the database refuses (e.g. a \u0000 jsonb will not take): alone, each
-      // fails or succeeds on its own.
+      // One delivery may be what the store refuses (a \u0000, a lone surrogate the json type will not
+      // take): alone, each fails or succeeds on its own.
       await Promise.all(
         batch.map((entry) =>
           context
@@ -102,16 +103,18 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
         };
       }),
     );
+    // A refused payload fails the batch, which is then stored one delivery at a time: only its own fails.
+    refuseUnreadableCharacters(rows);
     // One statement, so one round trip and its own transaction: the rows are inserted in batch order (a
     // delivery repeated within the batch is inserted once, for its first occurrence) and the job of each
     // inserted row is added by graphile_worker.add_jobs — keyed on the row id as storeWebhookDelivery keys
     // it, with the trace context of its request as enqueueJob adds it. `cross join jobs` makes the jobs
     // part of the answer, so they are added whenever a row is. JSON is bound as text and cast from text
-    // (see storeWebhookDelivery).
+    // (see storeWebhookDelivery); json_to_recordset hands each payload on as its text, unconverted.
     const inserted = await sql<{ id: string; deliveryId: string }[]>`
       with batch as (
-        select * from jsonb_to_recordset(${rows}::text::jsonb) as r(position int, delivery_id text,
-          topic text, account_id text, headers jsonb, payload jsonb, trace jsonb)
+        select * from json_to_recordset(${rows}::text::json) as r(position int, delivery_id text,
+          topic text, account_id text, headers jsonb, payload json, trace jsonb)
       ),
       inserted as (
         insert into kit.webhook_deliveries (provider, delivery_id, topic, account_id, headers, payload, process_task)

@@ -128,10 +128,33 @@ describe('POST /webhooks/:provider', () => {
     expect(await countStored(sql)).toEqual(before);
   });
 
-  it('answers 400 when the payload cannot be stored as JSON (a NUL character jsonb refuses)', async () => {
-    const delivery = signedDelivery(SECRET, '{"note":"\\u0000"}');
-    const response = await server.post(delivery.body, delivery.headers);
-    expect(response).toMatchObject({ status: 400, json: { error: { code: 'INVALID_REQUEST' } } });
+  it('answers 400 and stores nothing when the payload cannot be stored: a NUL character, a lone surrogate', async () => {
+    const before = await countStored(sql);
+    const nul = signedDelivery(SECRET, '{"note":"\\u0000"}');
+    expect(await server.post(nul.body, nul.headers)).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          code: 'INVALID_REQUEST',
+          message:
+            'The delivery’s payload holds a NUL character (\\u0000) or half a surrogate pair (such as \\ud800), which cannot be stored.',
+        },
+      },
+    });
+    // Valid for JSON.parse; PostgreSQL's JSON operators could not read it.
+    const surrogate = signedDelivery(SECRET, '{"note":"\\ud800"}');
+    expect(await server.post(surrogate.body, surrogate.headers)).toMatchObject({
+      status: 400,
+      json: { error: { code: 'INVALID_REQUEST' } },
+    });
+    expect(await countStored(sql)).toEqual(before);
+    // A backslash followed by the text u0000 is no NUL: stored as sent.
+    const lookalike = signedDelivery(SECRET, '{"note":"\\\\u0000"}');
+    expect((await server.post(lookalike.body, lookalike.headers)).status).toBe(200);
+    const [stored] = await sql<{ note: string }[]>`
+      select payload ->> 'note' as note from kit.webhook_deliveries
+      where delivery_id = ${lookalike.headers['x-test-webhook-id'] ?? ''}`;
+    expect(stored?.note).toBe('\\u0000');
   });
 
   it('logs refusals and stored deliveries without the signature or the payload', async () => {

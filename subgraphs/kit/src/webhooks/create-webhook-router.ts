@@ -9,6 +9,7 @@ import type { StoreDelivery } from './create-delivery-batcher.ts';
 import { keptHeaders } from './kept-headers.ts';
 import { classifyStoreFailure } from './store-failure.ts';
 import { storeWebhookDelivery } from './store-webhook-delivery.ts';
+import { UnstorablePayloadError } from './stored-payload-json.ts';
 import { createWebhookMetrics, type WebhookReceipt } from './webhook-metrics.ts';
 import type { WebhookSource } from './webhook-source.ts';
 
@@ -86,7 +87,13 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       if (classifyStoreFailure(error) === 'invalid_payload') {
         logger.warn({ err: error, deliveryId, topic }, 'webhook delivery cannot be stored as sent');
         count('invalid');
-        sendError(res, 'INVALID_REQUEST', 'The delivery’s payload cannot be stored.');
+        sendError(
+          res,
+          'INVALID_REQUEST',
+          error instanceof UnstorablePayloadError
+            ? error.message
+            : 'The delivery’s payload cannot be stored.',
+        );
         return;
       }
       logger.error({ err: error, deliveryId, topic }, 'webhook delivery not stored; the provider will retry');

@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { JobQueue } from '../jobs/index.ts';
+import { refuseUnreadableCharacters } from './stored-payload-json.ts';
 import type { WebhookSource, WebhookVerification } from './webhook-source.ts';
 
 export interface StoredDelivery {
@@ -22,6 +23,8 @@ export async function storeWebhookDelivery(deps: {
   headers: Record<string, string>;
 }): Promise<StoredDelivery> {
   const { sql, queue, source, delivery } = deps;
+  const payload = JSON.stringify(delivery.payload ?? null);
+  refuseUnreadableCharacters(payload);
   // JSON bound as text and cast from text, not tx.json(): on a drizzle-wrapped pool the json serializer is
   // pass-through, on a plain one a bare ::jsonb cast would encode the text again.
   return sql.begin(async (tx) => {
@@ -29,7 +32,7 @@ export async function storeWebhookDelivery(deps: {
       insert into kit.webhook_deliveries
         (provider, delivery_id, topic, account_id, headers, payload, process_task)
       values (${source.provider}, ${delivery.deliveryId}, ${delivery.topic}, ${delivery.accountId ?? null},
-        ${JSON.stringify(deps.headers)}::text::jsonb, ${JSON.stringify(delivery.payload ?? null)}::text::jsonb,
+        ${JSON.stringify(deps.headers)}::text::jsonb, ${payload}::text::json,
         ${source.processTask})
       on conflict (provider, delivery_id) do nothing
       returning id`;

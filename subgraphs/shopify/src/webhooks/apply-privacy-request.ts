@@ -143,8 +143,8 @@ async function blankDeliveries(
 ): Promise<number> {
   const gids = subject.orderIds.map((orderId) => toGid('Order', orderId));
   const rows = await tx`
-    update kit.webhook_deliveries set payload = ${REDACTED}::text::jsonb
-    where provider = ${shopifyProvider.id} and account_id = ${shop} and payload <> ${REDACTED}::text::jsonb
+    update kit.webhook_deliveries set payload = ${REDACTED}::text::json
+    where provider = ${shopifyProvider.id} and account_id = ${shop} and payload::text <> ${REDACTED}
       and (
         (${subject.customerId}::text is not null and payload -> 'customer' ->> 'id' = ${subject.customerId}::text)
         or payload ->> 'admin_graphql_api_id' = any(${pgArray(gids)}::text[])
@@ -162,8 +162,8 @@ async function eraseShop(tx: MirrorTx, shop: string): Promise<Record<string, unk
     order by id for update`;
   for (const connection of connections) await deleteConnectionMirror(tx, connection.id);
   const blanked = await tx`
-    update kit.webhook_deliveries set payload = ${REDACTED}::text::jsonb
-    where provider = ${shopifyProvider.id} and account_id = ${shop} and payload <> ${REDACTED}::text::jsonb
+    update kit.webhook_deliveries set payload = ${REDACTED}::text::json
+    where provider = ${shopifyProvider.id} and account_id = ${shop} and payload::text <> ${REDACTED}
     returning 1`;
   return { connectionsErased: connections.length, deliveriesBlanked: blanked.length };
 }

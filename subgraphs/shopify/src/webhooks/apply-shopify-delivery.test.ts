@@ -398,7 +398,7 @@ describe('privacy topics', () => {
     await mirror.database.sql`
       insert into kit.webhook_deliveries (id, provider, delivery_id, topic, account_id, payload)
       values (${stored}, 'shopify', ${randomUUID()}, 'orders/create', ${store.shop},
-        ${JSON.stringify({ id: 299938, customer: { id: 191167, email: 'john@example.com' } })}::text::jsonb)`;
+        ${JSON.stringify({ id: 299938, customer: { id: 191167, email: 'john@example.com' } })}::text::json)`;
     const redact = parse(docExampleFor('customers/redact', store.shop));
     const outcome = await applyShopifyDelivery(
       deps(),
