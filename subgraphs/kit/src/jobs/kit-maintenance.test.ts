@@ -34,6 +34,12 @@ describe('the kit’s retention jobs', () => {
     sql`insert into kit.events (topic, payload, created_at) values ('t', '"x"'::jsonb, now() - ${age}::interval)
         returning id`.then((rows) => String(rows[0]?.['id']));
 
+  const insertDelivery = (status: string, age: string) =>
+    sql`insert into kit.webhook_deliveries (provider, delivery_id, topic, payload, status, received_at)
+        values ('test', ${randomUUID()}, 't', '{}'::json, ${status}::kit.webhook_delivery_status,
+          now() - ${age}::interval)
+        returning id::text as id`.then((rows) => String(rows[0]?.['id']));
+
   it('are cron jobs whose missed slots two workers run once each, deleting only what is past retention', async () => {
     const states = {
       stale: await insertState('-25 hours'),
@@ -41,6 +47,13 @@ describe('the kit’s retention jobs', () => {
       live: await insertState('10 minutes'),
     };
     const events = { old: await insertEvent('8 days'), recent: await insertEvent('6 days') };
+    const deliveries = {
+      appliedOld: await insertDelivery('PROCESSED', '31 days'),
+      appliedRecent: await insertDelivery('PROCESSED', '29 days'),
+      deadOld: await insertDelivery('DEAD', '90 days'),
+      failedOld: await insertDelivery('FAILED', '40 days'),
+      waitingOld: await insertDelivery('RECEIVED', '40 days'),
+    };
     // The schedule has been known for 3 hours and never ran: the slots of the last 2 hours are missed.
     for (const { task } of kitMaintenanceCron()) {
       await sql`insert into graphile_worker._private_known_crontabs (identifier, known_since)
@@ -55,7 +68,11 @@ describe('the kit’s retention jobs', () => {
           await task.handler(payload, helpers);
         },
       }));
-    const settings = { IONFLUX_OAUTH_STATE_RETENTION_HOURS: 24, IONFLUX_EVENT_RETENTION_HOURS: 168 };
+    const settings = {
+      IONFLUX_OAUTH_STATE_RETENTION_HOURS: 24,
+      IONFLUX_EVENT_RETENTION_HOURS: 168,
+      IONFLUX_WEBHOOK_RETENTION_DAYS: 30,
+    };
     const workers: JobWorker[] = await Promise.all(
       [1, 2].map(() =>
         startJobWorker({
@@ -86,5 +103,10 @@ describe('the kit’s retention jobs', () => {
     expect(keptStates.map((row) => row['id']).sort()).toEqual([states.justExpired, states.live].sort());
     const keptEvents = await sql`select id::text as id from kit.events`;
     expect(keptEvents.map((row) => row['id'])).toEqual([events.recent]);
+    // Only applied deliveries past retention go; dead letters and unapplied work stay, however old.
+    const keptDeliveries = await sql`select id::text as id from kit.webhook_deliveries`;
+    expect(keptDeliveries.map((row) => row['id']).sort()).toEqual(
+      [deliveries.appliedRecent, deliveries.deadOld, deliveries.failedOld, deliveries.waitingOld].sort(),
+    );
   });
 });

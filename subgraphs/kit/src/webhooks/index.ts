@@ -5,6 +5,7 @@ export { createWebhookRouter } from './create-webhook-router.ts';
 export type { WebhookProcessingDeps } from './define-webhook-processing-task.ts';
 export { defineWebhookProcessingTask } from './define-webhook-processing-task.ts';
 export { parseWebhookJson } from './parse-webhook-json.ts';
+export { pruneWebhookDeliveries } from './prune-webhook-deliveries.ts';
 export type { ReplayWebhookResult } from './replay-webhook-delivery.ts';
 export { replayWebhookDelivery } from './replay-webhook-delivery.ts';
 export type { StoredDelivery } from './store-webhook-delivery.ts';
