@@ -43,7 +43,7 @@ interface Pending {
  * is, duplicates (within a batch or before) enqueue nothing and resolve `duplicate: true`. Under light
  * load a delivery is stored at once, alone; under a burst the cost of a commit (its WAL flush, the
  * queue's NOTIFY) is shared by the batch. A batch that fails is retried one delivery at a time, so one
- * payload the database refuses fails only its own request.
+ * payload the store refuses fails only its own request.
  */
 export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDelivery {
   const { sql, source } = options;
@@ -68,8 +68,8 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
       const stored = await insertBatch(batch);
       for (const [index, entry] of batch.entries()) entry.resolve(stored[index] as StoredDelivery);
     } catch {
-      // One delivery may be what the store refuses (a \u0000, a lone surrogate the json type will not
-      // take): alone, each fails or succeeds on its own.
+      // One delivery may be what the store refuses (a NUL character, half a surrogate pair, anything
+      // PostgreSQL refuses): alone, each fails or succeeds on its own.
       await Promise.all(
         batch.map((entry) =>
           context
