@@ -159,6 +159,8 @@ describe('the integration console at /console', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toEqual(['IDLE', true]);
+    // The sync's Admin API calls are the connection's last successful calls.
+    expect(await page.locator(`[data-last-call="${connectionId}"]`).textContent()).toMatch(/ UTC$/);
     await screenshot('connections');
     expect(offRequests).toEqual([]);
   }, 90_000);
@@ -347,4 +349,36 @@ describe('the integration console at /console', () => {
     expect(bytes).toBeGreaterThan(0);
     expect(offRequests).toEqual([]);
   });
+
+  // Last: the store's breaker stays open for 30 s after this.
+  it('shows the error codes of a connection’s failing calls beside its last successful call', async () => {
+    simulator.addFault({ kind: 'status', status: 503, path: 'graphql\\.json$' });
+    try {
+      const codesOf = async () => {
+        const { body } = await graphql<{
+          integrationConnections: { id: string; recentErrorCodes: string[] }[];
+        }>('{ integrationConnections { id recentErrorCodes } }');
+        return body.data?.integrationConnections.find((c) => c.id === connectionId)?.recentErrorCodes;
+      };
+      // Reads of the store through the gateway fail now; their calls are recorded within half a second.
+      await expect
+        .poll(
+          async () => {
+            await graphql('query ($c: ID!) { shopifyShop(connectionId: $c) { name } }', { c: connectionId });
+            return codesOf();
+          },
+          { timeout: 30_000, interval: 700 },
+        )
+        .toContain('PROVIDER_UNAVAILABLE');
+      await openPage('connections');
+      expect(await page.locator(`[data-error-codes="${connectionId}"]`).textContent()).toContain(
+        'PROVIDER_UNAVAILABLE',
+      );
+      expect(await page.locator(`[data-last-call="${connectionId}"]`).textContent()).toMatch(/ UTC$/);
+      await screenshot('connections-failing-calls');
+      expect(offRequests).toEqual([]);
+    } finally {
+      simulator.clearFaults();
+    }
+  }, 60_000);
 });

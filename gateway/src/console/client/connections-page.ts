@@ -1,3 +1,4 @@
+import { CALL_ACTIVITY_SELECTION, type CallActivity, callsCell } from './connection-calls.ts';
 import { formatTime, h, table } from './dom.ts';
 import type { ConsoleApi } from './graphql-client.ts';
 import {
@@ -22,13 +23,15 @@ export type ShopifyConnectionRow = {
 };
 
 export const CONNECTIONS_QUERY = `{ shopifyConnections { id brandId shop shopName status scopes health healthReason
-  lastSyncedAt syncStatus syncErrorCode connectedAt } tiktokConnections { ${TIKTOK_CONNECTION_FIELDS} } }`;
+  lastSyncedAt syncStatus syncErrorCode connectedAt } tiktokConnections { ${TIKTOK_CONNECTION_FIELDS} }
+  ${CALL_ACTIVITY_SELECTION} }`;
 
 /** Connections of the workspace with their state, and connect / sync now / disconnect. */
 export async function connectionsPage(api: ConsoleApi, refresh: () => void): Promise<HTMLElement> {
   const result = await api.request<{
     shopifyConnections: ShopifyConnectionRow[];
     tiktokConnections: TikTokConnectionRow[];
+    integrationConnections: CallActivity[];
   }>(CONNECTIONS_QUERY);
   const section = h(
     'section',
@@ -40,10 +43,12 @@ export async function connectionsPage(api: ConsoleApi, refresh: () => void): Pro
     section.append(h('p', { role: 'alert' }, result.message));
     return section;
   }
+  const calls = new Map(result.data.integrationConnections.map((activity) => [activity.id, activity]));
   const rows = result.data.shopifyConnections.map((c) => [
     h('span', {}, c.shopName ?? c.shop, h('br'), h('small', {}, c.shop)),
     h('span', { 'data-connection-status': c.id }, c.status),
     h('span', {}, c.health, c.healthReason ? ` — ${c.healthReason}` : ''),
+    callsCell(c.id, calls.get(c.id)),
     c.scopes.join(', '),
     h(
       'span',
@@ -95,7 +100,7 @@ export async function connectionsPage(api: ConsoleApi, refresh: () => void): Pro
   section.append(
     h('h3', {}, 'Shopify stores'),
     table(
-      ['Store', 'Status', 'Health', 'Scopes', 'Sync', 'Last synced', 'Actions'],
+      ['Store', 'Status', 'Health', 'Calls', 'Scopes', 'Sync', 'Last synced', 'Actions'],
       rows,
       'Shopify connections',
     ),
@@ -135,7 +140,7 @@ export async function connectionsPage(api: ConsoleApi, refresh: () => void): Pro
       shop,
       h('button', { type: 'submit' }, 'Connect'),
     ),
-    ...tiktokConnections(api, result.data.tiktokConnections, status, refresh),
+    ...tiktokConnections(api, result.data.tiktokConnections, calls, status, refresh),
   );
   return section;
 }

@@ -1,3 +1,4 @@
+import { type CallActivity, callsCell } from './connection-calls.ts';
 import { formatTime, h, table } from './dom.ts';
 import type { ConsoleApi } from './graphql-client.ts';
 
@@ -29,6 +30,7 @@ const scopeList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 export function tiktokConnections(
   api: ConsoleApi,
   connections: TikTokConnectionRow[],
+  calls: ReadonlyMap<string, CallActivity>,
   status: HTMLElement,
   refresh: () => void,
 ): HTMLElement[] {
@@ -50,6 +52,7 @@ export function tiktokConnections(
       `${c.ownerType.toLowerCase()} ${c.ownerId.slice(0, 8)}`,
       h('span', { 'data-tiktok-status': c.id }, c.status),
       h('span', {}, c.health, c.healthReason ? ` — ${c.healthReason}` : ''),
+      callsCell(c.id, calls.get(c.id)),
       h('span', { 'data-tiktok-scopes': c.id }, c.scopes.join(', ')),
       formatTime(c.connectedAt),
       h(
@@ -143,7 +146,7 @@ export function tiktokConnections(
   return [
     h('h3', {}, 'TikTok accounts'),
     table(
-      ['Account', 'Owner', 'Status', 'Health', 'Scopes', 'Connected', 'Actions'],
+      ['Account', 'Owner', 'Status', 'Health', 'Calls', 'Scopes', 'Connected', 'Actions'],
       rows,
       'TikTok connections',
     ),
