@@ -350,6 +350,58 @@ describe('the integration console at /console', () => {
     expect(offRequests).toEqual([]);
   });
 
+  it('signs in with a JWT pasted into the form, kept in this tab only, and says when one is refused', async () => {
+    const tab = await context.newPage();
+    try {
+      await tab.goto(`${system.gatewayUrl}/console`);
+      await tab.fill('#token', 'not-a-jwt');
+      await tab.click('main.sign-in button[type="submit"]');
+      await tab.waitForSelector('main[data-page="connections"][data-ready="true"]');
+      expect(await tab.getByRole('alert').textContent()).toMatch(/^UNAUTHENTICATED: /);
+      await tab.getByRole('button', { name: 'Sign out' }).click();
+      expect(await tab.evaluate(() => sessionStorage.getItem('ionflux.console.token'))).toBeNull();
+      await tab.fill('#token', `  ${system.token}\n`);
+      await tab.click('main.sign-in button[type="submit"]');
+      await tab.waitForSelector('main[data-page="connections"][data-ready="true"]');
+      expect(await tab.locator(`[data-connection-status="${connectionId}"]`).textContent()).toBe('CONNECTED');
+      expect(await tab.evaluate(() => sessionStorage.getItem('ionflux.console.token'))).toBe(system.token);
+      expect(requestUrls.filter((url) => url.includes(system.token) || url.includes('not-a-jwt'))).toEqual(
+        [],
+      );
+      expect(offRequests).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('syncs a store again with Sync now: lastSyncedAt moves and the sync is IDLE again', async () => {
+    const lastSynced = async () => {
+      const { body } = await graphql<{ shopifyConnections: { id: string; lastSyncedAt: string | null }[] }>(
+        '{ shopifyConnections { id lastSyncedAt } }',
+      );
+      return body.data?.shopifyConnections.find((c) => c.id === connectionId)?.lastSyncedAt ?? '';
+    };
+    const before = await lastSynced();
+    await openPage('connections');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.waitForSelector('main[data-page="connections"][data-ready="true"]');
+    await expect
+      .poll(async () => Date.parse(await lastSynced()), { timeout: 30_000, interval: 300 })
+      .toBeGreaterThan(Date.parse(before));
+    await expect
+      .poll(
+        async () => {
+          await openPage('connections');
+          return page.locator(`[data-sync-status="${connectionId}"]`).textContent();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe('IDLE');
+    const shown = await page.locator(`[data-last-synced="${connectionId}"]`).textContent();
+    expect(shown).toBe(`${new Date(await lastSynced()).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC`);
+    expect(offRequests).toEqual([]);
+  }, 60_000);
+
   // Last: the store's breaker stays open for 30 s after this.
   it('shows the error codes of a connection’s failing calls beside its last successful call', async () => {
     simulator.addFault({ kind: 'status', status: 503, path: 'graphql\\.json$' });
