@@ -402,6 +402,61 @@ describe('the integration console at /console', () => {
     expect(offRequests).toEqual([]);
   }, 60_000);
 
+  it('sets and removes the quota and the fallback from the LLM page, and shows the API’s refusal', async () => {
+    const settings = async () => {
+      const { body } = await graphql<{
+        llmQuota: { period: string; maxTokens: number | null; maxCostUsd: number | null } | null;
+        llmFallback: { provider: string; model: string } | null;
+        llmProviders: { id: string; models: { id: string }[] }[];
+      }>(
+        '{ llmQuota { period maxTokens maxCostUsd } llmFallback { provider model } llmProviders { id models { id } } }',
+      );
+      if (!body.data) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const statusLine = () =>
+      page.locator('section[aria-labelledby="llm-title"] p[role="status"]').textContent();
+    await openPage('llm');
+    // Neither limit: refused by the API, its code and words shown, nothing stored.
+    await page.click('form[aria-label="Set quota"] button[type="submit"]');
+    await expect
+      .poll(statusLine)
+      .toBe('INVALID_REQUEST: Set maxTokens, maxCostUsd or both; use removeLlmQuota for none.');
+    expect((await settings()).llmQuota).toBeNull();
+
+    await page.selectOption('#quota-period', 'MONTH');
+    await page.fill('#quota-tokens', '250000');
+    await page.fill('#quota-cost', '12.5');
+    await page.click('form[aria-label="Set quota"] button[type="submit"]');
+    await expect
+      .poll(async () => (await settings()).llmQuota)
+      .toEqual({
+        period: 'MONTH',
+        maxTokens: 250000,
+        maxCostUsd: 12.5,
+      });
+    await page.waitForSelector('main[data-page="llm"][data-ready="true"] [data-quota]');
+    expect(await page.locator('[data-quota]').textContent()).toContain('of 250000 tokens');
+
+    const claude = (await settings()).llmProviders.find((p) => p.id === 'CLAUDE');
+    const model = claude?.models[0]?.id ?? '';
+    await page.selectOption('#fallback-provider', 'CLAUDE');
+    await page.fill('#fallback-model', model);
+    await page.click('form[aria-label="Set fallback"] button[type="submit"]');
+    await expect.poll(async () => (await settings()).llmFallback).toEqual({ provider: 'CLAUDE', model });
+    await page.waitForSelector('main[data-page="llm"][data-ready="true"]');
+    await expect.poll(() => page.getByText(`CLAUDE / ${model}`).count()).toBe(1);
+    await screenshot('llm-settings');
+
+    await page.getByRole('button', { name: 'Remove quota' }).click();
+    await expect.poll(async () => (await settings()).llmQuota).toBeNull();
+    await page.waitForSelector('main[data-page="llm"][data-ready="true"]');
+    await page.selectOption('#fallback-provider', '');
+    await page.click('form[aria-label="Set fallback"] button[type="submit"]');
+    await expect.poll(async () => (await settings()).llmFallback).toBeNull();
+    expect(offRequests).toEqual([]);
+  }, 60_000);
+
   // Last: the store's breaker stays open for 30 s after this.
   it('shows the error codes of a connection’s failing calls beside its last successful call', async () => {
     simulator.addFault({ kind: 'status', status: 503, path: 'graphql\\.json$' });
