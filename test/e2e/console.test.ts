@@ -458,25 +458,36 @@ describe('the integration console at /console', () => {
   }, 60_000);
 
   // Last: the store's breaker stays open for 30 s after this.
-  it('shows the error codes of a connection’s failing calls beside its last successful call', async () => {
+  it('shows a DEGRADED notification arriving live, and the failing calls’ codes beside the last successful call', async () => {
+    await openPage('notifications');
+    // Marks this document: a reload would lose it.
+    await page.evaluate(() => {
+      (window as unknown as { stillOpen: boolean }).stillOpen = true;
+    });
     simulator.addFault({ kind: 'status', status: 503, path: 'graphql\\.json$' });
     try {
-      const codesOf = async () => {
+      const healthOf = async () => {
         const { body } = await graphql<{
-          integrationConnections: { id: string; recentErrorCodes: string[] }[];
-        }>('{ integrationConnections { id recentErrorCodes } }');
-        return body.data?.integrationConnections.find((c) => c.id === connectionId)?.recentErrorCodes;
+          integrationConnections: { id: string; health: string; recentErrorCodes: string[] }[];
+        }>('{ integrationConnections { id health recentErrorCodes } }');
+        return body.data?.integrationConnections.find((c) => c.id === connectionId);
       };
-      // Reads of the store through the gateway fail now; their calls are recorded within half a second.
+      // Reads of the store through the gateway fail now (calls are judged within half a second) until the
+      // failures outweigh the sync's successful calls in the window.
       await expect
         .poll(
           async () => {
             await graphql('query ($c: ID!) { shopifyShop(connectionId: $c) { name } }', { c: connectionId });
-            return codesOf();
+            return healthOf();
           },
-          { timeout: 30_000, interval: 700 },
+          { timeout: 60_000, interval: 700 },
         )
-        .toContain('PROVIDER_UNAVAILABLE');
+        .toMatchObject({ health: 'DEGRADED', recentErrorCodes: ['PROVIDER_UNAVAILABLE'] });
+      // The notification reaches the open page through the subscription, without a reload.
+      await page.locator('li.unread', { hasText: 'PROVIDER_UNAVAILABLE' }).waitFor({ timeout: 10_000 });
+      expect(await page.evaluate(() => (window as unknown as { stillOpen?: boolean }).stillOpen)).toBe(true);
+      await screenshot('notifications-live');
+
       await openPage('connections');
       expect(await page.locator(`[data-error-codes="${connectionId}"]`).textContent()).toContain(
         'PROVIDER_UNAVAILABLE',
@@ -487,5 +498,5 @@ describe('the integration console at /console', () => {
     } finally {
       simulator.clearFaults();
     }
-  }, 60_000);
+  }, 90_000);
 });
