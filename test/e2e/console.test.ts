@@ -63,8 +63,9 @@ async function openPage(name: string): Promise<void> {
 }
 
 type ChartData = { x: number[]; series: { label: string; values: number[] }[] };
+/** The plotted data of the chart captioned exactly `caption`. */
 async function chartData(caption: string): Promise<ChartData> {
-  const figure = page.locator('figure.chart', { has: page.locator('figcaption', { hasText: caption }) });
+  const figure = page.locator('figure.chart', { has: page.getByText(caption, { exact: true }) });
   return JSON.parse((await figure.getAttribute('data-chart')) ?? 'null') as ChartData;
 }
 
@@ -269,9 +270,31 @@ describe('the integration console at /console', () => {
     expect(usage?.estimatedCostUsd).toBeGreaterThan(0);
     await openPage('llm');
     const tokens = await chartData('Tokens per day');
-    const cost = await chartData('Estimated cost per day');
+    const cost = await chartData('Estimated cost per day (USD)');
     expect(tokens.series[0]?.values.at(-1)).toBe(usage?.totalTokens);
     expect(cost.series[0]?.values.at(-1)).toBeCloseTo(usage?.estimatedCostUsd ?? -1, 9);
+    // The same calls, charted by provider, model and user.
+    const { body: groups } = await graphql<{
+      llmUsage: { groups: { provider: string; model: string; userId: string }[] };
+    }>(
+      'query ($f: DateTime!, $t: DateTime!) { llmUsage(from: $f, to: $t) { groups { provider model userId } } }',
+      {
+        f: new Date(Date.now() - 3_600_000),
+        t: new Date(Date.now() + 60_000),
+      },
+    );
+    const group = groups.data?.llmUsage.groups[0];
+    const byProvider = await chartData('Tokens per day by provider');
+    expect(byProvider.series.map((s) => [s.label, s.values.at(-1)])).toEqual([
+      ['OPENAI', usage?.totalTokens],
+    ]);
+    const byModel = await chartData('Estimated cost per day by model (USD)');
+    expect(byModel.series.map((s) => s.label)).toEqual([`OPENAI ${group?.model}`]);
+    expect(byModel.series[0]?.values.at(-1)).toBeCloseTo(usage?.estimatedCostUsd ?? -1, 9);
+    const byUser = await chartData('Tokens per day by user');
+    expect(byUser.series.map((s) => [s.label, s.values.at(-1)])).toEqual([
+      [group?.userId, usage?.totalTokens],
+    ]);
     const row = page.locator('table[aria-label="Usage by provider, model and user"] tbody tr');
     expect(await row.count()).toBe(1);
     expect(await row.first().textContent()).toContain('OPENAI');

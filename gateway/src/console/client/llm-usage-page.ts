@@ -1,6 +1,6 @@
 import { formatTime, h, table } from './dom.ts';
 import type { ConsoleApi } from './graphql-client.ts';
-import { lineChart } from './line-chart.ts';
+import { type ChartSeries, lineChart } from './line-chart.ts';
 
 type UsageGroup = {
   provider: string;
@@ -23,10 +23,40 @@ type Quota = {
 
 const dayMs = 86_400_000;
 const days = 7;
+/** Lines one breakdown chart draws at most: the largest keys of the week, the rest summed as "other". */
+const maxLines = 6;
+
+/**
+ * One line per key (provider, model or user) of `value` per day: the week's largest `maxLines` keys, the
+ * others summed under "other".
+ */
+function breakdown(
+  daily: Usage[],
+  keyOf: (group: UsageGroup) => string,
+  value: (group: UsageGroup) => number,
+): ChartSeries[] {
+  const totals = new Map<string, number>();
+  for (const day of daily) {
+    for (const group of day.groups) totals.set(keyOf(group), (totals.get(keyOf(group)) ?? 0) + value(group));
+  }
+  const kept = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, maxLines)
+    .map(([key]) => key);
+  const lines = totals.size > kept.length ? [...kept, 'other'] : kept;
+  return lines.map((label) => ({
+    label,
+    values: daily.map((day) =>
+      day.groups
+        .filter((group) => (kept.includes(keyOf(group)) ? keyOf(group) === label : label === 'other'))
+        .reduce((sum, group) => sum + value(group), 0),
+    ),
+  }));
+}
 
 /**
  * Tokens and estimated cost per day over the last week (one aliased `llmUsage` per day, in one request),
- * per provider/model/user for the week, the quota with its consumption, quota/fallback forms and keys.
+ * charted in total and by provider, model and user, a table per provider/model/user for the week, the quota with its consumption, quota/fallback forms and keys.
  */
 export async function llmUsagePage(api: ConsoleApi, refresh: () => void): Promise<HTMLElement> {
   const end = Math.ceil(Date.now() / dayMs) * dayMs;
@@ -35,7 +65,8 @@ export async function llmUsagePage(api: ConsoleApi, refresh: () => void): Promis
   const perDay = starts
     .map(
       (start, index) =>
-        `d${index}: llmUsage(from: "${new Date(start).toISOString()}", to: "${new Date(start + dayMs).toISOString()}") { ${fields} }`,
+        `d${index}: llmUsage(from: "${new Date(start).toISOString()}", to: "${new Date(start + dayMs).toISOString()}") {
+          ${fields} groups { provider model userId totalTokens estimatedCostUsd } }`,
     )
     .join('\n');
   const week = `week: llmUsage(from: "${new Date(starts[0] ?? end).toISOString()}", to: "${new Date(end).toISOString()}") {
@@ -76,6 +107,34 @@ export async function llmUsagePage(api: ConsoleApi, refresh: () => void): Promis
         x,
         [{ label: 'cost USD', values: daily.map((d) => d.estimatedCostUsd) }],
         { decimals: 6 },
+      ),
+      lineChart(
+        'Tokens per day by provider',
+        x,
+        breakdown(
+          daily,
+          (g) => g.provider,
+          (g) => g.totalTokens,
+        ),
+      ),
+      lineChart(
+        'Estimated cost per day by model (USD)',
+        x,
+        breakdown(
+          daily,
+          (g) => `${g.provider} ${g.model}`,
+          (g) => g.estimatedCostUsd ?? 0,
+        ),
+        { decimals: 6 },
+      ),
+      lineChart(
+        'Tokens per day by user',
+        x,
+        breakdown(
+          daily,
+          (g) => g.userId,
+          (g) => g.totalTokens,
+        ),
       ),
     ),
     table(
