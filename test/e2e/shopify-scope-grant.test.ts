@@ -210,6 +210,7 @@ describe('the kit’s retention jobs', () => {
     expect(rows.map((row) => row.identifier)).toEqual([
       'kit.events.prune',
       'kit.oauth-states.prune',
+      'kit.webhook-deliveries.prune',
       'shopify.sync.all',
       'shopify.webhooks.reconcile',
     ]);
