@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { migrationSet } from '@ionflux/drizzle/migrations';
 import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
 import { createEventBus } from '@ionflux/kit/events';
+import { createConnectionHealth, registerHealthMetrics } from '@ionflux/kit/health';
 import { createSubgraphIdentityVerifier } from '@ionflux/kit/identity';
 import {
   createJobQueue,
@@ -11,6 +12,7 @@ import {
   type TaskDefinition,
 } from '@ionflux/kit/jobs';
 import { createLogger } from '@ionflux/kit/logging';
+import { createMetrics } from '@ionflux/kit/metrics';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
 import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
 import { createWebhookRouter } from '@ionflux/kit/webhooks';
@@ -21,6 +23,7 @@ import type { TikTokConfig } from './config.ts';
 import type { TikTokContext } from './context.ts';
 import { loadTikTokOAuth, mountOAuthRoutes, tiktokRefreshCron, tiktokRefreshTask } from './oauth/index.ts';
 import { type PublishTimings, publishJobTask } from './publish/publish-job-task.ts';
+import { tiktokProvider } from './registration.ts';
 import { resolvers } from './resolvers/index.ts';
 import { mountUploadRoute } from './uploads/mount-upload-route.ts';
 import { PRUNE_UPLOADS_CRON, pruneUploadsTask } from './uploads/prune-uploads-task.ts';
@@ -30,8 +33,8 @@ const TIKTOK_MIGRATIONS = [migrationSet('kit'), migrationSet('tiktok')];
 
 /**
  * Starts the TikTok subgraph (spec section 3) on `TIKTOK_SUBGRAPH_PORT`: migrates, opens one pool and the
- * bus, loads the app credentials (connecting is disabled without them), then serves GraphQL and the
- * OAuth routes.
+ * bus, starts recording the calls made through connections (their health, spec 4.E), loads the app
+ * credentials (connecting is disabled without them), then serves GraphQL and the OAuth routes.
  */
 export async function startTikTokSubgraph(
   config: TikTokConfig,
@@ -58,16 +61,29 @@ export async function startTikTokSubgraph(
       throw error;
     },
   );
+  // Calls through connections (API, publish uploads, token refreshes) make their health; the registry
+  // is the one `/metrics` serves, with the health gauge and transition counter on it.
+  const metrics = createMetrics('tiktok');
+  const health = createConnectionHealth({
+    sql: database.sql,
+    bus,
+    logger,
+    settings: config,
+    providers: { [tiktokProvider.id]: tiktokProvider },
+    onTransition: registerHealthMetrics(metrics.registry, database.sql, logger),
+  });
   let queue: (JobQueue & { close(): Promise<void> }) | undefined;
   let worker: JobWorker | undefined;
   const close = async () => {
     await worker?.stop();
+    // After the last job and request, before the pool: what was recorded is written, not lost.
+    await health.close();
     await queue?.close();
     await bus.close();
     await database.close();
   };
   try {
-    const oauth = await loadTikTokOAuth(config, { sql: database.sql, bus, logger });
+    const oauth = await loadTikTokOAuth(config, { sql: database.sql, bus, logger, health });
     if (!oauth) {
       logger.warn(
         'TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET or IONFLUX_MASTER_KEY is not set: connecting TikTok is disabled',
@@ -157,6 +173,7 @@ export async function startTikTokSubgraph(
         port: config.TIKTOK_SUBGRAPH_PORT,
         portVar: 'TIKTOK_SUBGRAPH_PORT',
         handles: { logger, database, bus },
+        metrics,
       },
     );
     return {

@@ -2,6 +2,7 @@ import { IntegrationError } from '@ionflux/kit/errors';
 import { getAccessToken, markAuthInvalid, requireScopes } from '@ionflux/kit/oauth';
 import type { TikTokConnectionRecord } from '../connections/index.ts';
 import type { TikTokOAuth } from '../oauth/index.ts';
+import { failedCall } from './failed-call.ts';
 import { toTikTokError } from './tiktok-error.ts';
 import type { TikTokPacer } from './tiktok-pacer.ts';
 
@@ -31,6 +32,11 @@ export interface TikTokApiDeps {
   userId: string;
   /** The process's pacer: TikTok's per-account, per-endpoint limits kept before calling. */
   pacer: TikTokPacer;
+  /**
+   * Aborts when whoever asked stops waiting (a job worker shutting down): the call is cancelled, and
+   * says nothing about the account's health. @default never
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -61,6 +67,11 @@ export async function checkTikTokScopes(
  * once with the token the kit holds after a refresh (another caller may have rotated it); if TikTok
  * still refuses, the connection goes to NEEDS_REAUTH (notified) and the answer is
  * INTEGRATION_AUTH_INVALID. Every other error is TikTok's envelope mapped to the unified codes.
+ *
+ * Each call that reached TikTok counts for the connection's health (`oauth.deps.health`): its success,
+ * or its error's code. A call refused before it was sent (scope missing, our own pacer's RATE_LIMITED,
+ * no token) is not TikTok's answer and a call whose caller aborted it says nothing about the account:
+ * neither is counted. A token refresh on the way is counted by the kit, as a refresh.
  */
 export async function callTikTok<T>(
   deps: TikTokApiDeps,
@@ -77,9 +88,27 @@ export async function callTikTok<T>(
       { details: { provider: 'tiktok', retryAfterSeconds: wait } },
     );
   }
-  const send = (accessToken: string) => exchangeWithTikTok(deps.apiOrigin, call, accessToken);
   const token = await getAccessToken(deps.oauth.deps, connection.id, connection.workspaceId);
-  let answer = await send(token.accessToken);
+  const health = deps.oauth.deps.health;
+  try {
+    const data = await sendWithRetry<T>(deps, record, call, token.accessToken);
+    health?.record(connection.id, { ok: true });
+    return data;
+  } catch (error) {
+    if (!deps.signal?.aborted) health?.record(connection.id, failedCall(error));
+    throw error;
+  }
+}
+
+/** One call with a token, once more with a refreshed token when TikTok refuses the first; its `data`. */
+async function sendWithRetry<T>(
+  deps: TikTokApiDeps,
+  { connection }: TikTokConnectionRecord,
+  call: TikTokCall,
+  accessToken: string,
+): Promise<T> {
+  const send = (token: string) => exchangeWithTikTok(deps.apiOrigin, call, token, deps.signal);
+  let answer = await send(accessToken);
   if (answer.status === 401 && answer.body.error?.code === 'access_token_invalid') {
     // Refused before its recorded expiry: try once more with a refreshed token.
     const retry = await getAccessToken(deps.oauth.deps, connection.id, connection.workspaceId, {
@@ -111,12 +140,13 @@ export interface TikTokAnswer {
 
 /**
  * Sends one request to TikTok's v2 API with a bearer token (a user's or the app's client token); a
- * network failure or timeout is PROVIDER_UNAVAILABLE.
+ * network failure, timeout or `signal` abort is PROVIDER_UNAVAILABLE.
  */
 export async function exchangeWithTikTok(
   apiOrigin: string,
   call: Omit<TikTokCall, 'scopes'>,
   accessToken: string,
+  signal?: AbortSignal,
 ): Promise<TikTokAnswer> {
   const url = new URL(call.path, apiOrigin);
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
@@ -129,7 +159,9 @@ export async function exchangeWithTikTok(
         ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-      signal: AbortSignal.timeout(TIKTOK_CALL_TIMEOUT_MS),
+      signal: signal
+        ? AbortSignal.any([signal, AbortSignal.timeout(TIKTOK_CALL_TIMEOUT_MS)])
+        : AbortSignal.timeout(TIKTOK_CALL_TIMEOUT_MS),
     });
   } catch (error) {
     throw new IntegrationError('PROVIDER_UNAVAILABLE', 'TikTok did not answer: try again shortly.', {

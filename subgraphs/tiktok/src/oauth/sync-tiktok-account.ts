@@ -1,6 +1,8 @@
 import { accounts } from '@ionflux/drizzle/tiktok';
 import type { Database } from '@ionflux/kit/db';
 import { getAccessToken, type OAuthDeps } from '@ionflux/kit/oauth';
+import { dataOf, exchangeWithTikTok, type TikTokAnswer } from '../api/call-tiktok.ts';
+import { failedCall } from '../api/failed-call.ts';
 
 // Each user field needs its scope (reference/tiktok.md "Display API"): ask only for what was granted,
 // else TikTok refuses the whole call with scope_not_authorized.
@@ -23,8 +25,9 @@ interface UserInfo {
 
 /**
  * Fills the account mirror (`tiktok.accounts`) of a connection from `/v2/user/info/`, with the fields its
- * granted scopes allow. Returns whether TikTok answered; a failure leaves the mirror as it was (the
- * connection is still made, and the next sync fills it).
+ * granted scopes allow. Returns whether TikTok answered with the user; a refusal leaves the mirror as it
+ * was (the connection is still made, and the next sync fills it) and throws only when TikTok could not
+ * be reached. The call counts for the connection's health (`deps.health`) like any other.
  */
 export async function syncTikTokAccount(
   deps: OAuthDeps,
@@ -35,15 +38,25 @@ export async function syncTikTokAccount(
   const fields = connection.scopes.flatMap((scope) => FIELDS_BY_SCOPE[scope] ?? []);
   if (fields.length === 0) return false;
   const token = await getAccessToken(deps, connection.id, connection.workspace_id);
-  const url = new URL('/v2/user/info/', apiOrigin);
-  url.searchParams.set('fields', fields.join(','));
-  const answer = await fetch(url, {
-    headers: { authorization: `Bearer ${token.accessToken}` },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!answer.ok) return false;
-  const body = (await answer.json()) as { data?: { user?: UserInfo } };
-  const user = body.data?.user ?? {};
+  let answer: TikTokAnswer;
+  try {
+    answer = await exchangeWithTikTok(
+      apiOrigin,
+      { method: 'GET', path: '/v2/user/info/', query: { fields: fields.join(',') } },
+      token.accessToken,
+    );
+  } catch (error) {
+    deps.health?.record(connection.id, failedCall(error));
+    throw error;
+  }
+  let user: UserInfo;
+  try {
+    user = dataOf<{ user?: UserInfo }>(answer).user ?? {};
+  } catch (error) {
+    deps.health?.record(connection.id, failedCall(error));
+    return false;
+  }
+  deps.health?.record(connection.id, { ok: true });
   const values = {
     workspaceId: connection.workspace_id,
     openId: connection.account_id,

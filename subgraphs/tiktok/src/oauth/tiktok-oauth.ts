@@ -2,6 +2,7 @@ import { createCredentialCipher, loadKeyring } from '@ionflux/kit/crypto';
 import type { Sql } from '@ionflux/kit/db';
 import { IntegrationError } from '@ionflux/kit/errors';
 import type { EventBus } from '@ionflux/kit/events';
+import type { ConnectionHealth } from '@ionflux/kit/health';
 import type { Logger } from '@ionflux/kit/logging';
 import { deriveOAuthSigningKey, type OAuthDeps, type OAuthSigningKey } from '@ionflux/kit/oauth';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
@@ -30,11 +31,12 @@ export interface TikTokOAuth {
 /**
  * Reads the app credentials and the master key through the secrets provider once at start and binds
  * them to the process's pool and bus. Without them the subgraph still lists what is stored, but
- * connecting answers INTERNAL naming the fix (`requireTikTokOAuth`).
+ * connecting answers INTERNAL naming the fix (`requireTikTokOAuth`). `health`, when given, is told of
+ * every token refresh (by the kit) and every API call (`callTikTok`) made through a connection.
  */
 export async function loadTikTokOAuth(
   config: TikTokConfig,
-  handles: { sql: Sql; bus: EventBus; logger: Logger },
+  handles: { sql: Sql; bus: EventBus; logger: Logger; health?: Pick<ConnectionHealth, 'record'> },
 ): Promise<TikTokOAuth | undefined> {
   const secrets = createSecretsProvider(config, {
     TIKTOK_CLIENT_KEY: config.TIKTOK_CLIENT_KEY,
@@ -56,6 +58,7 @@ export async function loadTikTokOAuth(
       bus: handles.bus,
       logger: handles.logger,
       cipher: createCredentialCipher(await loadKeyring(secrets)),
+      ...(handles.health ? { health: handles.health } : {}),
       profiles: {
         [id]: createTikTokOAuthProfile({
           clientKey,

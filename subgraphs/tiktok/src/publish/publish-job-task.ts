@@ -82,6 +82,7 @@ const CHUNK_TIMEOUT_MS = 300_000;
  * write is a compare-and-set on the state, so the job and webhooks never overwrite each other. Content
  * TikTok refuses is FAILED and never posted again; a run that died during init or upload is FAILED
  * rather than repeated, since TikTok may already have the post (and the upload URL was never stored).
+ * The init and status calls (`callTikTok`) and each chunk's upload count for the connection's health.
  */
 export function publishJobTask(deps: PublishJobDeps): TaskDefinition<{ jobId: string }> {
   const timings = { ...DEFAULT_PUBLISH_TIMINGS, ...deps.timings };
@@ -133,6 +134,7 @@ export function publishJobTask(deps: PublishJobDeps): TaskDefinition<{ jobId: st
       apiOrigin: deps.apiOrigin,
       userId: record.requestedBy,
       pacer: deps.pacer,
+      // No signal: an init cut off at shutdown may have created the post at TikTok; it runs to its answer.
     };
     const plan: ChunkPlan | undefined =
       record.source === 'FILE_UPLOAD' && record.videoSize && record.chunkSize && record.chunkCount
@@ -235,6 +237,13 @@ export function publishJobTask(deps: PublishJobDeps): TaskDefinition<{ jobId: st
         timings.chunkAttempts,
         helpers.signal,
       );
+      // Each chunk TikTok took or refused is a call through the connection; an upload we stopped is not.
+      if (outcome.ok || !helpers.signal.aborted) {
+        deps.oauth.deps.health?.record(
+          connection.connection.id,
+          outcome.ok ? { ok: true } : { ok: false, code: outcome.code },
+        );
+      }
       if (!outcome.ok) {
         await fail(
           uploading,
@@ -255,7 +264,7 @@ export function publishJobTask(deps: PublishJobDeps): TaskDefinition<{ jobId: st
     if (processing) await schedule(record.id, timings.firstPollMs);
   }
 
-  async function poll(record: PublishRecord): Promise<void> {
+  async function poll(record: PublishRecord, helpers: TaskHelpers): Promise<void> {
     if (Date.now() - record.createdAt.getTime() > timings.deadlineMs) {
       await fail(
         record,
@@ -275,6 +284,7 @@ export function publishJobTask(deps: PublishJobDeps): TaskDefinition<{ jobId: st
       apiOrigin: deps.apiOrigin,
       userId: record.requestedBy,
       pacer: deps.pacer,
+      signal: helpers.signal,
     };
     const next = () =>
       schedule(record.id, Math.min(timings.maxPollMs, timings.firstPollMs * 1.5 ** (record.polls + 1)));
@@ -363,7 +373,7 @@ export function publishJobTask(deps: PublishJobDeps): TaskDefinition<{ jobId: st
           );
           return;
         case 'PROCESSING':
-          await poll(record);
+          await poll(record, helpers);
           return;
         case 'PUBLISH_COMPLETE':
         case 'FAILED':
