@@ -72,6 +72,38 @@ describe('createDeliveryBatcher', () => {
     expect(stored).toHaveLength(good.length);
   });
 
+  it('stores each body as sent when its source gave the text, and serialises the payload otherwise', async () => {
+    const store = createDeliveryBatcher({ sql, queue, source, maxBatch: 20, maxConcurrent: 1 });
+    const asSent = '{ "title": "Caf\\u00e9 \\u0026 co",\n  "id": 1234567890123 }';
+    const pair = '{"emoji":"\\ud83d\\ude00"}';
+    const cases = [
+      { id: randomUUID(), payloadText: asSent, stored: asSent },
+      // Text writing a surrogate pair as two escapes is stored serialised (the pair as its character).
+      { id: randomUUID(), payloadText: pair, stored: '{"emoji":"😀"}' },
+      { id: randomUUID(), payloadText: undefined, stored: '{"id":"820982911946154508"}' },
+    ];
+    await Promise.all(
+      cases.map((entry) =>
+        store(
+          {
+            ...delivery(
+              entry.id,
+              entry.payloadText ? JSON.parse(entry.payloadText) : { id: '820982911946154508' },
+            ),
+            ...(entry.payloadText ? { payloadText: entry.payloadText } : {}),
+          },
+          {},
+        ),
+      ),
+    );
+    const rows = await sql<{ deliveryId: string; text: string; title: string | null }[]>`
+      select delivery_id as "deliveryId", payload::text as text, payload ->> 'title' as title
+      from kit.webhook_deliveries where delivery_id = any(${`{${cases.map((entry) => entry.id).join(',')}}`}::text[])`;
+    const byId = new Map(rows.map((row) => [row.deliveryId, row]));
+    expect(cases.map((entry) => byId.get(entry.id)?.text)).toEqual(cases.map((entry) => entry.stored));
+    expect(byId.get(cases[0]?.id ?? '')?.title).toBe('Café & co');
+  });
+
   it('stores each delivery once when two processes receive the same burst at once', async () => {
     // Two subgraph replicas, each with its own pool and batcher, as when a provider retries a delivery
     // while the first attempt is still being stored elsewhere.

@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import { JOB_TRACE_FIELD, type JobQueue } from '../jobs/index.ts';
 import { type Context, context, traceHeaders } from '../tracing/index.ts';
 import { type StoredDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
-import { refuseUnreadableCharacters } from './stored-payload-json.ts';
+import { storedPayloadJson } from './stored-payload-json.ts';
 import type { WebhookSource, WebhookVerification } from './webhook-source.ts';
 
 export interface DeliveryBatcherOptions {
@@ -89,22 +89,22 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
   }
 
   async function insertBatch(batch: Pending[]): Promise<StoredDelivery[]> {
-    const rows = JSON.stringify(
-      batch.map((entry, index) => {
+    // A refused payload fails the batch, which is then stored one delivery at a time: only its own fails.
+    // Each payload's JSON text goes into the rows as it is (usually the body as sent), not serialised again.
+    const rows = `[${batch
+      .map((entry, index) => {
         const trace = traceHeaders(entry.trace);
-        return {
+        const row = JSON.stringify({
           position: index,
           delivery_id: entry.delivery.deliveryId,
           topic: entry.delivery.topic,
           account_id: entry.delivery.accountId ?? null,
           headers: entry.headers,
-          payload: entry.delivery.payload ?? null,
           trace: 'traceparent' in trace ? trace : null,
-        };
-      }),
-    );
-    // A refused payload fails the batch, which is then stored one delivery at a time: only its own fails.
-    refuseUnreadableCharacters(rows);
+        });
+        return `${row.slice(0, -1)},"payload":${storedPayloadJson(entry.delivery)}}`;
+      })
+      .join(',')}]`;
     // One statement, so one round trip and its own transaction: the rows are inserted in batch order (a
     // delivery repeated within the batch is inserted once, for its first occurrence) and the job of each
     // inserted row is added by graphile_worker.add_jobs — keyed on the row id as storeWebhookDelivery keys

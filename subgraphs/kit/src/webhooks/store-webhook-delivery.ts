@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import type { JobQueue } from '../jobs/index.ts';
-import { refuseUnreadableCharacters } from './stored-payload-json.ts';
+import { storedPayloadJson } from './stored-payload-json.ts';
 import type { WebhookSource, WebhookVerification } from './webhook-source.ts';
 
 export interface StoredDelivery {
@@ -23,8 +23,7 @@ export async function storeWebhookDelivery(deps: {
   headers: Record<string, string>;
 }): Promise<StoredDelivery> {
   const { sql, queue, source, delivery } = deps;
-  const payload = JSON.stringify(delivery.payload ?? null);
-  refuseUnreadableCharacters(payload);
+  const payload = storedPayloadJson(delivery);
   // JSON bound as text and cast from text, not tx.json(): on a drizzle-wrapped pool the json serializer is
   // pass-through, on a plain one a bare ::jsonb cast would encode the text again.
   return sql.begin(async (tx) => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { refuseUnreadableCharacters, UnstorablePayloadError } from './stored-payload-json.ts';
+import { storedPayloadJson, UnstorablePayloadError } from './stored-payload-json.ts';
 
-describe('refuseUnreadableCharacters', () => {
-  it('refuses JSON text holding a NUL character or half a surrogate pair, wherever it is', () => {
+const serialised = (payload: unknown) => storedPayloadJson({ payload });
+
+describe('storedPayloadJson', () => {
+  it('refuses a payload holding a NUL character or half a surrogate pair, wherever it is', () => {
     for (const value of [
       { note: '\u0000' },
       { a: { b: ['x\u0000y'] } },
@@ -12,7 +14,11 @@ describe('refuseUnreadableCharacters', () => {
       { note: '\udfff' },
       { note: 'reversed \udc00\ud800' },
     ]) {
-      expect(() => refuseUnreadableCharacters(JSON.stringify(value))).toThrow(UnstorablePayloadError);
+      expect(() => serialised(value)).toThrow(UnstorablePayloadError);
+      // The body as sent, escapes and all, is no way around it.
+      expect(() => storedPayloadJson({ payload: value, payloadText: JSON.stringify(value) })).toThrow(
+        UnstorablePayloadError,
+      );
     }
   });
 
@@ -25,7 +31,22 @@ describe('refuseUnreadableCharacters', () => {
       { emoji: '😀 \ud83d\ude00' },
       { n: 0, escaped: '\u0001 \u001f' },
     ]) {
-      expect(() => refuseUnreadableCharacters(JSON.stringify(value))).not.toThrow();
+      expect(JSON.parse(serialised(value))).toEqual(value);
     }
+  });
+
+  it('stores the body as sent when the source gave its text, escapes and spacing included', () => {
+    const text = '{ "title": "Caf\\u00e9 \\u0026 co", "id": 1234567890123,\n "tags": [] }';
+    expect(storedPayloadJson({ payload: JSON.parse(text), payloadText: text })).toBe(text);
+  });
+
+  it('serialises the payload again when the body writes a surrogate pair as two escapes', () => {
+    const text = '{"emoji":"\\ud83d\\ude00"}';
+    const stored = storedPayloadJson({ payload: JSON.parse(text), payloadText: text });
+    expect(stored).toBe('{"emoji":"😀"}');
+  });
+
+  it('serialises the payload when the source gave no text (e.g. large integers kept as strings)', () => {
+    expect(storedPayloadJson({ payload: { id: '820982911946154508' } })).toBe('{"id":"820982911946154508"}');
   });
 });

@@ -19,10 +19,24 @@ const UNREADABLE_ESCAPE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
  * its provider's deliveries (the redaction of a privacy request). `jsonb` refused both outright; this
  * keeps that contract. The plain search first: about a microsecond on a 10 KB body.
  */
-export function refuseUnreadableCharacters(json: string): void {
+function refuseUnreadableCharacters(json: string): void {
   if (json.includes('\\u') && UNREADABLE_ESCAPE.test(json)) {
     throw new UnstorablePayloadError(
       'The delivery’s payload holds a NUL character (\\u0000) or half a surrogate pair (such as \\ud800), which cannot be stored.',
     );
   }
+}
+
+/**
+ * The JSON text stored for a delivery: its body as sent when the source gave it (`payloadText`) and it
+ * holds neither a NUL nor a surrogate escape, else `payload` serialised — where a surrogate escape can
+ * only be half a pair — and refused with {@link UnstorablePayloadError} if it holds a NUL or such a half.
+ * (A body may write a whole pair as two escapes, which the check cannot tell from halves.)
+ */
+export function storedPayloadJson(delivery: { payload?: unknown; payloadText?: string | undefined }): string {
+  const text = delivery.payloadText;
+  if (text !== undefined && !(text.includes('\\u') && UNREADABLE_ESCAPE.test(text))) return text;
+  const json = JSON.stringify(delivery.payload ?? null);
+  refuseUnreadableCharacters(json);
+  return json;
 }

@@ -9,6 +9,12 @@ export type WebhookVerification =
       accountId?: string;
       /** The parsed body. */
       payload: unknown;
+      /**
+       * The body's text when `JSON.parse` of it gives `payload` exactly: it is then stored as sent, not
+       * serialised again. Omit it when `payload` was parsed any other way (e.g. large integers kept as
+       * strings), so that what is stored reads back as `payload`.
+       */
+      payloadText?: string;
     }
   | {
       ok: false;

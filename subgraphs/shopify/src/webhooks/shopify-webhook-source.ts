@@ -83,6 +83,7 @@ export function createShopifyWebhookSource(
         deliveryId: eventId ? `${eventId}:${topic}` : deliveryId,
         topic,
         payload: parsed.payload,
+        ...(parsed.text === undefined ? {} : { payloadText: parsed.text }),
         accountId: shop,
       };
     },

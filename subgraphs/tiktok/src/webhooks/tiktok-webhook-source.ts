@@ -54,6 +54,7 @@ export function createTikTokWebhookSource(clientSecret: string, now: () => numbe
         topic: body.event,
         ...(typeof body.user_openid === 'string' ? { accountId: body.user_openid } : {}),
         payload: parsed.payload,
+        payloadText: parsed.text,
       };
     },
   };
