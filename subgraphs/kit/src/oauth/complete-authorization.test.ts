@@ -91,6 +91,16 @@ describe('OAuth authorization-code flow against a standard OAuth 2.0 provider', 
     const versions =
       await t.sql`select version from kit.connection_credentials where connection_id = ${first.connection.id}`;
     expect(versions[0]?.['version']).toBeGreaterThan(1);
+    // Authorised again while connected (more scopes, say): no second "connected" to announce. After the
+    // connection lost its access, connecting again is news.
+    expect(await t.notifications(first.connection.id)).toEqual([{ kind: 'CONNECTION_CONNECTED' }]);
+    await t.sql`update kit.integration_connections set status = 'NEEDS_REAUTH' where id = ${first.connection.id}`;
+    const third = await t.complete(await startExample());
+    if (!third.ok) throw new Error('flow failed');
+    expect(await t.notifications(first.connection.id)).toEqual([
+      { kind: 'CONNECTION_CONNECTED' },
+      { kind: 'CONNECTION_CONNECTED' },
+    ]);
   });
 
   it('accepts a state once: replaying the callback is state_used and exchanges nothing', async () => {

@@ -282,7 +282,14 @@ async function saveConnection(
   const displayName = label ?? null;
   return deps.sql.begin(async (tx) => {
     const at = timestampParam(now);
-    const rows = await tx<(StoredConnectionRow & { connected_by: string; created: boolean })[]>`
+    // `previous` reads the row as it was before this statement (one snapshot for the whole statement).
+    const rows = await tx<
+      (StoredConnectionRow & { connected_by: string; created: boolean; previous_status: string | null })[]
+    >`
+      with previous as (
+        select status from kit.integration_connections
+        where workspace_id = ${state.workspace_id} and provider = ${state.provider} and account_id = ${accountId}
+      )
       insert into kit.integration_connections as c (workspace_id, provider, owner_type, owner_id, account_id,
         display_name, status, scopes, health, connected_at, connected_by, created_at, updated_at)
       values (${state.workspace_id}, ${state.provider}, ${state.owner_type}, ${state.owner_id}, ${accountId},
@@ -295,10 +302,12 @@ async function saveConnection(
         connected_at = excluded.connected_at, connected_by = excluded.connected_by,
         updated_at = excluded.updated_at
       returning id, workspace_id, provider, owner_type, owner_id, account_id, display_name, status, scopes,
-        connected_at, connected_by, updated_at, (xmax = 0) as created`;
+        connected_at, connected_by, updated_at, (xmax = 0) as created,
+        (select status from previous) as previous_status`;
     const [saved] = rows;
     if (!saved) throw new Error('the connection upsert returned no row');
-    const { created, ...connection }: AuthorizedConnection & { created: boolean } = toConnectionRow(saved);
+    const { previous_status: previousStatus, ...stored } = saved;
+    const { created, ...connection }: AuthorizedConnection & { created: boolean } = toConnectionRow(stored);
     await writeCredential(
       tx,
       deps.cipher,
@@ -307,7 +316,8 @@ async function saveConnection(
       now,
       'authorize',
     );
-    await notifyConnection(deps, tx, connection, 'CONNECTED');
+    // Authorising a connection that is connected already (more scopes, say) changes no state to announce.
+    if (previousStatus !== 'CONNECTED') await notifyConnection(deps, tx, connection, 'CONNECTED');
     return { connection, created };
   });
 }
