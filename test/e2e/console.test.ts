@@ -13,6 +13,7 @@ import {
   startTikTokSimulator,
   type TikTokSimulator,
 } from '@ionflux/sandbox';
+import { webhookSignature } from '@ionflux/sandbox/tiktok';
 import { launchBrowser, newLoopbackOnlyContext } from '@ionflux/testing/browser';
 import { postGraphQL } from '@ionflux/testing/http';
 import { ledgerSettled, type SystemUnderTest, startSystem } from '@ionflux/testing/system';
@@ -39,6 +40,10 @@ let offRequests: string[];
 let page: Page;
 const requestUrls: string[] = [];
 let connectionId = '';
+const tiktokKeys = {
+  clientKey: `e2e-tt-${randomUUID().slice(0, 8)}`,
+  clientSecret: `e2e-tt-${randomUUID()}`,
+};
 
 async function freePort(): Promise<number> {
   return new Promise<number>((resolve, reject) => {
@@ -76,10 +81,6 @@ beforeAll(async () => {
   const openaiKey = `sk-central-${randomBytes(12).toString('hex')}`;
   const apiKey = `e2e-${randomUUID().slice(0, 8)}`;
   const apiSecret = `e2e-secret-${randomUUID()}`;
-  const tiktokKeys = {
-    clientKey: `e2e-tt-${randomUUID().slice(0, 8)}`,
-    clientSecret: `e2e-tt-${randomUUID()}`,
-  };
   [llm, simulator, tiktok, browser] = await Promise.all([
     startLlmSimulator({ apiKeys: { openai: openaiKey, anthropic: 'unused', gemini: 'unused' } }),
     startShopifySimulator({
@@ -345,6 +346,45 @@ describe('the integration console at /console', () => {
     expect(tiktok.requests().filter((request) => request.path === '/v2/oauth/revoke/')).toHaveLength(1);
     expect(offRequests).toEqual([]);
   }, 60_000);
+
+  it('shows a TikTok account’s webhook deliveries and its publish jobs on the Webhooks page', async () => {
+    const [account] = await sql<{ id: string; openId: string; name: string }[]>`
+      select id, account_id as "openId", display_name as name from kit.integration_connections
+      where provider = 'tiktok' and workspace_id = ${system.workspaceId}`;
+    if (!account) throw new Error('no TikTok connection');
+    // A delivery TikTok signs about the account (a publish IONFLUX does not know: applied as nothing).
+    const body = JSON.stringify({
+      client_key: tiktokKeys.clientKey,
+      event: 'post.publish.failed',
+      create_time: Math.floor(Date.now() / 1000),
+      user_openid: account.openId,
+      content: JSON.stringify({ publish_id: 'v_pub_console~1', reason: 'spam_risk_text' }),
+    });
+    const sent = await fetch(`${system.gatewayUrl}/webhooks/tiktok`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'tiktok-signature': webhookSignature(tiktokKeys.clientSecret, Math.floor(Date.now() / 1000), body),
+      },
+      body,
+    });
+    expect(sent.status).toBe(200);
+    const deliveries = page.locator(
+      `table[aria-label="Webhook deliveries of TikTok ${account.name}"] tbody tr`,
+    );
+    await expect
+      .poll(
+        async () => {
+          await openPage('webhooks');
+          return deliveries.first().textContent();
+        },
+        { timeout: 15_000, interval: 300 },
+      )
+      .toMatch(/^post\.publish\.failed.*PROCESSED/);
+    expect(await page.getByText('No publish jobs for this account.').count()).toBe(1);
+    await screenshot('webhooks-tiktok');
+    expect(offRequests).toEqual([]);
+  });
 
   it('lists notifications, live, and marks one read', async () => {
     await openPage('notifications');

@@ -1,4 +1,3 @@
-import type { ShopifyConnectionRow } from './connections-page.ts';
 import { formatTime, h, table } from './dom.ts';
 import type { ConsoleApi } from './graphql-client.ts';
 
@@ -12,70 +11,135 @@ type Delivery = {
   processedAt: string | null;
 };
 
-const DELIVERIES = `query($id: ID!) { shopifyWebhookDeliveries(connectionId: $id, first: 50) {
-  id topic status attempts error receivedAt processedAt } }`;
+type Publish = {
+  jobId: string;
+  title: string;
+  source: string;
+  status: string;
+  uploadedBytes: number;
+  videoSize: number | null;
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
 
-/** Recent webhook deliveries per Shopify connection; a DEAD (or FAILED) one can be replayed. */
+const DELIVERY_FIELDS = 'id topic status attempts error receivedAt processedAt';
+
+/** What each provider calls its connections' deliveries and their replay. */
+const providers = {
+  shopify: { list: 'shopifyWebhookDeliveries', replay: 'replayShopifyWebhookDelivery' },
+  tiktok: { list: 'tiktokWebhookDeliveries', replay: 'replayTikTokWebhookDelivery' },
+} as const;
+
+type Connection = { id: string; name: string; status: string; provider: keyof typeof providers };
+
+/**
+ * Recent webhook deliveries per connection (Shopify stores and TikTok accounts), a FAILED or DEAD one
+ * replayable; and each TikTok account's publish jobs.
+ */
 export async function webhooksPage(api: ConsoleApi, refresh: () => void): Promise<HTMLElement> {
   const section = h(
     'section',
     { 'aria-labelledby': 'webhooks-title' },
-    h('h2', { id: 'webhooks-title' }, 'Webhooks'),
+    h('h2', { id: 'webhooks-title' }, 'Webhooks and jobs'),
   );
   const status = h('p', { role: 'status', class: 'status' });
-  const list = await api.request<{ shopifyConnections: ShopifyConnectionRow[] }>(
-    `{ shopifyConnections { id shop status } }`,
-  );
+  const list = await api.request<{
+    shopifyConnections: { id: string; shop: string; status: string }[];
+    tiktokConnections: { id: string; username: string | null; displayName: string | null; status: string }[];
+  }>(`{ shopifyConnections { id shop status } tiktokConnections { id username displayName status } }`);
   if (!list.ok) {
     section.append(h('p', { role: 'alert' }, list.message));
     return section;
   }
-  if (list.data.shopifyConnections.length === 0) section.append(h('p', {}, 'No Shopify connection yet.'));
-  for (const connection of list.data.shopifyConnections) {
-    const result = await api.request<{ shopifyWebhookDeliveries: Delivery[] }>(DELIVERIES, {
-      id: connection.id,
-    });
-    section.append(h('h3', {}, `${connection.shop} (${connection.status})`));
-    if (!result.ok) {
-      section.append(h('p', { role: 'alert' }, result.message));
-      continue;
-    }
-    const rows = result.data.shopifyWebhookDeliveries.map((d) => [
-      d.topic,
-      formatTime(d.receivedAt),
-      formatTime(d.processedAt),
-      h('span', { 'data-delivery-status': d.id }, d.status),
-      d.attempts,
-      d.error ?? '',
-      d.status === 'DEAD' || d.status === 'FAILED'
-        ? h(
-            'button',
-            {
-              type: 'button',
-              'data-replay': d.id,
-              onclick: async () => {
-                const r = await api.request(
-                  `mutation($c: ID!, $id: ID!) { replayShopifyWebhookDelivery(connectionId: $c, id: $id) { id status } }`,
-                  { c: connection.id, id: d.id },
-                );
-                status.textContent = r.ok ? `Delivery ${d.topic} queued again.` : r.message;
-                if (r.ok) refresh();
-              },
-            },
-            'Replay',
-          )
-        : '',
-    ]);
-    section.append(
-      rows.length
-        ? table(
-            ['Topic', 'Received', 'Processed', 'Status', 'Attempts', 'Error', ''],
-            rows,
-            `Webhook deliveries of ${connection.shop}`,
-          )
-        : h('p', {}, 'No deliveries received since it was connected.'),
-    );
+  const connections: Connection[] = [
+    ...list.data.shopifyConnections.map((c) => ({ ...c, name: c.shop, provider: 'shopify' as const })),
+    ...list.data.tiktokConnections.map((c) => ({
+      ...c,
+      name: `TikTok ${c.username ? `@${c.username}` : (c.displayName ?? c.id)}`,
+      provider: 'tiktok' as const,
+    })),
+  ];
+  if (connections.length === 0) section.append(h('p', {}, 'No connection yet.'));
+  for (const connection of connections) {
+    section.append(h('h3', {}, `${connection.name} (${connection.status})`));
+    section.append(await deliveriesOf(api, connection, status, refresh));
+    if (connection.provider === 'tiktok') section.append(await publishesOf(api, connection));
   }
   section.append(h('button', { type: 'button', onclick: refresh }, 'Refresh'), status);
   return section;
+}
+
+async function deliveriesOf(
+  api: ConsoleApi,
+  connection: Connection,
+  status: HTMLElement,
+  refresh: () => void,
+): Promise<HTMLElement> {
+  const { list, replay } = providers[connection.provider];
+  const result = await api.request<Record<string, Delivery[]>>(
+    `query($id: ID!) { ${list}(connectionId: $id, first: 50) { ${DELIVERY_FIELDS} } }`,
+    { id: connection.id },
+  );
+  if (!result.ok) return h('p', { role: 'alert' }, result.message);
+  const rows = (result.data[list] ?? []).map((d) => [
+    d.topic,
+    formatTime(d.receivedAt),
+    formatTime(d.processedAt),
+    h('span', { 'data-delivery-status': d.id }, d.status),
+    d.attempts,
+    d.error ?? '',
+    d.status === 'DEAD' || d.status === 'FAILED'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            'data-replay': d.id,
+            onclick: async () => {
+              const r = await api.request(
+                `mutation($c: ID!, $id: ID!) { ${replay}(connectionId: $c, id: $id) { id status } }`,
+                { c: connection.id, id: d.id },
+              );
+              status.textContent = r.ok ? `Delivery ${d.topic} queued again.` : r.message;
+              if (r.ok) refresh();
+            },
+          },
+          'Replay',
+        )
+      : '',
+  ]);
+  return rows.length
+    ? table(
+        ['Topic', 'Received', 'Processed', 'Status', 'Attempts', 'Error', ''],
+        rows,
+        `Webhook deliveries of ${connection.name}`,
+      )
+    : h('p', {}, 'No deliveries received since it was connected.');
+}
+
+const megabytes = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1_048_576).toFixed(1)} MB`);
+
+async function publishesOf(api: ConsoleApi, connection: Connection): Promise<HTMLElement> {
+  const result = await api.request<{ tiktokPublishes: Publish[] }>(
+    `query($id: ID!) { tiktokPublishes(connectionId: $id, first: 20) {
+      jobId title source status uploadedBytes videoSize error { code message } createdAt finishedAt } }`,
+    { id: connection.id },
+  );
+  if (!result.ok) return h('p', { role: 'alert' }, result.message);
+  const rows = result.data.tiktokPublishes.map((p) => [
+    p.title,
+    p.source,
+    h('span', { 'data-publish-status': p.jobId }, p.status),
+    p.source === 'FILE_UPLOAD' ? `${megabytes(p.uploadedBytes)} of ${megabytes(p.videoSize)}` : '—',
+    p.error ? `${p.error.code}: ${p.error.message}` : '',
+    formatTime(p.createdAt),
+    formatTime(p.finishedAt),
+  ]);
+  return rows.length
+    ? table(
+        ['Title', 'Source', 'Status', 'Uploaded', 'Error', 'Queued', 'Finished'],
+        rows,
+        `Publish jobs of ${connection.name}`,
+      )
+    : h('p', {}, 'No publish jobs for this account.');
 }

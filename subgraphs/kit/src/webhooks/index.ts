@@ -1,3 +1,14 @@
+export type {
+  ConnectionDelivery,
+  ConnectionDeliveryScope,
+  DeliveryStatus,
+} from './connection-deliveries.ts';
+export {
+  findConnectionDelivery,
+  listConnectionDeliveries,
+  MAX_LISTED_DELIVERIES,
+  replayConnectionDelivery,
+} from './connection-deliveries.ts';
 export type { DeliveryBatcherOptions, StoreDelivery } from './create-delivery-batcher.ts';
 export { createDeliveryBatcher } from './create-delivery-batcher.ts';
 export type { WebhookRouterDeps } from './create-webhook-router.ts';

@@ -1,2 +1,1 @@
-export { listWebhookDeliveries, MAX_WEBHOOK_DELIVERIES } from './list-webhook-deliveries.ts';
-export { replayShopifyWebhookDelivery } from './replay-shopify-webhook-delivery.ts';
+export { listWebhookDeliveries, replayShopifyWebhookDelivery } from './shopify-webhook-deliveries.ts';

@@ -98,6 +98,12 @@ export type Mutation = {
    */
   publishTikTokVideo: TikTokPublish;
   /**
+   * Applies a stored delivery of the account again (the path of `npm run webhooks:replay`): reset to
+   * RECEIVED with fresh attempts and its processing job enqueued. NOT_FOUND outside the caller's workspace;
+   * INVALID_REQUEST while a worker applies it or when it cannot be replayed.
+   */
+  replayTikTokWebhookDelivery: TikTokWebhookDelivery;
+  /**
    * Incremental authorization (spec 3.3): a link that asks the account for the given scopes on top of those
    * granted, keeping the same connection; the account that comes back must be the same one.
    */
@@ -122,6 +128,12 @@ export type MutationMarkWorkspaceNotificationsReadArgs = {
 
 export type MutationPublishTikTokVideoArgs = {
   input: PublishTikTokVideoInput;
+};
+
+
+export type MutationReplayTikTokWebhookDeliveryArgs = {
+  connectionId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -188,6 +200,11 @@ export type Query = {
   /** A publish of the caller's workspace by its jobId (NOT_FOUND otherwise). */
   tiktokPublish: TikTokPublish;
   /**
+   * The account's publishes, newest first; first is 1-100 (default 20). NOT_FOUND for a connection outside
+   * the caller's workspace.
+   */
+  tiktokPublishes: Array<TikTokPublish>;
+  /**
    * Public videos (any creator) matching any of the keywords (in the description) or hashtags, in the given
    * regions (two-letter codes; all when none), posted from-to. TikTok searches at most 30 days at a time:
    * a longer span is INVALID_REQUEST before any call. first is 1-100. At least one keyword or hashtag.
@@ -203,6 +220,11 @@ export type Query = {
    * SCOPE_REQUIRED with a grant URL). first is 1-20 (TikTok's max_count); after is a page's endCursor.
    */
   tiktokVideos: TikTokVideoPage;
+  /**
+   * The account's webhook deliveries received since the connection was made, newest first; first is 1-200
+   * (default 50). NOT_FOUND for a connection outside the caller's workspace.
+   */
+  tiktokWebhookDeliveries: Array<TikTokWebhookDelivery>;
   /** The caller's workspace notifications, newest first; `first` is 1-200 (default 50). */
   workspaceNotifications: Array<WorkspaceNotification>;
 };
@@ -245,6 +267,12 @@ export type QueryTiktokPublishArgs = {
 };
 
 
+export type QueryTiktokPublishesArgs = {
+  connectionId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryTiktokResearchVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -266,6 +294,13 @@ export type QueryTiktokVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   connectionId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTiktokWebhookDeliveriesArgs = {
+  connectionId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<TikTokWebhookDeliveryStatus>;
 };
 
 
@@ -550,6 +585,30 @@ export type TikTokVideoPage = {
   pageInfo: TikTokPageInfo;
 };
 
+/** A webhook TikTok sent about a connected account, stored before it was answered (its payload is not exposed). */
+export type TikTokWebhookDelivery = {
+  __typename?: 'TikTokWebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  connectionId: Scalars['ID']['output'];
+  /** The last processing error, when an attempt failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The stored delivery's id (what `npm run webhooks:replay` takes). */
+  id: Scalars['ID']['output'];
+  processedAt?: Maybe<Scalars['DateTime']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  status: TikTokWebhookDeliveryStatus;
+  /** TikTok's event (authorization.removed, post.publish.complete, …). */
+  topic: Scalars['String']['output'];
+};
+
+/** Where a stored webhook delivery stands: RECEIVED, then PROCESSING, then PROCESSED, or FAILED (retried) and DEAD. */
+export type TikTokWebhookDeliveryStatus =
+  | 'DEAD'
+  | 'FAILED'
+  | 'PROCESSED'
+  | 'PROCESSING'
+  | 'RECEIVED';
+
 /** Something the workspace should know about its integrations, e.g. a store that must be reconnected. */
 export type WorkspaceNotification = {
   __typename?: 'WorkspaceNotification';
@@ -703,6 +762,8 @@ export type ResolversTypes = {
   TikTokVideo: ResolverTypeWrapper<TikTokVideo>;
   TikTokVideoInsight: ResolverTypeWrapper<TikTokVideoInsight>;
   TikTokVideoPage: ResolverTypeWrapper<TikTokVideoPage>;
+  TikTokWebhookDelivery: ResolverTypeWrapper<TikTokWebhookDelivery>;
+  TikTokWebhookDeliveryStatus: TikTokWebhookDeliveryStatus;
   WorkspaceNotification: ResolverTypeWrapper<WorkspaceNotification>;
 };
 
@@ -734,6 +795,7 @@ export type ResolversParentTypes = {
   TikTokVideo: TikTokVideo | FederationReferenceTypes['TikTokVideo'];
   TikTokVideoInsight: TikTokVideoInsight;
   TikTokVideoPage: TikTokVideoPage;
+  TikTokWebhookDelivery: TikTokWebhookDelivery;
   WorkspaceNotification: WorkspaceNotification;
 };
 
@@ -767,6 +829,7 @@ export type MutationResolvers<ContextType = TikTokContext, ParentType extends Re
   disconnectTikTokConnection?: Resolver<ResolversTypes['TikTokConnection'], ParentType, ContextType, RequireFields<MutationDisconnectTikTokConnectionArgs, 'connectionId'>>;
   markWorkspaceNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkWorkspaceNotificationsReadArgs, 'ids'>>;
   publishTikTokVideo?: Resolver<ResolversTypes['TikTokPublish'], ParentType, ContextType, RequireFields<MutationPublishTikTokVideoArgs, 'input'>>;
+  replayTikTokWebhookDelivery?: Resolver<ResolversTypes['TikTokWebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayTikTokWebhookDeliveryArgs, 'connectionId' | 'id'>>;
   requestTikTokScopes?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, RequireFields<MutationRequestTikTokScopesArgs, 'connectionId' | 'scopes'>>;
   startTikTokConnection?: Resolver<ResolversTypes['TikTokAuthorization'], ParentType, ContextType, Partial<MutationStartTikTokConnectionArgs>>;
 };
@@ -778,9 +841,11 @@ export type QueryResolvers<ContextType = TikTokContext, ParentType extends Resol
   tiktokHashtags?: Resolver<ResolversTypes['TikTokHashtagTrends'], ParentType, ContextType, RequireFields<QueryTiktokHashtagsArgs, 'days' | 'first'>>;
   tiktokProfile?: Resolver<ResolversTypes['TikTokProfile'], ParentType, ContextType, RequireFields<QueryTiktokProfileArgs, 'connectionId'>>;
   tiktokPublish?: Resolver<ResolversTypes['TikTokPublish'], ParentType, ContextType, RequireFields<QueryTiktokPublishArgs, 'jobId'>>;
+  tiktokPublishes?: Resolver<Array<ResolversTypes['TikTokPublish']>, ParentType, ContextType, RequireFields<QueryTiktokPublishesArgs, 'connectionId' | 'first'>>;
   tiktokResearchVideos?: Resolver<ResolversTypes['TikTokResearchVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokResearchVideosArgs, 'first' | 'from' | 'to'>>;
   tiktokVideoInsights?: Resolver<Array<ResolversTypes['TikTokVideoInsight']>, ParentType, ContextType, RequireFields<QueryTiktokVideoInsightsArgs, 'connectionId' | 'videoIds'>>;
   tiktokVideos?: Resolver<ResolversTypes['TikTokVideoPage'], ParentType, ContextType, RequireFields<QueryTiktokVideosArgs, 'connectionId' | 'first'>>;
+  tiktokWebhookDeliveries?: Resolver<Array<ResolversTypes['TikTokWebhookDelivery']>, ParentType, ContextType, RequireFields<QueryTiktokWebhookDeliveriesArgs, 'connectionId' | 'first'>>;
   workspaceNotifications?: Resolver<Array<ResolversTypes['WorkspaceNotification']>, ParentType, ContextType, Partial<QueryWorkspaceNotificationsArgs>>;
 };
 
@@ -945,6 +1010,17 @@ export type TikTokVideoPageResolvers<ContextType = TikTokContext, ParentType ext
   pageInfo?: Resolver<ResolversTypes['TikTokPageInfo'], ParentType, ContextType>;
 };
 
+export type TikTokWebhookDeliveryResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['TikTokWebhookDelivery'] = ResolversParentTypes['TikTokWebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connectionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TikTokWebhookDeliveryStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WorkspaceNotificationResolvers<ContextType = TikTokContext, ParentType extends ResolversParentTypes['WorkspaceNotification'] = ResolversParentTypes['WorkspaceNotification']> = {
   connectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -978,6 +1054,7 @@ export type Resolvers<ContextType = TikTokContext> = {
   TikTokVideo?: TikTokVideoResolvers<ContextType>;
   TikTokVideoInsight?: TikTokVideoInsightResolvers<ContextType>;
   TikTokVideoPage?: TikTokVideoPageResolvers<ContextType>;
+  TikTokWebhookDelivery?: TikTokWebhookDeliveryResolvers<ContextType>;
   WorkspaceNotification?: WorkspaceNotificationResolvers<ContextType>;
 };
 

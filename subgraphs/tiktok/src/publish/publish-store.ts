@@ -131,6 +131,24 @@ export async function findPublish(
   return row && toRecord(row);
 }
 
+/** The most publishes one `tiktokPublishes` answers. */
+export const MAX_LISTED_PUBLISHES = 100;
+
+/** A connection's publishes, newest first (the caller has checked the connection is the workspace's). */
+export async function listPublishes(
+  sql: Sql,
+  workspaceId: string,
+  connectionId: string,
+  first: number,
+): Promise<PublishRecord[]> {
+  const rows = await sql<StoredRecord[]>`
+    select ${sql.unsafe(COLUMNS)} from tiktok.publish_jobs
+    where workspace_id = ${workspaceId} and connection_id = ${connectionId}
+    order by created_at desc, id
+    limit ${first}`;
+  return rows.map(toRecord);
+}
+
 /** A publish by id alone: for the job and webhooks, which act for whichever workspace owns it. */
 export async function loadPublish(sql: Sql, jobId: string): Promise<PublishRecord | undefined> {
   const [row] = await sql<StoredRecord[]>`

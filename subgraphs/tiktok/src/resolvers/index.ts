@@ -11,6 +11,11 @@ import { publishTikTokVideo } from '../publish/publish-tiktok-video.ts';
 import { subscribePublishStatus } from '../publish/subscribe-publish-status.ts';
 import { toTikTokPublish } from '../publish/to-tiktok-publish.ts';
 import { analyzeCreator, readHashtagTrends, readResearchVideos } from '../research/index.ts';
+import {
+  replayTikTokWebhookDelivery,
+  tiktokPublishes,
+  tiktokWebhookDeliveries,
+} from '../webhook-deliveries/index.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -60,6 +65,8 @@ export const resolvers: Resolvers = {
       if (!record) throw new IntegrationError('NOT_FOUND', 'That publish does not exist in this workspace.');
       return toTikTokPublish(record);
     },
+    tiktokPublishes,
+    tiktokWebhookDeliveries,
     integrationConnections: (_parent, args, { db, identity }) =>
       resolveIntegrationConnections<IntegrationProvider>(db, identity.workspaceId, args),
     workspaceNotifications: (_parent, args, { db, identity }) =>
@@ -70,6 +77,7 @@ export const resolvers: Resolvers = {
     requestTikTokScopes,
     disconnectTikTokConnection,
     publishTikTokVideo: (_parent, { input }, context) => publishTikTokVideo(context, input),
+    replayTikTokWebhookDelivery,
     markWorkspaceNotificationsRead: (_parent, args, { db, identity }) =>
       resolveMarkNotificationsRead(db, identity.workspaceId, args),
   },

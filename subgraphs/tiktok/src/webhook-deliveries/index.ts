@@ -1,0 +1,5 @@
+export {
+  replayTikTokWebhookDelivery,
+  tiktokPublishes,
+  tiktokWebhookDeliveries,
+} from './tiktok-webhook-deliveries.ts';
