@@ -36,7 +36,8 @@ const SHOP = 'bench-events.myshopify.com';
 
 interface SignedDelivery {
   headers: Record<string, string>;
-  body: string;
+  /** Off the JavaScript heap: the burst's 200 MB of bodies would otherwise slow this process's GC. */
+  body: Buffer;
 }
 
 /**
@@ -52,7 +53,7 @@ function deliveries(count: number, secret: string, offset: number): SignedDelive
     const id = String(7_000_000_000_000 + offset + index);
     const body = template.replaceAll('5911946154508', id).replaceAll('5911946154500', id);
     return {
-      body,
+      body: Buffer.from(body),
       headers: {
         'content-type': 'application/json',
         'x-shopify-topic': 'orders/create',

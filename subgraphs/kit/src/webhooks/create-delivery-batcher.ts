@@ -1,9 +1,12 @@
 import type postgres from 'postgres';
 import { JOB_TRACE_FIELD, type JobQueue } from '../jobs/index.ts';
 import { type Context, context, traceHeaders } from '../tracing/index.ts';
-import { type StoredDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
-import { storedPayloadJson } from './stored-payload-json.ts';
-import type { WebhookSource, WebhookVerification } from './webhook-source.ts';
+import {
+  type StorableDelivery,
+  type StoredDelivery,
+  storeWebhookDelivery,
+} from './store-webhook-delivery.ts';
+import type { WebhookSource } from './webhook-source.ts';
 
 export interface DeliveryBatcherOptions {
   sql: postgres.Sql;
@@ -22,12 +25,12 @@ export interface DeliveryBatcherOptions {
 
 /** Stores one verified delivery; resolves only after the transaction holding it committed. */
 export type StoreDelivery = (
-  delivery: Extract<WebhookVerification, { ok: true }>,
+  delivery: StorableDelivery,
   headers: Record<string, string>,
 ) => Promise<StoredDelivery>;
 
 interface Pending {
-  delivery: Extract<WebhookVerification, { ok: true }>;
+  delivery: StorableDelivery;
   headers: Record<string, string>;
   /** The request's trace context: its job continues that trace, though a batch stores it later. */
   trace: Context;
@@ -68,8 +71,8 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
       const stored = await insertBatch(batch);
       for (const [index, entry] of batch.entries()) entry.resolve(stored[index] as StoredDelivery);
     } catch {
-      // One delivery may be what the store refuses (a NUL character, half a surrogate pair, anything
-      // PostgreSQL refuses): alone, each fails or succeeds on its own.
+      // One delivery may hold what PostgreSQL refuses (a header jsonb cannot hold, say): alone, each
+      // fails or succeeds on its own.
       await Promise.all(
         batch.map((entry) =>
           context
@@ -89,7 +92,6 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
   }
 
   async function insertBatch(batch: Pending[]): Promise<StoredDelivery[]> {
-    // A refused payload fails the batch, which is then stored one delivery at a time: only its own fails.
     // Each payload's JSON text goes into the rows as it is (usually the body as sent), not serialised again.
     const rows = `[${batch
       .map((entry, index) => {
@@ -102,7 +104,7 @@ export function createDeliveryBatcher(options: DeliveryBatcherOptions): StoreDel
           headers: entry.headers,
           trace: 'traceparent' in trace ? trace : null,
         });
-        return `${row.slice(0, -1)},"payload":${storedPayloadJson(entry.delivery)}}`;
+        return `${row.slice(0, -1)},"payload":${entry.delivery.payloadJson}}`;
       })
       .join(',')}]`;
     // One statement, so one round trip and its own transaction: the rows are inserted in batch order (a

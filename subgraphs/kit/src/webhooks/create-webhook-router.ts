@@ -8,7 +8,7 @@ import { contextFromTraceHeaders, SpanKind, type Tracing } from '../tracing/inde
 import type { StoreDelivery } from './create-delivery-batcher.ts';
 import { keptHeaders } from './kept-headers.ts';
 import { classifyStoreFailure } from './store-failure.ts';
-import { storeWebhookDelivery } from './store-webhook-delivery.ts';
+import { storableDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
 import { UnstorablePayloadError } from './stored-payload-json.ts';
 import { createWebhookMetrics, type WebhookReceipt } from './webhook-metrics.ts';
 import type { WebhookSource } from './webhook-source.ts';
@@ -74,7 +74,8 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     const { deliveryId, topic } = verification;
     try {
       const stored = await withTimeout(
-        store(verification, keptHeaders(headers)),
+        // The payload's text is chosen first (an unstorable one is refused here): only it waits for the commit.
+        store(storableDelivery(verification), keptHeaders(headers)),
         deps.storeTimeoutMs ?? 4000,
       );
       logger.info(

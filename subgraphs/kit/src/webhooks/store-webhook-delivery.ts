@@ -3,6 +3,28 @@ import type { JobQueue } from '../jobs/index.ts';
 import { storedPayloadJson } from './stored-payload-json.ts';
 import type { WebhookSource, WebhookVerification } from './webhook-source.ts';
 
+/** A verified delivery as it is stored: its payload as the JSON text the store keeps. */
+export interface StorableDelivery {
+  deliveryId: string;
+  topic: string;
+  accountId?: string | undefined;
+  payloadJson: string;
+}
+
+/**
+ * What is stored of a verified delivery, its payload's text chosen at once (see {@link storedPayloadJson},
+ * which refuses an unstorable one): the parsed payload is not held while the delivery waits for its
+ * commit, so it dies young instead of being copied and promoted by the garbage collections meanwhile.
+ */
+export function storableDelivery(delivery: Extract<WebhookVerification, { ok: true }>): StorableDelivery {
+  return {
+    deliveryId: delivery.deliveryId,
+    topic: delivery.topic,
+    accountId: delivery.accountId,
+    payloadJson: storedPayloadJson(delivery),
+  };
+}
+
 export interface StoredDelivery {
   /** The row id in `kit.webhook_deliveries` (also the processing job's key). */
   id: string;
@@ -19,11 +41,10 @@ export async function storeWebhookDelivery(deps: {
   sql: postgres.Sql;
   queue: JobQueue;
   source: WebhookSource;
-  delivery: Extract<WebhookVerification, { ok: true }>;
+  delivery: StorableDelivery;
   headers: Record<string, string>;
 }): Promise<StoredDelivery> {
   const { sql, queue, source, delivery } = deps;
-  const payload = storedPayloadJson(delivery);
   // JSON bound as text and cast from text, not tx.json(): on a drizzle-wrapped pool the json serializer is
   // pass-through, on a plain one a bare ::jsonb cast would encode the text again.
   return sql.begin(async (tx) => {
@@ -31,7 +52,7 @@ export async function storeWebhookDelivery(deps: {
       insert into kit.webhook_deliveries
         (provider, delivery_id, topic, account_id, headers, payload, process_task)
       values (${source.provider}, ${delivery.deliveryId}, ${delivery.topic}, ${delivery.accountId ?? null},
-        ${JSON.stringify(deps.headers)}::text::jsonb, ${payload}::text::json,
+        ${JSON.stringify(deps.headers)}::text::jsonb, ${delivery.payloadJson}::text::json,
         ${source.processTask})
       on conflict (provider, delivery_id) do nothing
       returning id`;
