@@ -8,7 +8,8 @@
 #    /usr/local); else install it there from the npm registry (package node-linux-<arch>@24, about 8 s).
 #    npm runs this script with the machine's node, which may be older: the command is run with
 #    node_modules/.bin, then that Node's directory, first on PATH, so it and every npm it starts run on 24.
-# 2. test only: the Debian packages the tests use (chromium for the playground test, postgresql for the
+# 2. test only: the Debian packages the tests use (chromium for the playground and console tests,
+#    firefox-esr, webkit2gtk-driver and xvfb for the console in Firefox and WebKit, postgresql for the
 #    CI run against an external server, nats-server for the NATS event bus tests), through apt-get, as
 #    root; and kubectl where apt offers it (test/deploy builds the Kubernetes overlays with
 #    `kubectl kustomize`, no cluster; Debian 12 has no kubectl package, so without one those tests skip).
@@ -75,9 +76,11 @@ ensure_debian_packages() {
     return
   fi
   # One line per known package, e.g. "chromium ii " when installed; unknown packages print nothing.
-  status=$(dpkg-query --show --showformat='${Package} ${db:Status-Abbrev}\n' chromium postgresql nats-server 2>/dev/null || true)
+  packages='chromium firefox-esr webkit2gtk-driver xvfb postgresql nats-server'
+  # shellcheck disable=SC2086 # one word per package
+  status=$(dpkg-query --show --showformat='${Package} ${db:Status-Abbrev}\n' $packages 2>/dev/null || true)
   missing=
-  for package in chromium postgresql nats-server; do
+  for package in $packages; do
     case "
 $status" in
     *"
