@@ -122,7 +122,11 @@ export function createProviderRouteProxy(
         { status },
       );
     };
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A timer cleared with the exchange (AbortSignal.timeout's would live its full 30 s: at a webhook
+    // burst's thousands a second, that many timers kept in memory and promoted by each collection).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const { signal } = controller;
     let answer: Awaited<ReturnType<Agent['request']>>;
     let answerBody: Buffer<ArrayBuffer>;
     try {
@@ -144,6 +148,8 @@ export function createProviderRouteProxy(
       const timedOut = signal.aborted || error instanceof errors.RequestAbortedError;
       unavailable(timedOut ? 504 : 502, timedOut ? 'timeout' : 'unreachable', error);
       return;
+    } finally {
+      clearTimeout(timer);
     }
     res.statusCode = answer.statusCode;
     for (const [name, value] of Object.entries(answer.headers)) {
