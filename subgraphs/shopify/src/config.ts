@@ -9,6 +9,7 @@ import {
 import { connectionHealthEnv } from '@ionflux/kit/health';
 import { kitMaintenanceEnv } from '@ionflux/kit/jobs';
 import { secretsEnv } from '@ionflux/kit/secrets';
+import { webhookProcessingEnv } from '@ionflux/kit/webhooks';
 import { z } from 'zod';
 
 /** What the Shopify services read, whichever process runs them (the subgraph or a worker). */
@@ -19,6 +20,7 @@ const shopifyServicesEnv = {
   ...secretsEnv,
   // The job worker runs the kit's retention jobs (OAuth states, events).
   ...kitMaintenanceEnv,
+  ...webhookProcessingEnv,
   // Health of connections (spec 4.E) from the Admin API calls and token refreshes made through them.
   ...connectionHealthEnv,
   // The app's credentials and the master key are read through the secrets provider; with the default

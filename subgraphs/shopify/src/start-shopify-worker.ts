@@ -42,7 +42,13 @@ export function startShopifyJobWorker(services: ShopifyServices): Promise<JobWor
   const cron = kitMaintenanceCron();
   if (app) {
     const deps = { sql, bus: services.bus, queue: app.queue, logger };
-    tasks.push(shopifyWebhookTask(deps, app.webhookSource) as TaskDefinition<unknown>);
+    tasks.push(
+      shopifyWebhookTask(
+        deps,
+        app.webhookSource,
+        config.IONFLUX_WEBHOOK_MAX_ATTEMPTS,
+      ) as TaskDefinition<unknown>,
+    );
     tasks.push(
       ...shopifySyncTasks({ ...deps, admin: app.admin, settings: syncSettingsOf(config) }),
       ...webhookSubscriptionTasks({

@@ -1,6 +1,7 @@
 import { optionalString, parseEnv, portVar, requireIdentityKey, subgraphEnv } from '@ionflux/kit/config';
 import { connectionHealthEnv } from '@ionflux/kit/health';
 import { secretsEnv } from '@ionflux/kit/secrets';
+import { webhookProcessingEnv } from '@ionflux/kit/webhooks';
 import { z } from 'zod';
 import { pullOriginsVar } from './publish/pull-origins.ts';
 import { uploadMaxBytesVar } from './uploads/upload-limits.ts';
@@ -11,6 +12,7 @@ const tiktokEnvSchema = z.object({
   // Health of connections (spec 4.E) from the API calls, publish uploads and token refreshes made
   // through them: the same variables, and defaults, as the Shopify subgraph's.
   ...connectionHealthEnv,
+  ...webhookProcessingEnv,
   TIKTOK_SUBGRAPH_PORT: portVar(4003),
   // The app's credentials and the master key are read through the secrets provider; with the default
   // `env` provider these are where it finds them.

@@ -105,7 +105,11 @@ export async function startTikTokSubgraph(
         databaseUrl: config.DATABASE_URL,
         logger,
         tasks: [
-          tiktokWebhookTask(oauth.deps, webhookSource) as TaskDefinition<unknown>,
+          tiktokWebhookTask(
+            oauth.deps,
+            webhookSource,
+            config.IONFLUX_WEBHOOK_MAX_ATTEMPTS,
+          ) as TaskDefinition<unknown>,
           publishJobTask({
             sql: database.sql,
             db: database.db,

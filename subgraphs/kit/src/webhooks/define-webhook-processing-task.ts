@@ -9,6 +9,15 @@ import {
 } from './webhook-delivery.ts';
 import type { WebhookSource } from './webhook-source.ts';
 
+/** The processing settings a service reads from its env (spread into its zod config). */
+export const webhookProcessingEnv = {
+  /**
+   * Attempts to apply a delivery before it is `DEAD` (retried with exponential backoff: about 3 s,
+   * 7 s, 20 s, … between attempts). @default 10
+   */
+  IONFLUX_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(DEFAULT_MAX_ATTEMPTS),
+};
+
 export interface WebhookProcessingDeps {
   sql: postgres.Sql;
   source: WebhookSource;

@@ -14,7 +14,7 @@ export { createDeliveryBatcher } from './create-delivery-batcher.ts';
 export type { WebhookRouterDeps } from './create-webhook-router.ts';
 export { createWebhookRouter } from './create-webhook-router.ts';
 export type { WebhookProcessingDeps } from './define-webhook-processing-task.ts';
-export { defineWebhookProcessingTask } from './define-webhook-processing-task.ts';
+export { defineWebhookProcessingTask, webhookProcessingEnv } from './define-webhook-processing-task.ts';
 export { parseWebhookJson } from './parse-webhook-json.ts';
 export { pruneWebhookDeliveries } from './prune-webhook-deliveries.ts';
 export type { ReplayWebhookResult } from './replay-webhook-delivery.ts';

@@ -9,10 +9,12 @@ import { applyShopifyDelivery, type DeliveryDeps } from './apply-shopify-deliver
 export function shopifyWebhookTask(
   deps: DeliveryDeps,
   source: WebhookSource,
+  maxAttempts: number,
 ): TaskDefinition<{ deliveryId: string }> {
   return defineWebhookProcessingTask({
     sql: deps.sql,
     source,
+    maxAttempts,
     async apply(delivery, { logger }) {
       const outcome = await applyShopifyDelivery({ ...deps, logger }, delivery);
       logger.info({ shop: delivery.accountId, ...outcome }, 'shopify delivery applied');

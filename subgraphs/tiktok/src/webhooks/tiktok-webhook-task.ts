@@ -29,10 +29,12 @@ export async function applyAuthorizationRemoved(deps: OAuthDeps, openId: string)
 export function tiktokWebhookTask(
   deps: OAuthDeps,
   source: WebhookSource,
+  maxAttempts: number,
 ): TaskDefinition<{ deliveryId: string }> {
   return defineWebhookProcessingTask({
     sql: deps.sql,
     source,
+    maxAttempts,
     async apply(delivery, { logger }) {
       if (delivery.topic === 'authorization.removed' && delivery.accountId) {
         const changed = await applyAuthorizationRemoved(deps, delivery.accountId);
