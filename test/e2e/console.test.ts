@@ -226,22 +226,23 @@ describe('the integration console at /console', () => {
       await sql`alter table shopify.orders_away rename to orders`;
     }
     if (!dead) throw new Error('the delivery did not die');
-    expect(dead.lastError).toContain('orders');
+    const { id, lastError } = dead;
+    expect(lastError).toContain('orders');
     await openPage('webhooks');
-    expect(await page.locator(`[data-delivery-status="${dead.id}"]`).textContent()).toBe('DEAD');
+    expect(await page.locator(`[data-delivery-status="${id}"]`).textContent()).toBe('DEAD');
     await screenshot('webhooks-dead');
-    await page.click(`button[data-replay="${dead.id}"]`);
+    await page.click(`button[data-replay="${id}"]`);
     await expect
       .poll(
         async () => {
           await openPage('webhooks');
-          return page.locator(`[data-delivery-status="${dead.id}"]`).textContent();
+          return page.locator(`[data-delivery-status="${id}"]`).textContent();
         },
         { timeout: 20_000, interval: 500 },
       )
       .toBe('PROCESSED');
     const [row] = await sql<{ status: string; attempts: number; lastError: string | null }[]>`
-      select status, attempts, last_error as "lastError" from kit.webhook_deliveries where id = ${dead.id}`;
+      select status, attempts, last_error as "lastError" from kit.webhook_deliveries where id = ${id}`;
     expect(row).toEqual({ status: 'PROCESSED', attempts: 1, lastError: null });
     await screenshot('webhooks');
     expect(offRequests).toEqual([]);

@@ -1,6 +1,8 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
-import { DEFAULT_MAX_ATTEMPTS, type TaskDefinition, type TaskHelpers } from '../jobs/index.ts';
+import type { TaskDefinition, TaskHelpers } from '../jobs/index.ts';
+// Not through jobs/index.ts, which imports this folder: the env below reads the value as modules load.
+import { DEFAULT_MAX_ATTEMPTS } from '../jobs/task-definition.ts';
 import {
   DELIVERY_COLUMNS,
   type StoredDeliveryRow,
