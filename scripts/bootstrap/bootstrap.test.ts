@@ -15,6 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+/** The Debian packages `npm test` needs, in the order bootstrap.sh names them. */
+const TEST_PACKAGES = 'chromium firefox-esr webkit2gtk-driver xvfb postgresql nats-server';
+
 // scripts/bootstrap.sh runs for real against a scratch project on a scratch machine: PATH holds only
 // recording stand-ins for node 20, npm, dpkg-query, apt-get and id (plus the few utilities the script
 // uses), so each test sees exactly what the script decided to install and what it skipped. The Node.js
@@ -104,7 +107,7 @@ esac`,
   script(
     path.join(bin, 'dpkg-query'),
     `for p in $FAKE_DEBIAN_INSTALLED; do echo "$p ii "; done
-for p in chromium postgresql nats-server; do case " $FAKE_DEBIAN_INSTALLED " in *" $p "*) ;; *) echo "dpkg-query: no packages found matching $p" >&2 ;; esac; done`,
+for p in ${TEST_PACKAGES}; do case " $FAKE_DEBIAN_INSTALLED " in *" $p "*) ;; *) echo "dpkg-query: no packages found matching $p" >&2 ;; esac; done`,
   );
   script(path.join(bin, 'apt-get'), `echo "apt-get $*" >> ${log}`);
   script(path.join(bin, 'id'), 'echo "$FAKE_UID"');
@@ -155,12 +158,12 @@ describe('scripts/bootstrap.sh', () => {
     it('npm test installs Node 24, the Debian packages and the npm packages, then runs the command on Node 24', () => {
       const result = machine.run(['test', ...printNode]);
       expect(result.stderr).toContain(`installing Node.js 24 into ${machine.prefix}`);
-      expect(result.stderr).toContain('installing Debian packages: chromium postgresql nats-server');
+      expect(result.stderr).toContain(`installing Debian packages: ${TEST_PACKAGES}`);
       expect(result.stderr).toContain('no npm packages installed yet: npm ci');
       expect(machine.calls()).toEqual([
         `npm install --global --prefix ${machine.prefix} --no-audit --no-fund node-linux-${nodeArch}@24`,
         'apt-get update -qq',
-        'apt-get install -y -qq --no-install-recommends chromium postgresql nats-server',
+        `apt-get install -y -qq --no-install-recommends ${TEST_PACKAGES}`,
         'npm ci --no-audit --no-fund',
       ]);
       expect(result.status).toBe(0);
@@ -186,7 +189,7 @@ describe('scripts/bootstrap.sh', () => {
       const result = machine.run(['test', 'echo', 'ran'], { FAKE_UID: '1000' });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(
-        'the tests need the Debian packages chromium postgresql nats-server; as root: apt-get update && apt-get install --no-install-recommends chromium postgresql nats-server',
+        `the tests need the Debian packages ${TEST_PACKAGES}; as root: apt-get update && apt-get install --no-install-recommends ${TEST_PACKAGES}`,
       );
       expect(result.stdout).toBe('');
       expect(machine.calls()).not.toContain('npm ci --no-audit --no-fund');
@@ -216,7 +219,7 @@ describe('scripts/bootstrap.sh', () => {
 
   describe('on a machine that has everything', () => {
     beforeEach(async () => {
-      machine = await createMachine({ debianPackages: 'chromium postgresql nats-server' });
+      machine = await createMachine({ debianPackages: TEST_PACKAGES });
       expect(machine.run(['test']).status).toBe(0);
       machine.calls();
     });
@@ -273,7 +276,7 @@ describe('scripts/bootstrap.sh', () => {
   });
 
   it('uses a node on PATH that is already 24 and installs none', async () => {
-    machine = await createMachine({ debianPackages: 'chromium postgresql nats-server', pathNode: 'v24' });
+    machine = await createMachine({ debianPackages: TEST_PACKAGES, pathNode: 'v24' });
     const result = machine.run(['test', ...printNode]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(process.version);

@@ -211,9 +211,9 @@ describe.skipIf(!existsSync(WEBKIT_DRIVER) || !existsSync(MINIBROWSER) || !exist
       children.push(
         spawn(WEBKIT_DRIVER, [`--port=${port}`], {
           stdio: 'ignore',
-          // The browser's language comes from the locale: "C" (a bare environment's) is no language tag,
-          // and uPlot's Intl.NumberFormat(navigator.language) would refuse it; a desktop has a real one.
-          env: { ...process.env, DISPLAY: `:${display}`, LANG: 'en_US.UTF-8' },
+          // Under LANG=C the browser's language is "C", no language tag: the console must still work
+          // (gateway/src/console/client/locale-guard.ts).
+          env: { ...process.env, DISPLAY: `:${display}`, LANG: 'C' },
         }),
       );
       await waitForPort(port, 10_000);

@@ -1,3 +1,5 @@
+// First: keeps an unusable browser language from stopping the chart library as it loads.
+import './locale-guard.ts';
 import { CONSOLE_CONFIG_ELEMENT_ID } from '../console-config.ts';
 import { connectionsPage } from './connections-page.ts';
 import { forgetConsoleToken, readConsoleToken, storeConsoleToken } from './console-token.ts';
