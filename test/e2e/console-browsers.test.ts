@@ -226,6 +226,12 @@ describe.skipIf(!existsSync(WEBKIT_DRIVER) || !existsSync(MINIBROWSER) || !exist
         .build();
       await driver.manage().window().setRect({ width: 1280, height: 800 });
       await driver.get(consoleUrl());
+      // Classic WebDriver runs no script before a page loads, but the console changes page in the same
+      // document: errors from here on are collected (an error while loading leaves no page ready).
+      await driver.executeScript(`
+        window.__consoleErrors = [];
+        addEventListener('error', (e) => window.__consoleErrors.push(String(e.error ?? e.message)));
+        addEventListener('unhandledrejection', (e) => window.__consoleErrors.push(String(e.reason)));`);
 
       for (const [name, title] of PAGES) {
         if (name !== 'connections') await driver.findElement(By.css(`nav a[href="#${name}"]`)).click();
@@ -245,6 +251,7 @@ describe.skipIf(!existsSync(WEBKIT_DRIVER) || !existsSync(MINIBROWSER) || !exist
         }
       }
       expect(await driver.executeScript('return navigator.userAgent')).toMatch(/AppleWebKit\/\d+/);
+      expect(await driver.executeScript('return window.__consoleErrors')).toEqual([]);
     }, 60_000);
   },
 );
