@@ -32,27 +32,36 @@ export async function runService(
   }
   const { service, logger } = started;
   let stopping = false;
+  let orphaned = false;
+  const exit = (code: number) => {
+    // With the parent gone, stdout and stderr have no reader: the logger's flush at exit (pino's
+    // sonic-boom 4) retries a write failing with EPIPE forever, so the process would never end. Nothing
+    // can read those lines any more: end without the flush.
+    if (orphaned) process.kill(process.pid, 'SIGKILL');
+    process.exit(code);
+  };
   const stop = async (signal: string) => {
-    if (stopping) process.exit(1);
+    if (stopping) exit(1);
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       logger.error('shutdown took over 20 s; exiting anyway');
-      process.exit(1);
+      exit(1);
     }, 20_000);
     force.unref();
     try {
       await service.close();
       logger.info('stopped');
-      process.exit(0);
+      exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
+      exit(1);
     }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   onParentGone = () => {
+    orphaned = true;
     if (!stopping) void stop('parent process gone');
   };
   if (parentGone) onParentGone();
