@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMasterKey } from '@ionflux/kit/crypto';
+import { freePort } from '@ionflux/kit/server';
 import {
   DEMO_SHOP,
   type LlmSimulator,
@@ -13,11 +13,17 @@ import {
   startTikTokSimulator,
   type TikTokSimulator,
 } from '@ionflux/sandbox';
-import { webhookSignature } from '@ionflux/sandbox/tiktok';
 import { launchBrowser, newLoopbackOnlyContext } from '@ionflux/testing/browser';
 import { postGraphQL } from '@ionflux/testing/http';
-import { ledgerSettled, type SystemUnderTest, startSystem } from '@ionflux/testing/system';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  connectTikTokAccount,
+  ledgerSettled,
+  publishTikTokUpload,
+  type SystemUnderTest,
+  sendTikTokWebhook,
+  startSystem,
+} from '@ionflux/testing/system';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -45,26 +51,14 @@ const tiktokKeys = {
   clientSecret: `e2e-tt-${randomUUID()}`,
 };
 
-async function freePort(): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 const graphql = <T>(query: string, variables: Record<string, unknown> = {}, token = system.token) =>
   postGraphQL<T>(system.gatewayUrl, query, { token, variables });
 
 /** Opens a console page by its fragment and waits until it has rendered its data. */
-async function openPage(name: string): Promise<void> {
-  await page.goto(`${system.gatewayUrl}/console#${name}`);
-  await page.reload();
-  await page.waitForSelector(`main[data-page="${name}"][data-ready="true"]`, { timeout: 15_000 });
+async function openPage(name: string, on: Page = page): Promise<void> {
+  await on.goto(`${system.gatewayUrl}/console#${name}`);
+  await on.reload();
+  await on.waitForSelector(`main[data-page="${name}"][data-ready="true"]`, { timeout: 15_000 });
 }
 
 type ChartData = { x: number[]; series: { label: string; values: number[] }[] };
@@ -378,20 +372,12 @@ describe('the integration console at /console', () => {
       where provider = 'tiktok' and workspace_id = ${system.workspaceId}`;
     if (!account) throw new Error('no TikTok connection');
     // A delivery TikTok signs about the account (a publish IONFLUX does not know: applied as nothing).
-    const body = JSON.stringify({
-      client_key: tiktokKeys.clientKey,
+    const sent = await sendTikTokWebhook({
+      gatewayUrl: system.gatewayUrl,
+      keys: tiktokKeys,
       event: 'post.publish.failed',
-      create_time: Math.floor(Date.now() / 1000),
-      user_openid: account.openId,
-      content: JSON.stringify({ publish_id: 'v_pub_console~1', reason: 'spam_risk_text' }),
-    });
-    const sent = await fetch(`${system.gatewayUrl}/webhooks/tiktok`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'tiktok-signature': webhookSignature(tiktokKeys.clientSecret, Math.floor(Date.now() / 1000), body),
-      },
-      body,
+      openId: account.openId,
+      content: { publish_id: 'v_pub_console~1', reason: 'spam_risk_text' },
     });
     expect(sent.status).toBe(200);
     const deliveries = page.locator(
@@ -410,6 +396,63 @@ describe('the integration console at /console', () => {
     await screenshot('webhooks-tiktok');
     expect(offRequests).toEqual([]);
   });
+
+  it('shows a TikTok account’s publish job and the webhooks TikTok sent about it, to that account’s workspace', async () => {
+    // A workspace of its own, signed in from a second browser: its account publishes an upload, and
+    // TikTok (the simulator) reports the publish by webhook.
+    tiktok.setWebhookUrl(new URL('/webhooks/tiktok', system.gatewayUrl).toString());
+    const creator = tiktok.addCreator('console_publisher', 1);
+    const token = await system.tokenFor(randomUUID());
+    const tiktokConnectionId = await connectTikTokAccount({
+      gatewayUrl: system.gatewayUrl,
+      simulator: tiktok,
+      token,
+      creatorId: randomUUID(),
+      scopes: ['user.info.basic', 'video.publish'],
+      username: creator.username,
+    });
+    const { jobId } = await publishTikTokUpload({
+      gatewayUrl: system.gatewayUrl,
+      token,
+      connectionId: tiktokConnectionId,
+      title: 'Console publish #ionflux',
+    });
+    const second = await newLoopbackOnlyContext(browser);
+    try {
+      const other = await second.context.newPage();
+      await other.goto(`${system.gatewayUrl}/console#token=${token}`);
+      await other.waitForSelector('main[data-page="connections"][data-ready="true"]');
+      const published = other.locator(`[data-publish-status="${jobId}"]`);
+      const deliveries = other.locator(
+        `table[aria-label="Webhook deliveries of TikTok ${creator.displayName}"] tbody tr`,
+      );
+      // A cell's text, or null while the page does not show it yet.
+      const textOf = async (cells: Locator) =>
+        (await cells.count()) > 0 ? cells.first().textContent() : null;
+      await expect
+        .poll(
+          async () => {
+            await openPage('webhooks', other);
+            return [await textOf(published), await textOf(deliveries)];
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toEqual(['PUBLISH_COMPLETE', expect.stringMatching(/^post\.publish\.complete.*PROCESSED/)]);
+      const row = other.locator(`table[aria-label="Publish jobs of TikTok ${creator.displayName}"] tbody tr`);
+      expect(await row.count()).toBe(1);
+      expect(await row.textContent()).toMatch(
+        /^Console publish #ionflux\s*FILE_UPLOAD\s*PUBLISH_COMPLETE\s*32\.0 KiB of 32\.0 KiB\s*\d.+ UTC\d.+ UTC$/,
+      );
+      // The first workspace's page shows none of it.
+      await openPage('webhooks');
+      expect(await page.locator(`[data-publish-status="${jobId}"]`).count()).toBe(0);
+      await other.screenshot({ path: join(shotsDir, 'webhooks-tiktok-publish.png'), fullPage: true });
+      expect(second.offRequests).toEqual([]);
+    } finally {
+      await second.context.close();
+    }
+    expect(offRequests).toEqual([]);
+  }, 60_000);
 
   it('lists notifications, live, and marks one read', async () => {
     await openPage('notifications');

@@ -1,24 +1,32 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { freePort } from '@ionflux/kit/server';
 import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL } from '@ionflux/testing/http';
-import { connectTikTokAccount, startSystem } from '@ionflux/testing/system';
+import {
+  connectTikTokAccount,
+  publishTikTokUpload,
+  sendTikTokWebhook,
+  startSystem,
+} from '@ionflux/testing/system';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // A TikTok account's webhook deliveries and publish jobs through the gateway, as the console shows them:
 // the deliveries TikTok (the simulator) sent about the account's publish, listed with their state and
-// times; a dead one replayed until PROCESSED; the account's publishes newest first; nothing of it
-// visible to another workspace.
+// times; one that died for real replayed until PROCESSED and applied; the account's publishes newest
+// first; nothing of it visible to another workspace.
 
-const CLIENT_KEY = 'tiktok-deliveries-client-key';
-const CLIENT_SECRET = 'tiktok-deliveries-client-secret-8a1f';
+const KEYS = {
+  clientKey: 'tiktok-deliveries-client-key',
+  clientSecret: 'tiktok-deliveries-client-secret-8a1f',
+};
 
 let simulator: TikTokSimulator;
 let system: Awaited<ReturnType<typeof startSystem>>;
 let sql: postgres.Sql;
 let token: string;
 let connectionId: string;
+let openId: string;
 let jobId: string;
 
 type Delivery = {
@@ -44,18 +52,6 @@ const PUBLISHES = `query ($c: ID!, $first: Int) {
   tiktokPublishes(connectionId: $c, first: $first) { jobId connectionId source status title uploadedBytes videoSize }
 }`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 const gql = <Data>(text: string, variables: Record<string, unknown>, as = token) =>
   postGraphQL<Data>(system.gatewayUrl, text, { token: as, variables });
 
@@ -69,19 +65,21 @@ async function deliveries(variables: Record<string, unknown> = {}, as = token) {
 }
 
 beforeAll(async () => {
-  simulator = await startTikTokSimulator({ clientKey: CLIENT_KEY, clientSecret: CLIENT_SECRET });
+  simulator = await startTikTokSimulator(KEYS);
   const port = await freePort();
   system = await startSystem({
     PORT: String(port),
     IONFLUX_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    TIKTOK_CLIENT_KEY: CLIENT_KEY,
-    TIKTOK_CLIENT_SECRET: CLIENT_SECRET,
+    TIKTOK_CLIENT_KEY: KEYS.clientKey,
+    TIKTOK_CLIENT_SECRET: KEYS.clientSecret,
     TIKTOK_AUTH_ORIGIN: simulator.url,
     TIKTOK_API_ORIGIN: simulator.url,
+    // A delivery whose application fails is DEAD after its second attempt (about 3 s later).
+    IONFLUX_WEBHOOK_MAX_ATTEMPTS: '2',
   });
   simulator.setWebhookUrl(new URL('/webhooks/tiktok', system.gatewayUrl).toString());
   sql = postgres(system.databaseUrl, { max: 1, onnotice: () => {} });
-  simulator.addCreator('deliveries_creator', 1);
+  ({ openId } = simulator.addCreator('deliveries_creator', 1));
   token = await system.tokenFor(randomUUID());
   connectionId = await connectTikTokAccount({
     gatewayUrl: system.gatewayUrl,
@@ -92,18 +90,12 @@ beforeAll(async () => {
     username: 'deliveries_creator',
   });
   // A post from an uploaded file: TikTok answers its progress with post.publish.* webhooks.
-  const uploaded = await fetch(`${system.gatewayUrl}/uploads/tiktok`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'video/mp4' },
-    body: Uint8Array.from(randomBytes(32 * 1024)),
-  });
-  const { uploadId } = (await uploaded.json()) as { uploadId: string };
-  const published = await gql<{ publishTikTokVideo: { jobId: string } }>(
-    `mutation ($input: PublishTikTokVideoInput!) { publishTikTokVideo(input: $input) { jobId } }`,
-    { input: { connectionId, uploadId, privacyLevel: 'SELF_ONLY', title: 'Deliveries #ionflux' } },
-  );
-  jobId = published.body.data?.publishTikTokVideo.jobId ?? '';
-  if (!jobId) throw new Error(`publishTikTokVideo failed: ${JSON.stringify(published.body.errors)}`);
+  ({ jobId } = await publishTikTokUpload({
+    gatewayUrl: system.gatewayUrl,
+    token,
+    connectionId,
+    title: 'Deliveries #ionflux',
+  }));
 }, 90_000);
 
 afterAll(async () => {
@@ -139,42 +131,73 @@ describe('a TikTok account’s webhook deliveries and publishes through the gate
     expect((await deliveries({ status: 'DEAD' })).data?.tiktokWebhookDeliveries).toEqual([]);
   }, 45_000);
 
-  it('replays a dead delivery until it is PROCESSED again', async () => {
-    const [complete] =
-      (await deliveries()).data?.tiktokWebhookDeliveries.filter((d) => d.topic === 'post.publish.complete') ??
-      [];
-    if (!complete) throw new Error('no post.publish.complete delivery');
-    // The state a worker leaves a delivery in after its last failed attempt.
-    await sql`
-      update kit.webhook_deliveries set status = 'DEAD', attempts = 5, last_error = 'simulated: retries ran out'
-      where id = ${complete.id}`;
-    expect((await deliveries({ status: 'DEAD' })).data?.tiktokWebhookDeliveries).toMatchObject([
-      { id: complete.id, status: 'DEAD', attempts: 5, error: 'simulated: retries ran out' },
-    ]);
-    const replayed = await gql<{ replayTikTokWebhookDelivery: { status: string; attempts: number } }>(
-      REPLAY,
-      {
-        c: connectionId,
-        id: complete.id,
-      },
-    );
+  it('replays a delivery that died for real until it is PROCESSED, and its change is applied', async () => {
+    const PUBLISH = 'query ($jobId: ID!) { tiktokPublish(jobId: $jobId) { status publishId postIds } }';
+    type Publish = { status: string; publishId: string | null; postIds: string[] };
+    const publishOf = async () => (await gql<{ tiktokPublish: Publish }>(PUBLISH, { jobId })).body.data;
+    const { publishId } = (await publishOf())?.tiktokPublish ?? {};
+    if (!publishId) throw new Error('the publish has no publish_id');
+    // TikTok says the post is now public (the creator changed its privacy on TikTok) while the table the
+    // worker applies it to is missing (a botched migration, say): each attempt fails with PostgreSQL's
+    // error, and after IONFLUX_WEBHOOK_MAX_ATTEMPTS (2 here) the delivery is DEAD.
+    const postId = `7${Date.now()}`;
+    await sql`alter table tiktok.publish_jobs rename to publish_jobs_away`;
+    let dead: Delivery | undefined;
+    try {
+      const sent = await sendTikTokWebhook({
+        gatewayUrl: system.gatewayUrl,
+        keys: KEYS,
+        event: 'post.publish.publicly_available',
+        openId,
+        content: { publish_id: publishId, post_id: postId, publish_type: 'DIRECT_PUBLISH' },
+      });
+      expect(sent.status).toBe(200);
+      await vi.waitFor(
+        async () => {
+          [dead] = (await deliveries({ status: 'DEAD' })).data?.tiktokWebhookDeliveries ?? [];
+          expect(dead).toBeDefined();
+        },
+        { timeout: 30_000, interval: 250 },
+      );
+    } finally {
+      await sql`alter table tiktok.publish_jobs_away rename to publish_jobs`;
+    }
+    if (!dead) throw new Error('the delivery did not die');
+    expect(dead).toMatchObject({
+      connectionId,
+      topic: 'post.publish.publicly_available',
+      attempts: 2,
+      processedAt: null,
+    });
+    expect(dead.error).toContain('relation "tiktok.publish_jobs" does not exist');
+    expect((await publishOf())?.tiktokPublish.postIds).not.toContain(postId);
+
+    const replayed = await gql<{ replayTikTokWebhookDelivery: Delivery }>(REPLAY, {
+      c: connectionId,
+      id: dead.id,
+    });
     expect(replayed.body.errors).toBeUndefined();
-    expect(replayed.body.data?.replayTikTokWebhookDelivery.attempts).toBe(0);
+    // The answer is the delivery just after its reset; a worker may already have taken it.
+    expect(replayed.body.data?.replayTikTokWebhookDelivery.id).toBe(dead.id);
+    expect(['RECEIVED', 'PROCESSING', 'PROCESSED']).toContain(
+      replayed.body.data?.replayTikTokWebhookDelivery.status,
+    );
     await vi.waitFor(
       async () => {
         const [row] =
-          (await deliveries()).data?.tiktokWebhookDeliveries.filter((d) => d.id === complete.id) ?? [];
-        expect(row).toMatchObject({ status: 'PROCESSED', attempts: 1 });
+          (await deliveries()).data?.tiktokWebhookDeliveries.filter((d) => d.id === dead?.id) ?? [];
+        expect(row).toMatchObject({ status: 'PROCESSED', attempts: 1, error: null });
+        expect(Date.parse(row?.processedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(row?.receivedAt ?? ''));
       },
       { timeout: 15_000, interval: 200 },
     );
-    // Applied again, the settled publish keeps its outcome.
-    const { body } = await gql<{ tiktokPublish: { status: string } }>(
-      'query ($jobId: ID!) { tiktokPublish(jobId: $jobId) { status } }',
-      { jobId },
-    );
-    expect(body.data?.tiktokPublish.status).toBe('PUBLISH_COMPLETE');
-  }, 30_000);
+    // Applied this time: the publish now names the public post, and keeps its outcome.
+    expect((await publishOf())?.tiktokPublish).toMatchObject({
+      status: 'PUBLISH_COMPLETE',
+      postIds: [postId],
+    });
+    expect((await deliveries({ status: 'DEAD' })).data?.tiktokWebhookDeliveries).toEqual([]);
+  }, 60_000);
 
   it('lists the account’s publishes newest first', async () => {
     const { body } = await gql<{ tiktokPublishes: Record<string, unknown>[] }>(PUBLISHES, {

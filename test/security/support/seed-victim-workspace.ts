@@ -16,6 +16,8 @@ export interface VictimWorkspace {
   token: string;
   shop: string;
   connectionIds: string[];
+  /** The webhook deliveries about its store and its TikTok account, all settled (PROCESSED). */
+  deliveryIds: string[];
   /** Argument values by name, taken from this workspace's data. */
   candidates: ValueCandidates;
   /** Values only this workspace's data contains: none may appear in another workspace's answers. */
@@ -29,7 +31,8 @@ export interface VictimWorkspace {
  * Gives a workspace real data: a Shopify store connected through the kit OAuth flow against the
  * simulator (with a product of its own), LLM usage rows, a quota, a fallback, its own provider key,
  * notifications, and a TikTok creator account (with videos) connected through the gateway's TikTok OAuth
- * flow against the simulator, with a video it uploaded and published (settled, its webhooks applied).
+ * flow against the simulator, with a video it uploaded and published (settled, its webhooks applied),
+ * and a privacy request Shopify sent about the store (applied).
  */
 export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimWorkspace> {
   const tag = randomBytes(5).toString('hex');
@@ -105,6 +108,13 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
   });
   try {
     await ledgerSettled(sql, workspaceId);
+    // A webhook Shopify signs about the store (it has no subscriptions: the store was connected without
+    // the callback that registers them): a privacy request, which changes no mirror row.
+    target.shopify.sendComplianceWebhook(shop, 'customers/data_request', {
+      url: `${target.publicUrl}/webhooks/shopify`,
+    });
+    await target.shopify.webhooksIdle();
+    const deliveries = await settledDeliveries(sql, { shopify: shop, tiktok: creator.openId });
     const noticeTitle = `Victim notice ${tag}`;
     await notify(
       { sql: database.sql, bus },
@@ -131,11 +141,12 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
       token,
       shop,
       connectionIds: [shopifyConnectionId, tiktokConnectionId],
+      deliveryIds: [...deliveries.shopify, ...deliveries.tiktok],
       candidates: {
         connectionId: [shopifyConnectionId, tiktokConnectionId],
         brandId: [brandId],
         creatorId: [creatorId],
-        id: [orderGid, product.admin_graphql_api_id],
+        id: [orderGid, product.admin_graphql_api_id, deliveries.shopify[0], deliveries.tiktok[0]],
         productId: [product.admin_graphql_api_id],
         videoIds: [videoIds],
         jobId: [published.jobId],
@@ -166,6 +177,8 @@ export async function seedVictimWorkspace(target: TargetSystem): Promise<VictimW
         noticeTitle,
         `victim message ${tag}`,
         ...notificationIds,
+        ...deliveries.shopify,
+        ...deliveries.tiktok,
         requestId,
         fallbackModel,
         providerKey,
@@ -242,6 +255,34 @@ async function publishVictimVideo(
       throw new Error(
         `seeding failed: the victim's publish is ${status} (webhooks ${JSON.stringify(webhooks)})`,
       );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The ids of the stored deliveries about each provider's account, once there is at least one of each and
+ * every one is PROCESSED (so none changes on its own while the attacks run).
+ */
+async function settledDeliveries(
+  sql: postgres.Sql,
+  accounts: { shopify: string; tiktok: string },
+): Promise<{ shopify: string[]; tiktok: string[] }> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const rows = await sql<{ id: string; provider: 'shopify' | 'tiktok'; status: string }[]>`
+      select id, provider, status from kit.webhook_deliveries
+      where (provider = 'shopify' and account_id = ${accounts.shopify})
+         or (provider = 'tiktok' and account_id = ${accounts.tiktok})
+      order by received_at, id`;
+    const of = (provider: 'shopify' | 'tiktok') =>
+      rows.filter((row) => row.provider === provider).map((row) => row.id);
+    const settled = rows.every((row) => row.status === 'PROCESSED');
+    if (settled && of('shopify').length > 0 && of('tiktok').length > 0) {
+      return { shopify: of('shopify'), tiktok: of('tiktok') };
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`seeding failed: the victim's deliveries did not settle: ${JSON.stringify(rows)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

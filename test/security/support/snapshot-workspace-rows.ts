@@ -7,11 +7,12 @@ export type WorkspaceRows = Record<string, string[]>;
  * Reads every row that belongs to a workspace from every table of every schema of the database (a new
  * table is covered without listing it): rows whose `workspace_id` is the workspace's or whose
  * `connection_id` is one of its connections, and in tables with neither column (events, deliveries,
- * job queues), rows whose content names the workspace or one of its connections.
+ * job queues), rows whose content names the workspace, one of its connections or one of its webhook
+ * deliveries (a delivery's row names only the provider's account; a job enqueued to apply it names it).
  */
 export async function snapshotWorkspaceRows(
   sql: postgres.Sql,
-  owner: { workspaceId: string; connectionIds: readonly string[] },
+  owner: { workspaceId: string; connectionIds: readonly string[]; deliveryIds?: readonly string[] },
 ): Promise<WorkspaceRows> {
   const tables = await sql<{ schema: string; name: string; columns: string[] }[]>`
     select t.table_schema as schema, t.table_name as name, array_agg(c.column_name::text) as columns
@@ -21,7 +22,7 @@ export async function snapshotWorkspaceRows(
       and t.table_schema not in ('pg_catalog', 'information_schema', 'pg_toast')
     group by t.table_schema, t.table_name
     order by 1, 2`;
-  const ids = [owner.workspaceId, ...owner.connectionIds];
+  const ids = [owner.workspaceId, ...owner.connectionIds, ...(owner.deliveryIds ?? [])];
   const snapshot: WorkspaceRows = {};
   for (const table of tables) {
     const qualified = `${quote(table.schema)}.${quote(table.name)}`;

@@ -20,7 +20,7 @@ type Publish = {
   videoSize: number | null;
   error: { code: string; message: string } | null;
   createdAt: string;
-  finishedAt: string | null;
+  updatedAt: string;
 };
 
 const DELIVERY_FIELDS = 'id topic status attempts error receivedAt processedAt';
@@ -63,8 +63,9 @@ export async function webhooksPage(api: ConsoleApi, refresh: () => void): Promis
   if (connections.length === 0) section.append(h('p', {}, 'No connection yet.'));
   for (const connection of connections) {
     section.append(h('h3', {}, `${connection.name} (${connection.status})`));
-    section.append(await deliveriesOf(api, connection, status, refresh));
-    if (connection.provider === 'tiktok') section.append(await publishesOf(api, connection));
+    section.append(h('h4', {}, 'Webhook deliveries'), await deliveriesOf(api, connection, status, refresh));
+    if (connection.provider === 'tiktok')
+      section.append(h('h4', {}, 'Publish jobs'), await publishesOf(api, connection));
   }
   section.append(h('button', { type: 'button', onclick: refresh }, 'Refresh'), status);
   return section;
@@ -117,12 +118,18 @@ async function deliveriesOf(
     : h('p', {}, 'No deliveries received since it was connected.');
 }
 
-const megabytes = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1_048_576).toFixed(1)} MB`);
+/** 32768 → "32.0 KiB", 5242880 → "5.0 MiB". */
+const size = (bytes: number | null) =>
+  bytes === null
+    ? '—'
+    : bytes < 1_048_576
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${(bytes / 1_048_576).toFixed(1)} MiB`;
 
 async function publishesOf(api: ConsoleApi, connection: Connection): Promise<HTMLElement> {
   const result = await api.request<{ tiktokPublishes: Publish[] }>(
     `query($id: ID!) { tiktokPublishes(connectionId: $id, first: 20) {
-      jobId title source status uploadedBytes videoSize error { code message } createdAt finishedAt } }`,
+      jobId title source status uploadedBytes videoSize error { code message } createdAt updatedAt } }`,
     { id: connection.id },
   );
   if (!result.ok) return h('p', { role: 'alert' }, result.message);
@@ -130,14 +137,14 @@ async function publishesOf(api: ConsoleApi, connection: Connection): Promise<HTM
     p.title,
     p.source,
     h('span', { 'data-publish-status': p.jobId }, p.status),
-    p.source === 'FILE_UPLOAD' ? `${megabytes(p.uploadedBytes)} of ${megabytes(p.videoSize)}` : '—',
+    p.source === 'FILE_UPLOAD' ? `${size(p.uploadedBytes)} of ${size(p.videoSize)}` : '—',
     p.error ? `${p.error.code}: ${p.error.message}` : '',
     formatTime(p.createdAt),
-    formatTime(p.finishedAt),
+    formatTime(p.updatedAt),
   ]);
   return rows.length
     ? table(
-        ['Title', 'Source', 'Status', 'Uploaded', 'Error', 'Queued', 'Finished'],
+        ['Title', 'Source', 'Status', 'Uploaded', 'Error', 'Created', 'Updated'],
         rows,
         `Publish jobs of ${connection.name}`,
       )

@@ -9,6 +9,7 @@ export {
   MAX_LISTED_DELIVERIES,
   replayConnectionDelivery,
 } from './connection-deliveries.ts';
+export { connectionDeliveryScope } from './connection-delivery-scope.ts';
 export type { DeliveryBatcherOptions, StoreDelivery } from './create-delivery-batcher.ts';
 export { createDeliveryBatcher } from './create-delivery-batcher.ts';
 export type { WebhookRouterDeps } from './create-webhook-router.ts';

@@ -1,7 +1,7 @@
 import { IntegrationError } from '@ionflux/kit/errors';
 import {
   type ConnectionDelivery,
-  type ConnectionDeliveryScope,
+  connectionDeliveryScope,
   listConnectionDeliveries,
   replayConnectionDelivery,
 } from '@ionflux/kit/webhooks';
@@ -11,24 +11,11 @@ import type {
   ShopifyWebhookDelivery,
   ShopifyWebhookDeliveryStatus,
 } from '../generated/resolvers-types.ts';
-import { listShopifyConnections } from '../queries/index.ts';
 import { shopifyProvider } from '../registration.ts';
 
 /** The store's deliveries the connection of the caller's workspace may see, or NOT_FOUND. */
-async function scopeOf(
-  context: Pick<ShopifyContext, 'db' | 'identity'>,
-  connectionId: string,
-): Promise<ConnectionDeliveryScope> {
-  const [record] = await listShopifyConnections(context.db, context.identity.workspaceId, { connectionId });
-  if (!record)
-    throw new IntegrationError('NOT_FOUND', 'That Shopify connection does not exist in this workspace.');
-  return {
-    connectionId: record.connection.id,
-    provider: shopifyProvider.id,
-    accountId: record.connection.accountId,
-    since: new Date(record.connection.createdAt),
-  };
-}
+const scopeOf = (context: Pick<ShopifyContext, 'db' | 'identity'>, connectionId: string) =>
+  connectionDeliveryScope(context.db, context.identity.workspaceId, shopifyProvider, connectionId);
 
 const toShopifyDelivery = ({ deliveryId, ...delivery }: ConnectionDelivery): ShopifyWebhookDelivery => ({
   ...delivery,

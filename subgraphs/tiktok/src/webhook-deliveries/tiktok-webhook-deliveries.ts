@@ -1,10 +1,9 @@
 import { IntegrationError } from '@ionflux/kit/errors';
 import {
-  type ConnectionDeliveryScope,
+  connectionDeliveryScope,
   listConnectionDeliveries,
   replayConnectionDelivery,
 } from '@ionflux/kit/webhooks';
-import { listTikTokConnections } from '../connections/index.ts';
 import type { TikTokContext } from '../context.ts';
 import type { MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { listPublishes, MAX_LISTED_PUBLISHES } from '../publish/publish-store.ts';
@@ -12,20 +11,8 @@ import { toTikTokPublish } from '../publish/to-tiktok-publish.ts';
 import { tiktokProvider } from '../registration.ts';
 
 /** The account's deliveries the connection of the caller's workspace may see, or NOT_FOUND. */
-async function scopeOf(
-  context: Pick<TikTokContext, 'db' | 'identity'>,
-  connectionId: string,
-): Promise<ConnectionDeliveryScope> {
-  const [record] = await listTikTokConnections(context.db, context.identity.workspaceId, { connectionId });
-  if (!record)
-    throw new IntegrationError('NOT_FOUND', 'That TikTok connection does not exist in this workspace.');
-  return {
-    connectionId: record.connection.id,
-    provider: tiktokProvider.id,
-    accountId: record.connection.accountId,
-    since: new Date(record.connection.createdAt),
-  };
-}
+const scopeOf = (context: Pick<TikTokContext, 'db' | 'identity'>, connectionId: string) =>
+  connectionDeliveryScope(context.db, context.identity.workspaceId, tiktokProvider, connectionId);
 
 /** `tiktokWebhookDeliveries`: newest first, optionally of one status. */
 export const tiktokWebhookDeliveries: NonNullable<QueryResolvers['tiktokWebhookDeliveries']> = async (
