@@ -170,6 +170,26 @@ describe('replayConnectionDelivery', () => {
     expect(rows.map((row) => row.status)).toEqual(['DEAD', 'DEAD', 'DEAD']);
   });
 
+  it('refuses with INVALID_REQUEST while a worker applies the delivery, which goes on untouched', async () => {
+    const id = await connect(workspaceId, exampleProvider, 'account-busy');
+    const scope = await connectionDeliveryScope(handle.db, workspaceId, exampleProvider, id);
+    const busy = await deliver(exampleProvider, 'account-busy', { status: 'PROCESSING' });
+    // Its job, as a worker holds it while applying the delivery.
+    await queue.enqueue(TASK, { deliveryId: busy }, { jobKey: busy });
+    await handle.sql`
+      update graphile_worker._private_jobs set locked_by = 'worker-applying-it', locked_at = now()
+      where key = ${busy}`;
+    expect(await codeOf(replayConnectionDelivery(handle.sql, queue, scope, busy))).toBe(
+      'INVALID_REQUEST: A worker is applying that delivery right now: try again when it ends.',
+    );
+    const [row] = await handle.sql<{ status: string; attempts: number }[]>`
+      select status, attempts from kit.webhook_deliveries where id = ${busy}`;
+    expect(row).toEqual({ status: 'PROCESSING', attempts: 1 });
+    const [job] = await handle.sql<{ lockedBy: string | null }[]>`
+      select locked_by as "lockedBy" from graphile_worker._private_jobs where key = ${busy}`;
+    expect(job?.lockedBy).toBe('worker-applying-it');
+  });
+
   it('refuses with INVALID_REQUEST a delivery that names no task to apply it', async () => {
     const id = await connect(workspaceId, exampleProvider, 'account-old');
     const scope = await connectionDeliveryScope(handle.db, workspaceId, exampleProvider, id);
