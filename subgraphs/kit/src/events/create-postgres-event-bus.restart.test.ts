@@ -43,7 +43,13 @@ describe('createPostgresEventBus across a database restart', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('delivers the events published while its listener was reconnecting', async () => {
+  // postgres.js's reconnect pause is jittered: now and then its listener is back a few ms before the
+  // publishes land in the gap, and the run proves nothing about the gap. Such a run is tried again.
+  it('delivers the events published while its listener was reconnecting', {
+    retry: 2,
+    timeout: 60_000,
+  }, async () => {
+    logLines.length = 0;
     const received = await collectEvents(subscriberBus, 'restart');
     await subscriberBus.publish('restart', 'before');
     await received.waitFor(1);
@@ -87,5 +93,5 @@ describe('createPostgresEventBus across a database restart', () => {
       await publisherBus.close();
       await publisherDb.close();
     }
-  }, 60_000);
+  });
 });
