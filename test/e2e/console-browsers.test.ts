@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMasterKey } from '@ionflux/kit/crypto';
+import { freePort } from '@ionflux/kit/server';
 import {
   DEMO_SHOP,
   type LlmSimulator,
@@ -67,18 +68,6 @@ function expectRendered(name: string, rendered: Rendered): void {
     expect(rendered.text).toContain('OPENAI');
     expect(rendered.charts).toBeGreaterThan(0);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
