@@ -108,11 +108,6 @@ export async function startTargetSystem(env: Record<string, string> = {}): Promi
       OPENAI_BASE_URL: llm.openaiBaseUrl,
       ANTHROPIC_BASE_URL: llm.anthropicBaseUrl,
       GEMINI_BASE_URL: llm.geminiBaseUrl,
-      // The isolation matrix compares the victim's rows before and after the attacks: the scheduled
-      // reconciliation and subscription checks (every 15 and 30 minutes) would change them on their own when
-      // a run crosses the quarter hour. February 31st never comes.
-      SHOPIFY_SYNC_CRON: '0 0 31 2 *',
-      SHOPIFY_WEBHOOKS_RECONCILE_CRON: '0 0 31 2 *',
       ...env,
     });
   } catch (error) {

@@ -28,6 +28,9 @@ export interface SystemUnderTest {
   stop(): Promise<void>;
 }
 
+/** A crontab that never fires. */
+const NEVER = '0 0 31 2 *';
+
 /**
  * Starts the real system in this process on free ports: the three subgraphs on a fresh database,
  * then the gateway routed to them. What a user meets, minus the process boundaries. As in production,
@@ -46,6 +49,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
     LOG_LEVEL: 'info',
     DATABASE_URL: database.url,
     IONFLUX_MASTER_KEY: generateMasterKey('test-1'),
+    // Tests count the simulators' requests and compare rows: the scheduled reconciliations, subscription
+    // checks and token refreshes (every 10 to 30 minutes) would add their own whenever a run crosses the
+    // hour's quarter. February 31st never comes; a test of a schedule sets its own.
+    SHOPIFY_SYNC_CRON: NEVER,
+    SHOPIFY_WEBHOOKS_RECONCILE_CRON: NEVER,
+    TIKTOK_REFRESH_CRON: NEVER,
     ...env,
   };
   const subgraphBase = { IONFLUX_IDENTITY_PUBLIC_KEY: identityPublicKeyFor(internalSecret), ...base };
