@@ -52,6 +52,11 @@ describe('createDeliveryBatcher', () => {
     expect(repeats.map((entry) => entry.id)).toEqual(first.map((entry) => entry.id));
     const [rows] = await sql<{ n: number }[]>`select count(*)::int as n from kit.webhook_deliveries`;
     expect(rows?.n).toBe(ids.length);
+    // Shared for real (a batch that fails is stored one delivery a transaction, with the same answers):
+    // rows inserted by one transaction share its xmin.
+    const [transactions] = await sql<{ n: number }[]>`
+      select count(distinct xmin::text)::int as n from kit.webhook_deliveries`;
+    expect(transactions?.n).toBeLessThan(ids.length / 4);
     const jobs = await listQueuedJobs(database.url, 'batcher-test.process');
     expect(jobs).toHaveLength(ids.length);
     expect(new Set(jobs.map((job) => job.key))).toEqual(new Set(first.map((entry) => entry.id)));
