@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { startTikTokSimulator, type TikTokSimulator, webhookSignature } from '@ionflux/sandbox/tiktok';
+import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL, rawRequest } from '@ionflux/testing/http';
 import { connectWs, type ReceivedResult, subscribeWs } from '@ionflux/testing/subscriptions';
-import { connectTikTokAccount, startSystem } from '@ionflux/testing/system';
+import { connectTikTokAccount, sendTikTokWebhook, startSystem } from '@ionflux/testing/system';
 import type { Client } from 'graphql-ws';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,24 +258,16 @@ describe('publishTikTokVideo through the gateway against the simulator', () => {
       if (!publishId) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     // TikTok tells the app the post failed (the simulator itself would complete it a few seconds later).
-    const body = JSON.stringify({
-      client_key: CLIENT_KEY,
+    const delivered = await sendTikTokWebhook({
+      gatewayUrl: system.gatewayUrl,
+      keys: { clientKey: CLIENT_KEY, clientSecret: CLIENT_SECRET },
       event: 'post.publish.failed',
-      create_time: Math.floor(Date.now() / 1000),
-      user_openid: publisher.openId,
-      content: JSON.stringify({
+      openId: publisher.openId,
+      content: {
         publish_id: publishId,
         reason: 'spam_risk_user_banned_from_posting',
         publish_type: 'DIRECT_PUBLISH',
-      }),
-    });
-    const delivered = await fetch(`${system.gatewayUrl}/webhooks/tiktok`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'tiktok-signature': webhookSignature(CLIENT_SECRET, Math.floor(Date.now() / 1000), body),
       },
-      body,
     });
     expect(delivered.status).toBe(200);
     await stream.ended;

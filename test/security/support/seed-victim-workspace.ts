@@ -3,7 +3,12 @@ import { connectDatabase } from '@ionflux/kit/db';
 import { createPostgresEventBus } from '@ionflux/kit/events';
 import { createLogger } from '@ionflux/kit/logging';
 import { notify } from '@ionflux/kit/notifications';
-import { connectShopifyStore, connectTikTokAccount, ledgerSettled } from '@ionflux/testing/system';
+import {
+  connectShopifyStore,
+  connectTikTokAccount,
+  ledgerSettled,
+  publishTikTokUpload,
+} from '@ionflux/testing/system';
 import postgres from 'postgres';
 import type { ValueCandidates } from './build-operations.ts';
 import { sendGraphQL } from './send-graphql.ts';
@@ -216,18 +221,13 @@ async function publishVictimVideo(
   connectionId: string,
   gql: (query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>,
 ): Promise<{ jobId: string; uploadId: string; publishId: string }> {
-  const uploaded = await fetch(`${target.system.gatewayUrl}/uploads/tiktok`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'video/mp4' },
-    body: Uint8Array.from(randomBytes(64 * 1024)),
+  const { jobId, uploadId } = await publishTikTokUpload({
+    gatewayUrl: target.system.gatewayUrl,
+    token,
+    connectionId,
+    title: 'Victim post #victim',
+    size: 64 * 1024,
   });
-  if (uploaded.status !== 201) throw new Error(`seeding failed: upload answered ${uploaded.status}`);
-  const { uploadId } = (await uploaded.json()) as { uploadId: string };
-  const queued = (await gql(
-    `mutation ($input: PublishTikTokVideoInput!) { publishTikTokVideo(input: $input) { jobId } }`,
-    { input: { connectionId, uploadId, title: 'Victim post #victim', privacyLevel: 'SELF_ONLY' } },
-  )) as { publishTikTokVideo: { jobId: string } };
-  const jobId = queued.publishTikTokVideo.jobId;
   const deadline = Date.now() + 30_000;
   for (;;) {
     const read = (await gql('query ($j: ID!) { tiktokPublish(jobId: $j) { status publishId } }', {
