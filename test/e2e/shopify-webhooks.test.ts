@@ -302,6 +302,29 @@ describe('POST /webhooks/shopify through the gateway', () => {
     expect(kinds.sort()).toEqual(['NEW_ORDER', 'ORDER_PAID', 'ORDER_REFUNDED']);
   });
 
+  it('refuses an authentic body that is not JSON with 400 and stores nothing, while deliveries sent with it are stored', async () => {
+    const shop = 'broken-body.myshopify.com';
+    await connect(shop);
+    // Real-shaped orders (13-digit ids) are stored as sent, unparsed at ingest: PostgreSQL's json input
+    // finds the broken one, which fails its batch; the batch is then stored one delivery at a time.
+    const order = (id: number) =>
+      JSON.stringify({ id, name: `#${id}`, updated_at: '2026-11-30T10:00:00Z', total_price: '10.00' });
+    const broken = `${order(7_100_000_000_000).slice(0, -1)}, "line_items": [`;
+    const bodies = [...Array.from({ length: 30 }, (_, index) => order(7_100_000_000_001 + index)), broken];
+    const answers = await Promise.all(
+      bodies.map((body) => deliver({ topic: 'orders/create', shop, body, eventId: randomUUID() })),
+    );
+    expect(answers.slice(0, 30).map((answer) => answer.status)).toEqual(Array(30).fill(200));
+    const refused = answers[30] as Response;
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      error: { code: 'INVALID_REQUEST', message: 'The delivery’s body is not valid JSON.' },
+    });
+    const stored = await shopify.sql<{ text: string }[]>`
+      select payload::text as text from kit.webhook_deliveries where account_id = ${shop}`;
+    expect(stored.map((row) => row.text).sort()).toEqual(bodies.slice(0, 30).sort());
+  });
+
   it('answers in milliseconds while the deliveries wait for the worker (absorbed by the queue)', async () => {
     const shop = 'burst-small.myshopify.com';
     await connect(shop);

@@ -7,9 +7,8 @@ import type { Logger } from '../logging/index.ts';
 import { contextFromTraceHeaders, SpanKind, type Tracing } from '../tracing/index.ts';
 import type { StoreDelivery } from './create-delivery-batcher.ts';
 import { keptHeaders } from './kept-headers.ts';
-import { classifyStoreFailure } from './store-failure.ts';
+import { classifyStoreFailure, invalidPayloadMessage } from './store-failure.ts';
 import { storableDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
-import { UnstorablePayloadError } from './stored-payload-json.ts';
 import { createWebhookMetrics, type WebhookReceipt } from './webhook-metrics.ts';
 import type { WebhookSource } from './webhook-source.ts';
 
@@ -88,13 +87,7 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       if (classifyStoreFailure(error) === 'invalid_payload') {
         logger.warn({ err: error, deliveryId, topic }, 'webhook delivery cannot be stored as sent');
         count('invalid');
-        sendError(
-          res,
-          'INVALID_REQUEST',
-          error instanceof UnstorablePayloadError
-            ? error.message
-            : 'The delivery’s payload cannot be stored.',
-        );
+        sendError(res, 'INVALID_REQUEST', invalidPayloadMessage(error));
         return;
       }
       logger.error({ err: error, deliveryId, topic }, 'webhook delivery not stored; the provider will retry');

@@ -25,4 +25,4 @@ export { storableDelivery, storeWebhookDelivery } from './store-webhook-delivery
 export { verifyHmacSha256Base64 } from './verify-hmac-sha256-base64.ts';
 export type { WebhookDeliveryRow } from './webhook-delivery.ts';
 export { findWebhookDelivery } from './webhook-delivery.ts';
-export type { WebhookSource, WebhookVerification } from './webhook-source.ts';
+export type { WebhookBody, WebhookSource, WebhookVerification } from './webhook-source.ts';

@@ -49,4 +49,16 @@ describe('storedPayloadJson', () => {
   it('serialises the payload when the source gave no text (e.g. large integers kept as strings)', () => {
     expect(storedPayloadJson({ payload: { id: '820982911946154508' } })).toBe('{"id":"820982911946154508"}');
   });
+
+  it('stores a body given only as text as sent, parsing it only to serialise it again when it must', () => {
+    const text = '{ "title": "Caf\\u00e9", "id": 1234567890123 }';
+    expect(storedPayloadJson({ payloadText: text })).toBe(text);
+    expect(storedPayloadJson({ payloadText: '{"emoji":"\\ud83d\\ude00"}' })).toBe('{"emoji":"😀"}');
+    expect(() => storedPayloadJson({ payloadText: '{"note":"\\u0000"}' })).toThrow(UnstorablePayloadError);
+    // Text that is not JSON is left to the database's json input, unless it must be parsed here.
+    expect(storedPayloadJson({ payloadText: '{"broken": ' })).toBe('{"broken": ');
+    expect(() => storedPayloadJson({ payloadText: '{"broken": "\\ud800' })).toThrow(
+      'The delivery’s body is not valid JSON.',
+    );
+  });
 });

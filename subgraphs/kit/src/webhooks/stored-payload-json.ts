@@ -1,3 +1,5 @@
+import type { WebhookBody } from './webhook-source.ts';
+
 /**
  * A payload the webhook store refuses, whatever the database says: the sender's body is at fault and
  * will be on every retry (answered 400, as a data exception of the database is).
@@ -29,14 +31,26 @@ function refuseUnreadableCharacters(json: string): void {
 
 /**
  * The JSON text stored for a delivery: its body as sent when the source gave it (`payloadText`) and it
- * holds neither a NUL nor a surrogate escape, else `payload` serialised — where a surrogate escape can
- * only be half a pair — and refused with {@link UnstorablePayloadError} if it holds a NUL or such a half.
- * (A body may write a whole pair as two escapes, which the check cannot tell from halves.)
+ * holds neither a NUL nor a surrogate escape, else the payload serialised — parsed from the text when
+ * the source gave only the text, refused with {@link UnstorablePayloadError} when that text is not JSON —
+ * where a surrogate escape can only be half a pair, and refused if it holds a NUL or such a half. (A
+ * body may write a whole pair as two escapes, which the check cannot tell from halves.)
  */
-export function storedPayloadJson(delivery: { payload?: unknown; payloadText?: string | undefined }): string {
+export function storedPayloadJson(delivery: WebhookBody): string {
   const text = delivery.payloadText;
   if (text !== undefined && !(text.includes('\\u') && UNREADABLE_ESCAPE.test(text))) return text;
-  const json = JSON.stringify(delivery.payload ?? null);
+  const json = JSON.stringify(delivery.payload === undefined ? parsedText(text) : delivery.payload);
   refuseUnreadableCharacters(json);
   return json;
 }
+
+function parsedText(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? 'null');
+  } catch {
+    throw new UnstorablePayloadError(INVALID_JSON_MESSAGE);
+  }
+}
+
+/** Said to a sender whose authentic body is not JSON (here, or when the database's json input refuses it). */
+export const INVALID_JSON_MESSAGE = 'The delivery’s body is not valid JSON.';

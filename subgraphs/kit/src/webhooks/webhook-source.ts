@@ -1,21 +1,25 @@
+/**
+ * A verified delivery's body as the store takes it: parsed (`payload`, with its text when `JSON.parse` of
+ * the text gives `payload` exactly: it is then stored as sent, not serialised again — omit it when
+ * `payload` was parsed any other way, e.g. large integers kept as strings, so that what is stored reads
+ * back as `payload`), or only its text, when nothing at ingest needed it parsed and `JSON.parse` of it
+ * reads exactly what it says: the store keeps it as sent and its syntax is checked there (a body the
+ * database's json input refuses is answered 400 and stores nothing).
+ */
+export type WebhookBody =
+  | { payload: unknown; payloadText?: string }
+  | { payload?: undefined; payloadText: string };
+
 /** The outcome of checking one incoming delivery: who sent what, or why it is refused. */
 export type WebhookVerification =
-  | {
+  | ({
       ok: true;
       /** The provider's id of the delivery, stable across its retries (a webhook-id header). */
       deliveryId: string;
       topic: string;
       /** The provider account it concerns, e.g. the shop domain. */
       accountId?: string;
-      /** The parsed body. */
-      payload: unknown;
-      /**
-       * The body's text when `JSON.parse` of it gives `payload` exactly: it is then stored as sent, not
-       * serialised again. Omit it when `payload` was parsed any other way (e.g. large integers kept as
-       * strings), so that what is stored reads back as `payload`.
-       */
-      payloadText?: string;
-    }
+    } & WebhookBody)
   | {
       ok: false;
       /** Said to the sender and logged; never include the expected signature or a secret. */

@@ -1,6 +1,6 @@
 import { verifyHmacSha256Base64, type WebhookSource } from '@ionflux/kit/webhooks';
 import { shopifyProvider } from '../registration.ts';
-import { parseShopifyJson } from './parse-shopify-json.ts';
+import { readShopifyBody } from './parse-shopify-json.ts';
 
 /** The job task that applies stored Shopify deliveries. */
 export const SHOPIFY_WEBHOOK_TASK = 'shopify.webhook.process';
@@ -64,9 +64,9 @@ export function createShopifyWebhookSource(
           };
         }
       }
-      const parsed = parseShopifyJson(rawBody);
+      const parsed = readShopifyBody(rawBody);
       if (!parsed.ok) return parsed;
-      const named = shopNamedBy(parsed.payload);
+      const named = shopNamedBy(parsed.body.payload);
       if (named !== undefined && named !== shop) {
         return {
           ok: false,
@@ -82,8 +82,7 @@ export function createShopifyWebhookSource(
         ok: true,
         deliveryId: eventId ? `${eventId}:${topic}` : deliveryId,
         topic,
-        payload: parsed.payload,
-        ...(parsed.text === undefined ? {} : { payloadText: parsed.text }),
+        ...parsed.body,
         accountId: shop,
       };
     },
