@@ -10,6 +10,7 @@ import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/embedd
 import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import { freePort } from '@ionflux/kit/server';
 import { type Sandbox, startSandbox } from '@ionflux/sandbox';
+import { SHOPIFY_SUBGRAPH_NODE_FLAGS } from '@ionflux/shopify/node-flags';
 import { loadDevSecrets } from './src/dev-secrets.ts';
 import { ensureDatabase } from './src/ensure-database.ts';
 import { acquireInstanceLock } from './src/instance-lock.ts';
@@ -140,6 +141,7 @@ try {
       entry: 'subgraphs/shopify/src/main.ts',
       portVar: 'SHOPIFY_SUBGRAPH_PORT',
       port: ports.shopify,
+      nodeFlags: SHOPIFY_SUBGRAPH_NODE_FLAGS,
     },
     {
       name: 'tiktok',
@@ -149,7 +151,8 @@ try {
     },
   ] as const;
   await Promise.all(
-    subgraphs.map(async ({ name, entry, portVar, port }) => {
+    subgraphs.map(async (subgraph) => {
+      const { name, entry, portVar, port } = subgraph;
       // As in production, subgraphs get only the public key of the gateway's identity key.
       const service = spawnService(
         name,
@@ -162,6 +165,7 @@ try {
           ...(adminPorts ? { ADMIN_PORT: String(adminPorts[name]) } : {}),
         },
         logFile(name),
+        'nodeFlags' in subgraph ? subgraph.nodeFlags : [],
       );
       services.push(service);
       await service.ready(`${adminUrl(name)}/readyz`);

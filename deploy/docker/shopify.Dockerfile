@@ -49,5 +49,5 @@ EXPOSE 4002 9464
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.ADMIN_PORT || process.env.SHOPIFY_SUBGRAPH_PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The subgraph by default; the job worker is this image with `node subgraphs/shopify/src/worker-main.ts`
-# (no HTTP port: give it no healthcheck, see compose.yaml).
-CMD ["node", "subgraphs/shopify/src/main.ts"]
+# (no HTTP port: give it no healthcheck, see compose.yaml). The flags: subgraphs/shopify/src/node-flags.ts.
+CMD ["node", "--min-semi-space-size=32", "--max-semi-space-size=32", "subgraphs/shopify/src/main.ts"]

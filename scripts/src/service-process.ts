@@ -12,18 +12,24 @@ export interface ServiceProcess {
   tail(): string;
 }
 
-/** Runs one service (`node <entry>`) as a child process, its output appended to a log file. */
+/**
+ * Runs one service (`node [nodeFlags] <entry>`) as a child process, its output appended to a log file.
+ */
 export function spawnService(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
   logFile: string,
+  nodeFlags: readonly string[] = [],
 ): ServiceProcess {
   const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
   const recent: string[] = [];
   // The IPC channel carries no messages: it is a lifeline. When this process dies, even by SIGKILL, the
   // channel closes and the service stops itself (runService) instead of living on holding its port.
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [...nodeFlags, entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const collect = (chunk: Buffer) => {
     log.write(chunk);
     recent.push(...chunk.toString('utf8').split('\n').filter(Boolean));

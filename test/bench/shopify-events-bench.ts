@@ -9,6 +9,7 @@ import { migrateDatabase } from '@ionflux/kit/db';
 import { startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
 import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import { rebuildRollups } from '@ionflux/shopify/mirror';
+import { SHOPIFY_SUBGRAPH_NODE_FLAGS } from '@ionflux/shopify/node-flags';
 import { postGraphQL } from '@ionflux/testing/http';
 import { docExampleText } from '@ionflux/testing/shopify';
 import postgres from 'postgres';
@@ -195,9 +196,13 @@ export async function run(): Promise<void> {
       GATEWAY_WORKSPACE_RATE_PER_SECOND: '100000',
       GATEWAY_WORKSPACE_BURST: '100000',
     };
-    // The Shopify subgraph in a process of its own, as in production (the one under load), the other
-    // two (idle here, composed by the gateway) in another.
-    const subgraphs = forkBenchChild('shopify-events-subgraphs.ts', { env, args: ['shopify'] });
+    // The Shopify subgraph in a process of its own, as in production (the one under load, with the Node.js
+    // flags it runs with), the other two (idle here, composed by the gateway) in another.
+    const subgraphs = forkBenchChild('shopify-events-subgraphs.ts', {
+      env,
+      args: ['shopify'],
+      execArgv: [...SHOPIFY_SUBGRAPH_NODE_FLAGS],
+    });
     stops.push(() => stopChild(subgraphs));
     const otherSubgraphs = forkBenchChild('shopify-events-subgraphs.ts', { env, args: ['others'] });
     stops.push(() => stopChild(otherSubgraphs));

@@ -154,8 +154,9 @@ export function checkDockerfile(root: string, spec: ImageSpec, text: string): st
   }
   const cmd = instructions(final, 'CMD').at(-1);
   const command = (cmd ? execForm(cmd.args) : undefined)?.join(' ');
-  if (command !== `node ${spec.entries[0]}`) {
-    problems.push(`CMD must be ["node", "${spec.entries[0]}"] (exec form: node is PID 1 and gets SIGTERM)`);
+  const expected = ['node', ...(spec.nodeFlags ?? []), spec.entries[0]];
+  if (command !== expected.join(' ')) {
+    problems.push(`CMD must be ${JSON.stringify(expected)} (exec form: node is PID 1 and gets SIGTERM)`);
   }
 
   problems.push(...checkContents(root, spec, workspace ?? '', finalCopies, byName));

@@ -1,3 +1,5 @@
+import { SHOPIFY_SUBGRAPH_NODE_FLAGS } from '@ionflux/shopify/node-flags';
+
 /** The images this project builds: where their Dockerfile is and what runs inside. */
 export interface ImageSpec {
   dockerfile: string;
@@ -7,6 +9,8 @@ export interface ImageSpec {
   entries: readonly string[];
   /** The env var naming the public port, and its value in the image. */
   port?: { variable: string; value: number };
+  /** Node.js flags its CMD gives before the entry (as `npm start` does). */
+  nodeFlags?: readonly string[];
 }
 
 export const images = {
@@ -27,6 +31,7 @@ export const images = {
     workspace: 'subgraphs/shopify',
     entries: ['subgraphs/shopify/src/main.ts', 'subgraphs/shopify/src/worker-main.ts', 'scripts/migrate.ts'],
     port: { variable: 'SHOPIFY_SUBGRAPH_PORT', value: 4002 },
+    nodeFlags: SHOPIFY_SUBGRAPH_NODE_FLAGS,
   },
   tiktok: {
     dockerfile: 'deploy/docker/tiktok.Dockerfile',
