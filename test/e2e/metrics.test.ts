@@ -168,7 +168,8 @@ describe('GET /metrics of a running system', () => {
         expect(
           count(text, 'ionflux_webhooks_received_total', { provider: 'shopify', outcome: 'refused' }),
         ).toBe(1);
-        expect(sampleValue(text, 'ionflux_jobs_queued')).toBeDefined();
+        // The webhook task's series, 0 once its job ran: a task without jobs reads 0, it does not vanish.
+        expect(sampleValue(text, 'ionflux_jobs_queued', { task: 'shopify.webhook.process' })).toBeDefined();
       },
       { timeout: 10_000, interval: 200 },
     );

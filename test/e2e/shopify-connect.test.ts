@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { bindingCookieName, deriveOAuthSigningKey, newBindingCookie } from '@ionflux/kit/oauth';
+import { freePort } from '@ionflux/kit/server';
 import { type ShopifySimulator, signBody, signQuery, startShopifySimulator } from '@ionflux/sandbox/shopify';
 import { launchBrowser, newLoopbackOnlyContext } from '@ionflux/testing/browser';
 import { findPlaintext } from '@ionflux/testing/database';
@@ -33,18 +33,6 @@ interface Connection {
   shop: string;
   status: string;
   scopes: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function start(shop: string, scopes = ['read_products', 'read_orders'], token = system.token) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createIdentitySigner } from '@ionflux/kit/identity';
+import { freePort } from '@ionflux/kit/server';
 import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL } from '@ionflux/testing/http';
 import { connectTikTokAccount, type LlmSystemUnderTest, startLlmSystem } from '@ionflux/testing/system';
@@ -39,18 +39,6 @@ const VIDEOS_WITH_CAPTIONS = `query ($c: ID!, $first: Int, $count: Int, $tone: S
     nodes { id title description viewCount captionIdeas(count: $count, tone: $tone) }
   }
 }`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 const chatRequests = () =>
   system.simulator.requests().filter((request) => request.path.endsWith('/chat/completions'));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@ionflux/kit/server';
 import { SEED_CREATOR_USERNAME, startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { launchBrowser, newLoopbackOnlyContext } from '@ionflux/testing/browser';
 import { findPlaintext } from '@ionflux/testing/database';
@@ -42,18 +42,6 @@ interface Connection {
   status: string;
   scopes: string[];
   ownerType: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function start(variables: Record<string, unknown>, token = system.token) {

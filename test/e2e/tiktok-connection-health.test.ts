@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@ionflux/kit/server';
 import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL } from '@ionflux/testing/http';
 import { sampleValue } from '@ionflux/testing/metrics';
@@ -36,18 +36,6 @@ interface Account {
   token: string;
   id: string;
   openId: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** A fresh workspace with one TikTok account connected through the gateway. */

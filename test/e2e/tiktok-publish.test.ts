@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@ionflux/kit/server';
 import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL, rawRequest } from '@ionflux/testing/http';
 import { connectWs, type ReceivedResult, subscribeWs } from '@ionflux/testing/subscriptions';
@@ -42,18 +42,6 @@ interface Publish {
   uploadedBytes: number;
   error: { code: string; message: string; tiktokReason: string | null; logId: string | null } | null;
   complianceNotice: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function newPublisher(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createJobQueue } from '@ionflux/kit/jobs';
 import { createLogger } from '@ionflux/kit/logging';
+import { freePort } from '@ionflux/kit/server';
 import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL } from '@ionflux/testing/http';
 import { approveTikTokLink, connectTikTokAccount, startSystem } from '@ionflux/testing/system';
@@ -31,18 +31,6 @@ const VIDEOS = `query ($id: ID!, $first: Int, $after: String) {
 interface GraphQLError {
   message: string;
   extensions?: Record<string, unknown>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** A fresh workspace with one connected account; returns its token and connection id. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@ionflux/kit/server';
 import { startTikTokSimulator, type TikTokSimulator } from '@ionflux/sandbox/tiktok';
 import { postGraphQL } from '@ionflux/testing/http';
 import { connectTikTokAccount, startSystem } from '@ionflux/testing/system';
@@ -41,18 +41,6 @@ const RESEARCH = `query ($k: [String!], $h: [String!], $r: [String!], $from: Dat
     pageInfo { hasNextPage endCursor }
   }
 }`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function query<T>(text: string, variables: Record<string, unknown>): Promise<Answer<T>> {
   const answer = await postGraphQL<T>(system.gatewayUrl, text, { token: system.token, variables });

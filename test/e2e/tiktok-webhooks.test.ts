@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@ionflux/kit/server';
 import { startTikTokSimulator, type TikTokSimulator, webhookSignature } from '@ionflux/sandbox/tiktok';
 import { CookieJar, postGraphQL } from '@ionflux/testing/http';
 import { startSystem } from '@ionflux/testing/system';
@@ -19,18 +19,6 @@ let webhookUrl: string;
 
 const START = `mutation ($creatorId: ID) { startTikTokConnection(creatorId: $creatorId) { authorizationUrl } }`;
 const CONNECTIONS = '{ tiktokConnections { id status } }';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function storedDeliveries(): Promise<number> {
   const [row] = await sql<{ n: number }[]>`

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { generateMasterKey } from '@ionflux/kit/crypto';
+import { freePort } from '@ionflux/kit/server';
 import { type ShopifySimulator, type ShopifySimulatorOptions, startShopifySimulator } from '@ionflux/sandbox';
 import postgres from 'postgres';
 import { CookieJar } from '../http/cookie-jar.ts';
@@ -28,18 +28,6 @@ export interface ShopifySystem {
   /** Waits until the connection's sync is no longer RUNNING and its webhooks were checked; its status. */
   settled(connectionId: string, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Every read scope the mirror and the tests' own Admin reads need (orders older than 60 days too). */
