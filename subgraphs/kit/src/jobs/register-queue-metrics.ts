@@ -96,15 +96,20 @@ export function registerQueueMetrics(registry: Registry, sql: Sql, logger: Logge
 }
 
 async function readSnapshot(sql: Sql): Promise<QueueSnapshot> {
+  // Every task the queue knows (graphile-worker's registry of task identifiers, written when a worker
+  // starts with its tasks or a job is added), so a task with no jobs reads 0 instead of vanishing from
+  // the scrape between bursts.
   const jobs = await sql<QueueRow[]>`
-    select task_identifier as task,
-      count(*) filter (where locked_at is null and attempts < max_attempts)::int as queued,
-      count(*) filter (where locked_at is not null)::int as running,
-      count(*) filter (where attempts >= max_attempts)::int as dead,
-      coalesce(extract(epoch from now() - min(run_at)
-        filter (where locked_at is null and attempts < max_attempts and run_at <= now())), 0)::float8
+    select t.identifier as task,
+      count(j.id) filter (where j.locked_at is null and j.attempts < j.max_attempts)::int as queued,
+      count(j.id) filter (where j.locked_at is not null)::int as running,
+      count(j.id) filter (where j.attempts >= j.max_attempts)::int as dead,
+      coalesce(extract(epoch from now() - min(j.run_at)
+        filter (where j.locked_at is null and j.attempts < j.max_attempts and j.run_at <= now())), 0)::float8
         as oldest_due_seconds
-    from graphile_worker.jobs group by task_identifier`;
+    from graphile_worker._private_tasks t
+    left join graphile_worker.jobs j on j.task_identifier = t.identifier
+    group by t.identifier`;
   const deadDeliveries = await sql<DeadDeliveryRow[]>`
     select provider, count(*)::int as dead from kit.webhook_deliveries where status = 'DEAD' group by provider`;
   return { jobs, deadDeliveries };
