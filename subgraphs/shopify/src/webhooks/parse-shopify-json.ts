@@ -22,8 +22,8 @@ export function parseShopifyJson(
  * say why it is refused). Any other body — every order and product delivery Shopify sends — is stored
  * as sent, its text only: PostgreSQL's json input checks its syntax as it stores it (a body it refuses
  * is answered 400 and stores nothing), and the worker parses it when it applies it. Parsing a 10 KB
- * order here cost about a quarter of the subgraph's CPU per delivery under a burst, and its object
- * graph, alive until the commit, most of the garbage collector's copying.
+ * order here took about a fifth of the subgraph's CPU under a burst, and its object graph, alive until
+ * the commit, was among the largest allocations the garbage collector promoted.
  */
 export function readShopifyBody(
   rawBody: Buffer,
