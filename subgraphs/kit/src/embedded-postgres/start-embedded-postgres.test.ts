@@ -64,6 +64,11 @@ describe('startEmbeddedPostgres', () => {
     try {
       expect(await answers(running.url)).toBe(true);
       expect(() => process.kill(orphan, 0)).toThrow();
+      // The new postmaster's pid, as its pid file says.
+      expect(running.pid).toBe(
+        Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]),
+      );
+      expect(() => process.kill(running.pid, 0)).not.toThrow();
     } finally {
       await running.stop();
     }

@@ -17,6 +17,8 @@ export interface RunningPostgres {
   /** Superuser URL of the `postgres` database. */
   url: string;
   port: number;
+  /** The postmaster's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -70,9 +72,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   await writeFile(ownerFile, String(process.pid));
+  const pid = await readPid(path.join(databaseDir, 'postmaster.pid'));
+  if (pid === undefined)
+    throw new Error(`embedded PostgreSQL in ${databaseDir} started without a postmaster.pid`);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
+    pid,
     stop: () => pg.stop(),
   };
 }
@@ -100,6 +106,7 @@ async function stopOrphanedPostmaster(databaseDir: string, ownerFile: string): P
     throw new Error(`an orphaned PostgreSQL (pid ${postmaster}) on ${databaseDir} did not stop`);
 }
 
+/** A pid file's first line (postmaster.pid's is the postmaster's pid). */
 async function readPid(file: string): Promise<number | undefined> {
   if (!existsSync(file)) return undefined;
   const pid = Number.parseInt((await readFile(file, 'utf8')).split('\n')[0] ?? '', 10);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningPostgres, startEmbeddedPostgres } from '@ionflux/kit/embedded-postgres';
@@ -26,12 +26,7 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-test-pg-'));
   const postgres: RunningPostgres = await startEmbeddedPostgres({ dataDir });
-  // The first line of postmaster.pid is the postmaster's pid.
-  const postmasterPid = Number.parseInt(
-    (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '',
-    10,
-  );
-  const watchdog = watchPostmaster({ ownerPid: process.pid, postmasterPid, dataDir });
+  const watchdog = watchPostmaster({ ownerPid: process.pid, postmasterPid: postgres.pid, dataDir });
   project.provide('postgresAdminUrl', postgres.url);
   project.provide('postgresKind', 'embedded');
   return async () => {
