@@ -22,6 +22,7 @@ export type { ReplayWebhookResult } from './replay-webhook-delivery.ts';
 export { replayWebhookDelivery } from './replay-webhook-delivery.ts';
 export type { StorableDelivery, StoredDelivery } from './store-webhook-delivery.ts';
 export { storableDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
+export { INVALID_JSON_MESSAGE } from './stored-payload-json.ts';
 export { verifyHmacSha256Base64 } from './verify-hmac-sha256-base64.ts';
 export type { WebhookDeliveryRow } from './webhook-delivery.ts';
 export { findWebhookDelivery } from './webhook-delivery.ts';

@@ -1,3 +1,4 @@
+import { INVALID_JSON_MESSAGE } from './stored-payload-json.ts';
 import type { WebhookVerification } from './webhook-source.ts';
 
 /**
@@ -14,7 +15,7 @@ export function parseWebhookJson(
   try {
     payload = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'the body is not valid JSON', code: 'INVALID_REQUEST' };
+    return { ok: false, reason: INVALID_JSON_MESSAGE, code: 'INVALID_REQUEST' };
   }
   if (typeof payload !== 'object' || payload === null)
     return { ok: false, reason: 'the body is not a JSON object', code: 'INVALID_REQUEST' };

@@ -23,7 +23,7 @@ const deps = () => ({
 const parse = (text: string) => {
   const parsed = parseShopifyJson(Buffer.from(text));
   if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.payload;
+  return parsed.body.payload;
 };
 const eventsOf = async (workspaceId: string) =>
   mirror.database.sql<{ kind: string; eventId: string }[]>`

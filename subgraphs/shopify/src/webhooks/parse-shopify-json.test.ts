@@ -6,14 +6,13 @@ describe('parseShopifyJson', () => {
     const text = '{"id": 5911946154508, "name": "#1001"}';
     expect(parseShopifyJson(Buffer.from(text))).toEqual({
       ok: true,
-      payload: { id: 5911946154508, name: '#1001' },
-      text,
+      body: { payload: { id: 5911946154508, name: '#1001' }, payloadText: text },
     });
   });
 
   it('keeps integers beyond 2^53 as their digits and gives no text (stored serialised, as parsed)', () => {
     const parsed = parseShopifyJson(Buffer.from('{"id": 820982911946154508, "total": 12.5}'));
-    expect(parsed).toEqual({ ok: true, payload: { id: '820982911946154508', total: 12.5 } });
+    expect(parsed).toEqual({ ok: true, body: { payload: { id: '820982911946154508', total: 12.5 } } });
   });
 
   it('refuses a body that is not a JSON object', () => {
@@ -57,7 +56,7 @@ describe('readShopifyBody', () => {
     expect(readShopifyBody(Buffer.from('not json'))).toMatchObject({
       ok: false,
       code: 'INVALID_REQUEST',
-      reason: 'the body is not valid JSON',
+      reason: 'The delivery’s body is not valid JSON.',
     });
     for (const body of ['null', '42', '"text"', '\ufeff{}']) {
       expect(readShopifyBody(Buffer.from(body))).toMatchObject({ ok: false, code: 'INVALID_REQUEST' });

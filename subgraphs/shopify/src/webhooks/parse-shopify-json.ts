@@ -1,15 +1,13 @@
-import type { WebhookBody, WebhookVerification } from '@ionflux/kit/webhooks';
+import { INVALID_JSON_MESSAGE, type WebhookBody, type WebhookVerification } from '@ionflux/kit/webhooks';
 
 /**
  * Parses a delivery's body like `JSON.parse`, except that an integer beyond 2^53 (a REST id can be up to
  * 64 bits) is kept as its exact digits in a string instead of being rounded: the reviver sees each
  * number's source text. A body that is not a JSON object (or array) is refused with INVALID_REQUEST.
- * The body's text comes back only when a plain `JSON.parse` read it (the payload is then exactly what
- * the text says).
+ * The body's text comes back (`payloadText`) only when a plain `JSON.parse` read it (the payload is then
+ * exactly what the text says).
  */
-export function parseShopifyJson(
-  rawBody: Buffer,
-): { ok: true; payload: unknown; text?: string } | Extract<WebhookVerification, { ok: false }> {
+export function parseShopifyJson(rawBody: Buffer): ReadBody {
   const text = rawBody.toString('utf8');
   return parseText(text, LONG_DIGITS.test(text));
 }
@@ -25,30 +23,19 @@ export function parseShopifyJson(
  * order here took about a fifth of the subgraph's CPU under a burst, and its object graph, alive until
  * the commit, was among the largest allocations the garbage collector promoted.
  */
-export function readShopifyBody(
-  rawBody: Buffer,
-): { ok: true; body: WebhookBody } | Extract<WebhookVerification, { ok: false }> {
+export function readShopifyBody(rawBody: Buffer): ReadBody {
   const text = rawBody.toString('utf8');
   // Shopify writes keys plainly, never with escapes; and a body is only read after its signature.
   const mayNameShop = NAMES_SHOP.test(text);
   const longDigits = LONG_DIGITS.test(text);
-  if (mayNameShop || longDigits || !OPENS_OBJECT_OR_ARRAY.test(text)) {
-    const parsed = parseText(text, longDigits);
-    if (!parsed.ok) return parsed;
-    const { payload } = parsed;
-    return {
-      ok: true,
-      body: parsed.text === undefined ? { payload } : { payload, payloadText: parsed.text },
-    };
-  }
+  if (mayNameShop || longDigits || !OPENS_OBJECT_OR_ARRAY.test(text)) return parseText(text, longDigits);
   return { ok: true, body: { payloadText: text } };
 }
 
+type ReadBody = { ok: true; body: WebhookBody } | Extract<WebhookVerification, { ok: false }>;
+
 /** `longDigits`: the text has 16 digits in a row, so it may hold an integer beyond 2^53. */
-function parseText(
-  text: string,
-  longDigits: boolean,
-): { ok: true; payload: unknown; text?: string } | Extract<WebhookVerification, { ok: false }> {
+function parseText(text: string, longDigits: boolean): ReadBody {
   let payload: unknown;
   // The reviver costs about 5× a plain parse: only a body with 16 digits in a row needs it.
   const plain = !longDigits;
@@ -57,11 +44,11 @@ function parseText(
       ? JSON.parse(text)
       : JSON.parse(text, keepLargeIntegers as (key: string, value: unknown) => unknown);
   } catch {
-    return { ok: false, reason: 'the body is not valid JSON', code: 'INVALID_REQUEST' };
+    return { ok: false, reason: INVALID_JSON_MESSAGE, code: 'INVALID_REQUEST' };
   }
   if (typeof payload !== 'object' || payload === null)
     return { ok: false, reason: 'the body is not a JSON object', code: 'INVALID_REQUEST' };
-  return plain ? { ok: true, payload, text } : { ok: true, payload };
+  return { ok: true, body: plain ? { payload, payloadText: text } : { payload } };
 }
 
 /** 16 digits in a row; tried only where a run of digits starts (a third of the time of `/\d{16}/`). */
