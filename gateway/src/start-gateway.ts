@@ -137,7 +137,7 @@ export async function startGateway(
     adminPortSet: config.ADMIN_PORT !== undefined,
   });
   // OAuth routes and webhooks at the public origin, forwarded by an allow-list of exact paths to their
-  // owner's fixed origin, raw bytes: before any body parser.
+  // owner's fixed origin, raw bytes, served before the app (below).
   const providerRoutes = createProviderRouteProxy(
     {
       shopify: new URL(subgraphUrls['shopify'] ?? '').origin,
@@ -146,7 +146,6 @@ export async function startGateway(
     logger,
     options.providerRoutes,
   );
-  app.use(providerRoutes.handler);
   const limiter = createWorkspaceLimiter({
     ratePerSecond: config.GATEWAY_WORKSPACE_RATE_PER_SECOND,
     burst: config.GATEWAY_WORKSPACE_BURST,
@@ -164,6 +163,7 @@ export async function startGateway(
     }),
   );
   const server = createServiceServer(app, { logger, metrics, tracing });
+  server.serveDirect(providerRoutes.matches, providerRoutes.handle);
   const { httpServer } = server;
   // Before every listener: an absolute-form target or a path trick reaches no route, /graphql included.
   guardRequestTargets(httpServer, logger);

@@ -1,8 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '@ionflux/kit/logging';
+import { sendRouteError } from '@ionflux/kit/server';
 import { inspectRequestTarget } from './request-target.ts';
-import { sendRouteError } from './send-route-error.ts';
 
 /**
  * Puts {@link inspectRequestTarget} in front of everything the server does: a `request` or `upgrade`

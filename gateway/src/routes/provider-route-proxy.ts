@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@ionflux/kit/logging';
-import { requestIdOf } from '@ionflux/kit/server';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { type NodeHandler, requestIdOf, type ServiceServer, sendRouteError } from '@ionflux/kit/server';
 import { Agent, errors } from 'undici';
 import {
   COMMON_REQUEST_HEADERS,
@@ -13,7 +12,6 @@ import {
 } from './provider-routes.ts';
 import { readRequestBody, readUpstreamBody } from './read-capped.ts';
 import { inspectRequestTarget } from './request-target.ts';
-import { sendRouteError } from './send-route-error.ts';
 
 /** Each owner's origin (scheme, host, port; e.g. `http://127.0.0.1:4002`), fixed at start. */
 export type ProviderRouteOwners = Record<RouteOwner, string>;
@@ -28,7 +26,10 @@ export interface ProviderRouteProxyOptions {
 }
 
 export interface ProviderRouteProxy {
-  handler: RequestHandler;
+  /** Whether the request is in the provider-route namespace (`/oauth/…`, `/webhooks/…`, any case). */
+  matches(req: IncomingMessage): boolean;
+  /** Answers a request {@link ProviderRouteProxy.matches} picked: forwarded, or refused with a coded error. */
+  handle: NodeHandler;
   /** Closes the keep-alive pool to the owners. */
   close(): Promise<void>;
 }
@@ -40,8 +41,10 @@ export interface ProviderRouteProxy {
  * allow-listed headers go up (never the caller's `authorization`, `x-ionflux-identity` or
  * `x-forwarded-*`) and come back; bodies are bounded both ways and the owner has `timeoutMs`. Any other
  * path under `/oauth` or `/webhooks`, or another method, is 404 without contacting anyone. Webhook bodies
- * are forwarded byte for byte (their signature is over the raw body): mount before any body parser, and
- * run the server behind {@link guardRequestTargets}, which refuses absolute-form targets and path tricks.
+ * are forwarded byte for byte (their signature is over the raw body). Served straight from Node's request
+ * ({@link ServiceServer.serveDirect}: a webhook burst is thousands a second, and Express's routing and
+ * request decoration measured at about a third of this proxy's CPU per delivery); run the server behind
+ * {@link guardRequestTargets}, which refuses absolute-form targets and path tricks.
  */
 export function createProviderRouteProxy(
   owners: ProviderRouteOwners,
@@ -57,39 +60,41 @@ export function createProviderRouteProxy(
   // and fetch's WHATWG streams cost it about twice the CPU). The whole exchange is bounded by
   // `timeoutMs` through the abort signal below.
   const agent = new Agent({ connections: 128, headersTimeout: 0, bodyTimeout: 0 });
-  const handler = (req: Request, res: Response, next: NextFunction) => {
-    const target = req.originalUrl;
-    const queryAt = target.indexOf('?');
-    const path = queryAt < 0 ? target : target.slice(0, queryAt);
-    if (!isProviderRoutePath(path)) {
-      next();
-      return;
-    }
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const target = req.url ?? '/';
     // The server-level guard already ran; checked again so this handler is safe wherever it is mounted.
     const verdict = inspectRequestTarget(target);
     if (!verdict.ok) {
       sendRouteError(res, 'INVALID_REQUEST', verdict.message, { close: true });
       return;
     }
-    const route = PROVIDER_ROUTES.get(path);
+    const route = PROVIDER_ROUTES.get(pathOf(target));
     if (!route || route.method !== req.method) {
       // The path is not echoed: an answer says nothing about what was asked for.
       sendRouteError(res, 'NOT_FOUND', 'There is no such OAuth or webhook route.');
       return;
     }
-    const upstream = new URL(route.path, owners[route.owner]);
-    if (queryAt >= 0) upstream.search = target.slice(queryAt + 1);
-    forward(route, upstream, req, res, limits).catch((error: unknown) => {
+    // The query string as the WHATWG URL parser re-encodes it (a `#` in it, say, stays in the query).
+    const queryAt = target.indexOf('?');
+    const path = queryAt < 0 ? route.path : withQuery(route.path, target.slice(queryAt + 1));
+    try {
+      await forward(route, path, req, res, limits);
+    } catch (error) {
       logger.error({ err: error, route: route.path }, 'provider route failed');
       if (!res.headersSent) sendRouteError(res, 'INTERNAL', 'Internal error.');
       else res.destroy();
-    });
+    }
   };
-  return { handler, close: () => agent.close() };
+  return {
+    matches: (req) => isProviderRoutePath(pathOf(req.url ?? '/')),
+    handle,
+    close: () => agent.close(),
+  };
 
   async function forward(
     route: ProviderRoute,
-    upstream: URL,
+    /** The route's path and the request's query string. */
+    path: string,
     req: IncomingMessage,
     res: ServerResponse,
     { maxRequestBytes, maxResponseBytes, timeoutMs }: Required<ProviderRouteProxyOptions>,
@@ -131,8 +136,8 @@ export function createProviderRouteProxy(
     let answerBody: Buffer<ArrayBuffer>;
     try {
       answer = await agent.request({
-        origin: upstream.origin,
-        path: `${upstream.pathname}${upstream.search}`,
+        origin: owners[route.owner],
+        path,
         method: route.method,
         headers: forwardedHeaders(route, req, res),
         body: body ?? null,
@@ -158,6 +163,17 @@ export function createProviderRouteProxy(
     res.setHeader('content-length', answerBody.length);
     res.end(answerBody);
   }
+}
+
+function withQuery(path: string, query: string): string {
+  const url = new URL(path, 'http://owner.invalid');
+  url.search = query;
+  return `${url.pathname}${url.search}`;
+}
+
+function pathOf(target: string): string {
+  const queryAt = target.indexOf('?');
+  return queryAt < 0 ? target : target.slice(0, queryAt);
 }
 
 /** The allow-listed request headers, plus what the gateway itself says about the request. */

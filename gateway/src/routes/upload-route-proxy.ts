@@ -4,13 +4,12 @@ import { pipeline } from 'node:stream/promises';
 import type { ErrorCode } from '@ionflux/kit/errors';
 import { IDENTITY_HEADER, type IdentitySigner, REQUEST_ID_HEADER } from '@ionflux/kit/identity';
 import type { Logger } from '@ionflux/kit/logging';
-import { requestIdOf } from '@ionflux/kit/server';
+import { requestIdOf, sendRouteError } from '@ionflux/kit/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { JwtVerification } from '../auth/jwt-verifier.ts';
 import type { Admission } from '../limits/workspace-limiter.ts';
 import { readResponseBody } from './read-capped.ts';
 import { inspectRequestTarget } from './request-target.ts';
-import { sendRouteError } from './send-route-error.ts';
 
 type Refuse = (code: ErrorCode, message: string, extra?: { status?: number }) => void;
 

@@ -14,6 +14,7 @@ export { requestIdOf } from './request-context.ts';
 export type { RunningService } from './run-service.ts';
 export { runService } from './run-service.ts';
 export { sendGraphQLError } from './send-graphql-error.ts';
+export { sendRouteError } from './send-route-error.ts';
 export type { NodeHandler, ServiceServer } from './service-server.ts';
 export { createServiceServer } from './service-server.ts';
 export type { AdminServer, AdminServerOptions } from './start-admin-server.ts';

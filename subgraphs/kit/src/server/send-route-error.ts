@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type ErrorCode, httpStatusOf } from '@ionflux/kit/errors';
+import { type ErrorCode, httpStatusOf } from '../errors/index.ts';
 
 /**
  * Ends a plain HTTP request with `{error: {code, message}}`: routes that are not GraphQL answer in this

@@ -6,6 +6,7 @@ import type { ServiceMetrics } from '../metrics/index.ts';
 import { type Tracing, traceServerRequests } from '../tracing/index.ts';
 import { trackRequest } from './request-context.ts';
 import { sendGraphQLError } from './send-graphql-error.ts';
+import { sendRouteError } from './send-route-error.ts';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -19,6 +20,12 @@ export interface ServiceServer {
    * which should serve `/graphql` as well (GET, SSE).
    */
   serveGraphQL(handle: NodeHandler): void;
+  /**
+   * Serves the requests `matches` picks with `handle`, straight from Node's request like
+   * {@link ServiceServer.serveGraphQL}, before the app and the GraphQL route: for plain HTTP routes on a hot
+   * path (a webhook burst's thousands a second). `matches` sees the raw request; `handle` must answer it.
+   */
+  serveDirect(matches: (req: IncomingMessage) => boolean, handle: NodeHandler): void;
 }
 
 /** The HTTP server of a service: the app, with the GraphQL POST route taken before it. */
@@ -27,19 +34,38 @@ export function createServiceServer(
   { logger, metrics, tracing }: { logger: Logger; metrics: ServiceMetrics; tracing?: Tracing },
 ): ServiceServer {
   let graphql: NodeHandler | undefined;
+  const direct: { matches(req: IncomingMessage): boolean; handle: NodeHandler }[] = [];
+  // With the request id, access log and metrics every route gets; a handler that fails is logged and
+  // answered 500 INTERNAL (in its route's error shape) if it had not answered yet.
+  const serve = (
+    handle: NodeHandler,
+    req: IncomingMessage,
+    res: ServerResponse,
+    failed: { message: string; answer(): void },
+  ) => {
+    trackRequest(req, res, logger, metrics);
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, failed.message);
+      if (res.headersSent) res.destroy();
+      else failed.answer();
+    });
+  };
   const httpServer = createServer((req, res) => {
+    const route = direct.find((candidate) => candidate.matches(req));
+    if (route) {
+      serve(route.handle, req, res, {
+        message: 'request failed',
+        answer: () => sendRouteError(res, ErrorCode.INTERNAL, 'Internal error.'),
+      });
+      return;
+    }
     if (graphql === undefined || !isGraphQLPost(req)) {
       app(req, res);
       return;
     }
-    trackRequest(req, res, logger, metrics);
-    graphql(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'GraphQL request failed');
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      sendGraphQLError(res, 500, ErrorCode.INTERNAL, 'Internal server error');
+    serve(graphql, req, res, {
+      message: 'GraphQL request failed',
+      answer: () => sendGraphQLError(res, 500, ErrorCode.INTERNAL, 'Internal server error'),
     });
   });
   return {
@@ -47,6 +73,9 @@ export function createServiceServer(
     serveGraphQL(handle) {
       // A SERVER span per GraphQL request, continuing the caller's traceparent (tracing on only).
       graphql = tracing ? traceServerRequests(tracing, '/graphql', handle) : handle;
+    },
+    serveDirect(matches, handle) {
+      direct.push({ matches, handle });
     },
   };
 }
