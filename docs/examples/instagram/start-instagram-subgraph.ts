@@ -4,8 +4,8 @@ import { connectDatabase, migrateDatabase } from '@ionflux/kit/db';
 import { createEventBus } from '@ionflux/kit/events';
 import { createJobQueue, type JobQueue } from '@ionflux/kit/jobs';
 import { createLogger } from '@ionflux/kit/logging';
-import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
-import { createWebhookRouter } from '@ionflux/kit/webhooks';
+import { hasPath, type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
+import { createWebhookHandler } from '@ionflux/kit/webhooks';
 import type { InstagramConfig } from './config.ts';
 import type { InstagramContext } from './context.ts';
 import { loadInstagramOAuth } from './instagram-oauth.ts';
@@ -48,7 +48,7 @@ export async function startInstagramSubgraph(
         'INSTAGRAM_APP_ID, INSTAGRAM_APP_SECRET or IONFLUX_MASTER_KEY is not set: connecting Instagram is disabled',
       );
     }
-    // Deliveries are stored and their processing job enqueued in one transaction by the kit's router.
+    // Deliveries are stored and their processing job enqueued in one transaction by the kit's handler.
     queue = oauth ? await createJobQueue({ databaseUrl: config.DATABASE_URL, logger }) : undefined;
     const webhookQueue = queue;
     const subgraph = await startSubgraph<InstagramContext>(
@@ -58,13 +58,13 @@ export async function startInstagramSubgraph(
         resolvers: resolvers as GraphQLResolverMap<InstagramContext>,
         migrations: INSTAGRAM_MIGRATIONS,
         createContext: ({ identity }) => ({ identity, db: database.db, logger, oauth }),
-        async routes(app) {
+        async routes(app, { serveDirect }) {
           if (oauth && webhookQueue) {
             mountInstagramOAuthRoutes(app, oauth, logger);
             const source = createInstagramWebhookSource(oauth.appSecret);
-            app.use(
-              '/webhooks/instagram',
-              createWebhookRouter({ sql: database.sql, queue: webhookQueue, logger, source }),
+            serveDirect(
+              hasPath('/webhooks/instagram'),
+              createWebhookHandler({ sql: database.sql, queue: webhookQueue, logger, source }),
             );
           }
           return undefined;

@@ -52,12 +52,12 @@ export async function startShopifySubgraph(
           oauth: app?.oauth,
           stores: createShopifyRequestScope(app?.admin, identity),
         }),
-        async routes(expressApp) {
+        async routes(expressApp, { serveDirect }) {
           if (!app) return undefined;
           mountOAuthRoutes(expressApp, app.oauth, logger, (connection) =>
             scheduleConnectionSetup(services.database.sql, app.queue, connection),
           );
-          mountWebhookRoute(expressApp, {
+          mountWebhookRoute(serveDirect, {
             sql: services.database.sql,
             queue: app.queue,
             logger,

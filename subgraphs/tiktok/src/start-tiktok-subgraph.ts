@@ -14,8 +14,8 @@ import {
 import { createLogger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
-import { type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
-import { createWebhookRouter } from '@ionflux/kit/webhooks';
+import { hasPath, type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
+import { createWebhookHandler } from '@ionflux/kit/webhooks';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import { TikTokPacer } from './api/tiktok-pacer.ts';
 import { createVideoByIdLoader } from './api/video-by-id-loader.ts';
@@ -89,7 +89,7 @@ export async function startTikTokSubgraph(
         'TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET or IONFLUX_MASTER_KEY is not set: connecting TikTok is disabled',
       );
     }
-    // TikTok webhooks: stored and enqueued by the kit's router, applied by a job worker of this process.
+    // TikTok webhooks: stored and enqueued by the kit's handler, applied by a job worker of this process.
     const clientSecret = oauth
       ? await createSecretsProvider(config, { TIKTOK_CLIENT_SECRET: config.TIKTOK_CLIENT_SECRET }).get(
           'TIKTOK_CLIENT_SECRET',
@@ -150,7 +150,7 @@ export async function startTikTokSubgraph(
           return { ...base, videosById: createVideoByIdLoader(base) };
         },
         subscriptions: true,
-        async routes(app) {
+        async routes(app, { serveDirect }) {
           if (oauth) {
             mountOAuthRoutes(app, oauth, { db: database.db, logger, apiOrigin: config.TIKTOK_API_ORIGIN });
           }
@@ -163,9 +163,9 @@ export async function startTikTokSubgraph(
             ttlHours: config.TIKTOK_UPLOAD_TTL_HOURS,
           });
           if (webhookSource && webhookQueue) {
-            app.use(
-              '/webhooks/tiktok',
-              createWebhookRouter({ sql: database.sql, queue: webhookQueue, logger, source: webhookSource }),
+            serveDirect(
+              hasPath('/webhooks/tiktok'),
+              createWebhookHandler({ sql: database.sql, queue: webhookQueue, logger, source: webhookSource }),
             );
           }
           return undefined;

@@ -16,7 +16,7 @@ export { runService } from './run-service.ts';
 export { sendGraphQLError } from './send-graphql-error.ts';
 export { sendRouteError } from './send-route-error.ts';
 export type { NodeHandler, ServiceServer } from './service-server.ts';
-export { createServiceServer } from './service-server.ts';
+export { createServiceServer, hasPath } from './service-server.ts';
 export type { AdminServer, AdminServerOptions } from './start-admin-server.ts';
 export { startAdminServer } from './start-admin-server.ts';
 export type {

@@ -80,6 +80,15 @@ export function createServiceServer(
   };
 }
 
+/** For {@link ServiceServer.serveDirect}: the request's path (its target without the query) is exactly `path`. */
+export function hasPath(path: string): (req: IncomingMessage) => boolean {
+  return (req) => {
+    const target = req.url ?? '';
+    const queryAt = target.indexOf('?');
+    return (queryAt < 0 ? target : target.slice(0, queryAt)) === path;
+  };
+}
+
 function isGraphQLPost(req: IncomingMessage): boolean {
   const url = req.url ?? '';
   return (

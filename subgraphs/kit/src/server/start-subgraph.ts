@@ -13,7 +13,7 @@ import { answerNotFound } from './answer-not-found.ts';
 import { createServiceApp } from './create-service-app.ts';
 import { mountSubgraph } from './create-subgraph-server.ts';
 import { listen } from './listen.ts';
-import { createServiceServer } from './service-server.ts';
+import { createServiceServer, type ServiceServer } from './service-server.ts';
 import { startAdminServer } from './start-admin-server.ts';
 
 export interface SubgraphDefinition<Context> {
@@ -32,12 +32,19 @@ export interface SubgraphDefinition<Context> {
   /** Serve the schema's `Subscription` fields over graphql-ws at `/graphql` (to the gateway only). */
   subscriptions?: boolean;
   /**
-   * Mounts the service's own HTTP routes (OAuth callbacks, webhooks) before `/graphql`; what it returns
-   * is closed first on `close()`.
+   * Mounts the service's own HTTP routes (OAuth callbacks, webhooks) before `/graphql`, in the app or
+   * straight on the server (`serveDirect`, for a hot path such as webhooks); what it returns is closed
+   * first on `close()`.
    */
   routes?(
     app: Express,
-    deps: { database: DatabaseHandle; bus: EventBus; logger: Logger; metrics: ServiceMetrics },
+    deps: {
+      database: DatabaseHandle;
+      bus: EventBus;
+      logger: Logger;
+      metrics: ServiceMetrics;
+      serveDirect: ServiceServer['serveDirect'];
+    },
   ): Promise<{ close(): Promise<void> } | undefined>;
 }
 
@@ -119,7 +126,13 @@ export async function startSubgraph<Context extends object>(
   const { httpServer } = server;
   const schema = buildSubgraphSchema([{ typeDefs: parse(definition.sdl), resolvers: definition.resolvers }]);
   const identityVerifier = createSubgraphIdentityVerifier(definition.name, config, logger);
-  const routes = await definition.routes?.(app, { database, bus, logger, metrics });
+  const routes = await definition.routes?.(app, {
+    database,
+    bus,
+    logger,
+    metrics,
+    serveDirect: server.serveDirect,
+  });
   const createContext = (identity: Identity) => definition.createContext({ database, bus, identity, logger });
   const apollo = await mountSubgraph(app, {
     schema,

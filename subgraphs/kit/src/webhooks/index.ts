@@ -12,8 +12,8 @@ export {
 export { connectionDeliveryScope } from './connection-delivery-scope.ts';
 export type { DeliveryBatcherOptions, StoreDelivery } from './create-delivery-batcher.ts';
 export { createDeliveryBatcher } from './create-delivery-batcher.ts';
-export type { WebhookRouterDeps } from './create-webhook-router.ts';
-export { createWebhookRouter } from './create-webhook-router.ts';
+export type { WebhookHandlerDeps } from './create-webhook-handler.ts';
+export { createWebhookHandler } from './create-webhook-handler.ts';
 export type { WebhookProcessingDeps } from './define-webhook-processing-task.ts';
 export { defineWebhookProcessingTask, webhookProcessingEnv } from './define-webhook-processing-task.ts';
 export { parseWebhookJson } from './parse-webhook-json.ts';

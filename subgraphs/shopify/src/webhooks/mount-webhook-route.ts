@@ -2,19 +2,19 @@ import type { Sql } from '@ionflux/kit/db';
 import type { JobQueue } from '@ionflux/kit/jobs';
 import type { Logger } from '@ionflux/kit/logging';
 import type { Registry } from '@ionflux/kit/metrics';
+import { hasPath, type ServiceServer } from '@ionflux/kit/server';
 import type { Tracing } from '@ionflux/kit/tracing';
-import { createDeliveryBatcher, createWebhookRouter, type WebhookSource } from '@ionflux/kit/webhooks';
-import type { Express } from 'express';
+import { createDeliveryBatcher, createWebhookHandler, type WebhookSource } from '@ionflux/kit/webhooks';
 
 /**
- * Mounts `POST /webhooks/shopify` (the gateway proxies it): the kit's router verifies the delivery with
+ * Serves `POST /webhooks/shopify` (the gateway proxies it) straight from the server: the kit's handler verifies the delivery with
  * the Shopify source, stores it and enqueues its processing in one transaction, then answers 200. Under
  * a burst, deliveries arriving together share that transaction (the kit's group commit; each is still
  * answered only after the commit that stored it), unless `batch` is false. The job worker (in this
  * process or a separate one) applies them.
  */
 export function mountWebhookRoute(
-  app: Express,
+  serveDirect: ServiceServer['serveDirect'],
   deps: {
     sql: Sql;
     queue: JobQueue;
@@ -30,5 +30,8 @@ export function mountWebhookRoute(
   const store = deps.batch
     ? createDeliveryBatcher({ sql: deps.sql, queue: deps.queue, source: deps.source })
     : undefined;
-  app.use(`/webhooks/${deps.source.provider}`, createWebhookRouter({ ...deps, ...(store ? { store } : {}) }));
+  serveDirect(
+    hasPath(`/webhooks/${deps.source.provider}`),
+    createWebhookHandler({ ...deps, ...(store ? { store } : {}) }),
+  );
 }

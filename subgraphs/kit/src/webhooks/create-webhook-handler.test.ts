@@ -57,6 +57,18 @@ describe('POST /webhooks/:provider', () => {
     expect(await countStored(sql)).toEqual(before);
   });
 
+  it('answers another method than POST with 404 NOT_FOUND and stores nothing', async () => {
+    const before = await countStored(sql);
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const response = await fetch(server.url, { method });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({
+        error: { code: 'NOT_FOUND', message: 'This service has no such route.' },
+      });
+    }
+    expect(await countStored(sql)).toEqual(before);
+  });
+
   it('stores an authentic delivery and enqueues its processing job, then answers 200', async () => {
     const delivery = signedDelivery(SECRET, '{"id":2,"total_price":"10.00"}', { deliveryId: 'wh-200' });
     const response = await server.post(delivery.body, delivery.headers);

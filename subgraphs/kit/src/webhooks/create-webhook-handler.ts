@@ -1,9 +1,11 @@
-import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 import type postgres from 'postgres';
 import { Registry } from 'prom-client';
-import { type ErrorCode, httpStatusOf } from '../errors/index.ts';
+import { ErrorCode } from '../errors/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Logger } from '../logging/index.ts';
+import { type NodeHandler, sendRouteError } from '../server/index.ts';
 import { contextFromTraceHeaders, SpanKind, type Tracing } from '../tracing/index.ts';
 import type { StoreDelivery } from './create-delivery-batcher.ts';
 import { keptHeaders } from './kept-headers.ts';
@@ -12,7 +14,7 @@ import { storableDelivery, storeWebhookDelivery } from './store-webhook-delivery
 import { createWebhookMetrics, type WebhookReceipt } from './webhook-metrics.ts';
 import type { WebhookSource } from './webhook-source.ts';
 
-export interface WebhookRouterDeps {
+export interface WebhookHandlerDeps {
   sql: postgres.Sql;
   queue: JobQueue;
   logger: Logger;
@@ -43,31 +45,40 @@ export interface WebhookRouterDeps {
 }
 
 /**
- * `POST /` for one provider's webhooks. The signature is checked on the raw bytes before anything is
- * parsed or stored: a bad one gets 401 and leaves no trace. An authentic delivery is stored and its
- * processing job enqueued in one transaction, and 200 is sent only after that commit; a delivery
- * seen before gets 200 again with nothing new enqueued. When the database cannot take it, 503 with
- * `Retry-After`, so the provider delivers it again later.
+ * One provider's webhook route (`POST`; another method is 404), as a handler of Node's request: a
+ * service serves it straight from its HTTP server (`ServiceServer.serveDirect`: a burst is thousands
+ * of deliveries a second, and Express's routing and request decoration are not free), or mounts it in
+ * an Express app. The signature is checked on the raw bytes before anything is parsed or stored: a bad
+ * one gets 401 and leaves no trace. An authentic delivery is stored and its processing job enqueued in
+ * one transaction, and 200 is sent only after that commit; a delivery seen before gets 200 again with
+ * nothing new enqueued. When the database cannot take it, 503 with `Retry-After`, so the provider
+ * delivers it again later.
  */
-export function createWebhookRouter(deps: WebhookRouterDeps): Router {
+export function createWebhookHandler(deps: WebhookHandlerDeps): NodeHandler {
   const { source } = deps;
   const logger = deps.logger.child({ component: 'webhooks', provider: source.provider });
   const retryAfter = String(deps.retryAfterSeconds ?? 10);
   const store: StoreDelivery =
     deps.store ?? ((delivery, headers) => storeWebhookDelivery({ ...deps, delivery, headers }));
-  const router = express.Router();
   const metrics = createWebhookMetrics(deps.registry ?? new Registry());
   const count = (outcome: WebhookReceipt) => metrics.received(source.provider, outcome);
 
-  const receive = async (req: Request, res: Response) => {
-    const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  const receive = async (req: IncomingMessage, rawBody: Buffer, res: ServerResponse) => {
     const headers = flattenHeaders(req.headers);
     const verification = await source.verify(rawBody, headers);
     if (!verification.ok) {
       const code = verification.code ?? 'UNAUTHENTICATED';
-      logger.warn({ reason: verification.reason, code, ip: req.ip }, 'webhook delivery refused');
+      logger.warn(
+        {
+          reason: verification.reason,
+          code,
+          ip: req.socket.remoteAddress,
+          forwardedFor: req.headers['x-forwarded-for'],
+        },
+        'webhook delivery refused',
+      );
       count('refused');
-      sendError(res, code, verification.reason);
+      sendRouteError(res, code, verification.reason);
       return;
     }
     const { deliveryId, topic } = verification;
@@ -82,79 +93,109 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
         'webhook delivery stored',
       );
       count(stored.duplicate ? 'duplicate' : 'stored');
-      res.status(200).json({ received: true, duplicate: stored.duplicate });
+      sendJson(res, 200, stored.duplicate ? DUPLICATE : RECEIVED);
     } catch (error) {
       if (classifyStoreFailure(error) === 'invalid_payload') {
         logger.warn({ err: error, deliveryId, topic }, 'webhook delivery cannot be stored as sent');
         count('invalid');
-        sendError(res, 'INVALID_REQUEST', invalidPayloadMessage(error));
+        sendRouteError(res, ErrorCode.INVALID_REQUEST, invalidPayloadMessage(error));
         return;
       }
       logger.error({ err: error, deliveryId, topic }, 'webhook delivery not stored; the provider will retry');
       count('unavailable');
       res.setHeader('Retry-After', retryAfter);
-      res.status(503).json({
-        error: { code: 'INTERNAL', message: 'The delivery could not be stored now; deliver it again later.' },
-      });
+      sendRouteError(
+        res,
+        ErrorCode.INTERNAL,
+        'The delivery could not be stored now; deliver it again later.',
+        {
+          status: 503,
+        },
+      );
     }
   };
 
-  router.post(
-    '/',
-    express.raw({ type: () => true, limit: deps.maxBodyBytes ?? 1024 * 1024 }),
-    (req, res, next) => {
-      const tracing = deps.tracing;
-      const received = tracing?.enabled
-        ? tracing.inSpan(
-            `POST /webhooks/${source.provider}`,
-            {
-              kind: SpanKind.SERVER,
-              parent: contextFromTraceHeaders(req.headers),
-              attributes: { 'http.request.method': 'POST', 'http.route': `/webhooks/${source.provider}` },
-            },
-            async (span) => {
-              await receive(req, res);
-              span.setAttribute('http.response.status_code', res.statusCode);
-            },
-          )
-        : receive(req, res);
-      received.catch(next);
-    },
-  );
-  const onError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
+  // body-parser's raw reader (Express's own): the size limit, and a Content-Encoding it inflates or refuses.
+  const readBody = express.raw({ type: () => true, limit: deps.maxBodyBytes ?? 1024 * 1024 });
+  const refuseUnreadable = (error: unknown, res: ServerResponse) => {
     const { type, status } = error as { type?: unknown; status?: unknown };
     // body-parser marks what the sender got wrong with a 4xx status: a Content-Encoding the bytes do not
     // follow (gzip that is not gzip) has no `type`, only the status.
     const senderFault = typeof status === 'number' && status >= 400 && status < 500;
     if (type === 'entity.too.large') {
       count('invalid');
-      sendError(res, 'INVALID_REQUEST', 'The delivery’s body is larger than this endpoint accepts.');
+      sendRouteError(
+        res,
+        ErrorCode.INVALID_REQUEST,
+        'The delivery’s body is larger than this endpoint accepts.',
+      );
     } else if (
       (typeof type === 'string' && type.startsWith('encoding.')) ||
       type === 'request.aborted' ||
       senderFault
     ) {
       count('invalid');
-      sendError(res, 'INVALID_REQUEST', 'The delivery’s body could not be read.');
+      sendRouteError(res, ErrorCode.INVALID_REQUEST, 'The delivery’s body could not be read.');
     } else {
       logger.error({ err: error }, 'webhook delivery failed unexpectedly');
       count('unavailable');
-      sendError(res, 'INTERNAL', 'Internal error; deliver it again later.');
+      sendRouteError(res, ErrorCode.INTERNAL, 'Internal error; deliver it again later.');
     }
   };
-  router.use(onError);
-  return router;
+  const readRawBody = (req: IncomingMessage, res: ServerResponse) =>
+    new Promise<{ ok: true; body: Buffer } | { ok: false; error: unknown }>((resolve) => {
+      readBody(req as express.Request, res as express.Response, (error?: unknown) => {
+        const { body } = req as IncomingMessage & { body?: unknown };
+        resolve(
+          error === undefined
+            ? { ok: true, body: Buffer.isBuffer(body) ? body : Buffer.alloc(0) }
+            : { ok: false, error },
+        );
+      });
+    });
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const read = await readRawBody(req, res);
+    if (read.ok) await receive(req, read.body, res);
+    else refuseUnreadable(read.error, res);
+  };
+
+  return async (req, res) => {
+    if (req.method !== 'POST') {
+      sendRouteError(res, ErrorCode.NOT_FOUND, 'This service has no such route.');
+      return;
+    }
+    const tracing = deps.tracing;
+    if (!tracing?.enabled) {
+      await handle(req, res);
+      return;
+    }
+    await tracing.inSpan(
+      `POST /webhooks/${source.provider}`,
+      {
+        kind: SpanKind.SERVER,
+        parent: contextFromTraceHeaders(req.headers),
+        attributes: { 'http.request.method': 'POST', 'http.route': `/webhooks/${source.provider}` },
+      },
+      async (span) => {
+        await handle(req, res);
+        span.setAttribute('http.response.status_code', res.statusCode);
+      },
+    );
+  };
 }
 
-function sendError(res: Response, code: ErrorCode, message: string): void {
-  res.status(httpStatusOf(code)).json({ error: { code, message } });
+// The two answers to a stored delivery, serialised once.
+const RECEIVED = JSON.stringify({ received: true, duplicate: false });
+const DUPLICATE = JSON.stringify({ received: true, duplicate: true });
+
+function sendJson(res: ServerResponse, status: number, body: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
-function flattenHeaders(headers: Request['headers']): Record<string, string | undefined> {
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string | undefined> {
   const flat: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers)) {
     flat[name] = Array.isArray(value) ? value.join(', ') : value;
