@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@ionflux/kit/logging';
-import { type NodeHandler, requestIdOf, type ServiceServer, sendRouteError } from '@ionflux/kit/server';
+import {
+  type NodeHandler,
+  pathOf,
+  requestIdOf,
+  type ServiceServer,
+  sendRouteError,
+} from '@ionflux/kit/server';
 import { Agent, errors } from 'undici';
 import {
   COMMON_REQUEST_HEADERS,
@@ -43,7 +49,7 @@ export interface ProviderRouteProxy {
  * path under `/oauth` or `/webhooks`, or another method, is 404 without contacting anyone. Webhook bodies
  * are forwarded byte for byte (their signature is over the raw body). Served straight from Node's request
  * ({@link ServiceServer.serveDirect}: a webhook burst is thousands a second, and Express's routing and
- * request decoration measured at about a third of this proxy's CPU per delivery); run the server behind
+ * request decoration measured at about a quarter of this proxy's CPU per delivery); run the server behind
  * {@link guardRequestTargets}, which refuses absolute-form targets and path tricks.
  */
 export function createProviderRouteProxy(
@@ -169,11 +175,6 @@ function withQuery(path: string, query: string): string {
   const url = new URL(path, 'http://owner.invalid');
   url.search = query;
   return `${url.pathname}${url.search}`;
-}
-
-function pathOf(target: string): string {
-  const queryAt = target.indexOf('?');
-  return queryAt < 0 ? target : target.slice(0, queryAt);
 }
 
 /** The allow-listed request headers, plus what the gateway itself says about the request. */

@@ -10,7 +10,7 @@ export { createGraphQLHandler } from './graphql-handler.ts';
 export { internalErrorRequestId } from './internal-error-request-id.ts';
 export type { Listening } from './listen.ts';
 export { listen } from './listen.ts';
-export { requestIdOf } from './request-context.ts';
+export { pathOf, requestIdOf } from './request-context.ts';
 export type { RunningService } from './run-service.ts';
 export { runService } from './run-service.ts';
 export { sendGraphQLError } from './send-graphql-error.ts';

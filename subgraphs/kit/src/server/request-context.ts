@@ -31,7 +31,7 @@ export function trackRequest(
   requestIds.set(res, requestId);
   res.setHeader(REQUEST_ID_HEADER, requestId);
   // Read now: a router mounted at a prefix rewrites req.url while it runs.
-  const path = (req.url ?? '/').split('?')[0] || '/';
+  const path = pathOf(req.url ?? '/') || '/';
   const method = req.method ?? 'GET';
   const started = process.hrtime.bigint();
   res.on('finish', () => {
@@ -46,6 +46,12 @@ export function trackRequest(
     );
   });
   return requestId;
+}
+
+/** A request target's path: what precedes its query string. */
+export function pathOf(target: string): string {
+  const queryAt = target.indexOf('?');
+  return queryAt < 0 ? target : target.slice(0, queryAt);
 }
 
 /** {@link trackRequest} as Express middleware, for every route the app serves. */

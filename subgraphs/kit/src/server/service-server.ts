@@ -4,7 +4,7 @@ import { ErrorCode } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { ServiceMetrics } from '../metrics/index.ts';
 import { type Tracing, traceServerRequests } from '../tracing/index.ts';
-import { trackRequest } from './request-context.ts';
+import { pathOf, trackRequest } from './request-context.ts';
 import { sendGraphQLError } from './send-graphql-error.ts';
 import { sendRouteError } from './send-route-error.ts';
 
@@ -82,11 +82,7 @@ export function createServiceServer(
 
 /** For {@link ServiceServer.serveDirect}: the request's path (its target without the query) is exactly `path`. */
 export function hasPath(path: string): (req: IncomingMessage) => boolean {
-  return (req) => {
-    const target = req.url ?? '';
-    const queryAt = target.indexOf('?');
-    return (queryAt < 0 ? target : target.slice(0, queryAt)) === path;
-  };
+  return (req) => pathOf(req.url ?? '') === path;
 }
 
 function isGraphQLPost(req: IncomingMessage): boolean {
