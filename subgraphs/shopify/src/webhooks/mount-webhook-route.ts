@@ -7,11 +7,11 @@ import type { Tracing } from '@ionflux/kit/tracing';
 import { createDeliveryBatcher, createWebhookHandler, type WebhookSource } from '@ionflux/kit/webhooks';
 
 /**
- * Serves `POST /webhooks/shopify` (the gateway proxies it) straight from the server: the kit's handler verifies the delivery with
- * the Shopify source, stores it and enqueues its processing in one transaction, then answers 200. Under
- * a burst, deliveries arriving together share that transaction (the kit's group commit; each is still
- * answered only after the commit that stored it), unless `batch` is false. The job worker (in this
- * process or a separate one) applies them.
+ * Serves `POST /webhooks/shopify` (the gateway proxies it) straight from the server: the kit's handler
+ * verifies the delivery with the Shopify source, stores it and enqueues its processing in one
+ * transaction, then answers 200. Under a burst, deliveries arriving together share that transaction
+ * (the kit's group commit; each is still answered only after the commit that stored it), unless `batch`
+ * is false. The job worker (in this process or a separate one) applies them.
  */
 export function mountWebhookRoute(
   serveDirect: ServiceServer['serveDirect'],
