@@ -15,7 +15,14 @@ const API_SECRET = 'proxy-test-client-secret';
 interface Recorder {
   url: string;
   port: number;
-  received: { method: string; url: string; headers: IncomingMessage['headers']; body: Buffer }[];
+  received: {
+    method: string;
+    url: string;
+    headers: IncomingMessage['headers'];
+    body: Buffer;
+    /** The sender's port: one per connection. */
+    fromPort: number;
+  }[];
   close(): Promise<void>;
 }
 
@@ -30,9 +37,16 @@ async function startRecorder(): Promise<Recorder> {
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks),
+        fromPort: req.socket.remotePort ?? 0,
       });
       const respond = new URL(req.url ?? '/', 'http://x').searchParams.get('respond');
       if (respond === 'hang') return;
+      if (respond === 'echo-later') {
+        // Its own body back after a while, so that many are in flight at once.
+        const body = Buffer.concat(chunks);
+        setTimeout(() => res.end(body), 100);
+        return;
+      }
       if (respond === 'big') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end(`RECORDER-SECRET-${'x'.repeat(2 * 1024 * 1024)}`);
@@ -413,6 +427,33 @@ describe('what the proxy forwards, to an owner that records it', () => {
       'GET /oauth/tiktok/callback?code=1&code=2',
       'POST /webhooks/shopify',
     ]);
+  });
+
+  it('pipelines concurrent webhook deliveries on a few connections, each answered with its own answer; OAuth requests one to a connection', async () => {
+    recorder.received.length = 0;
+    const bodies = Array.from({ length: 24 }, (_, index) => `{"delivery":${index}}`);
+    const answers = await Promise.all(
+      bodies.map(async (body) => {
+        const answer = await fetch(`${gatewayUrl()}/webhooks/shopify?respond=echo-later`, {
+          method: 'POST',
+          body,
+        });
+        return { status: answer.status, text: await answer.text() };
+      }),
+    );
+    expect(answers).toEqual(bodies.map((text) => ({ status: 200, text })));
+    expect(recorder.received.map((request) => request.body.toString()).sort()).toEqual([...bodies].sort());
+    // Eight to a connection: 24 deliveries in flight on 3 connections, not 24.
+    expect(new Set(recorder.received.map((request) => request.fromPort)).size).toBeLessThanOrEqual(3);
+
+    recorder.received.length = 0;
+    const callbacks = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        fetch(`${gatewayUrl()}/oauth/shopify/callback?respond=echo-later`).then((answer) => answer.status),
+      ),
+    );
+    expect(callbacks).toEqual([200, 200, 200, 200]);
+    expect(new Set(recorder.received.map((request) => request.fromPort)).size).toBe(4);
   });
 
   it('copies back only allow-listed response headers, every Set-Cookie kept', async () => {
