@@ -25,7 +25,12 @@ import { seedMirrorOrders } from './seed-mirror-orders.ts';
 // store of 1,000,000 mirrored orders seeded in SQL. Every service is a process of its own.
 
 const BURST = Number(process.env['BENCH_BURST'] ?? 20_000);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
+/**
+ * Deliveries in flight during a burst, one burst each: acknowledgement latency is about in flight ÷ rate
+ * (Little's law), so the table shows what a sender holding fewer open sees as well as the ceiling.
+ */
+const CONCURRENCIES = (process.env['BENCH_CONCURRENCY'] ?? '64,32').split(',').map(Number);
+const WARM_UP_CONCURRENCY = 64;
 /** The paced phase's offered rate: the target's 2,000 deliveries a second. */
 const RATE = Number(process.env['BENCH_RATE'] ?? 2000);
 /** Connections the paced phase may open: a backlog beyond them waits (and counts) in the client. */
@@ -36,8 +41,10 @@ const DRAIN = Number(process.env['BENCH_DRAIN'] ?? 10_000);
 const SHOP = 'bench-events.myshopify.com';
 /** Deliveries sent through each path before the phases. */
 const WARM_UP = 5000;
-/** WAL segments the ingest phases write (about 5 KB a delivery, 4 × BENCH_BURST deliveries), and more. */
-const WAL_WARM_SEGMENTS = Math.ceil((4 * BURST * 5000 * 1.5) / (16 * 1024 * 1024));
+/** WAL segments the ingest phases write (about 5 KB a delivery, BENCH_BURST on each path a phase), and more. */
+const WAL_WARM_SEGMENTS = Math.ceil(
+  (2 * (CONCURRENCIES.length + 1) * BURST * 5000 * 1.5) / (16 * 1024 * 1024),
+);
 
 /**
  * Shopify's documented orders/create example as Shopify sends it (compact JSON, about 10.7 KB), one
@@ -261,16 +268,16 @@ export async function run(): Promise<void> {
     const direct = `${shopifyOrigin}/webhooks/shopify`;
     // Warm-up through both paths (compiled code, connection pools, the first writes after the WAL
     // warm-up's checkpoint): the phase measured first would otherwise pay for them.
-    await burst(viaGateway, deliveries(viaGateway, WARM_UP, apiSecret, 0), CONCURRENCY);
-    await burst(direct, deliveries(direct, WARM_UP, apiSecret, WARM_UP), CONCURRENCY);
+    await burst(viaGateway, deliveries(viaGateway, WARM_UP, apiSecret, 0), WARM_UP_CONCURRENCY);
+    await burst(direct, deliveries(direct, WARM_UP, apiSecret, WARM_UP), WARM_UP_CONCURRENCY);
     const ingest = [];
-    // As many as the system takes with CONCURRENCY in flight (its ceiling), then the target's rate offered
-    // on a schedule (the latency a sender at that rate sees).
+    // As many as the system takes with each number in flight (the largest: its ceiling), then the
+    // target's rate offered on a schedule (the latency a sender at that rate sees).
     const phases = [
-      {
-        load: `${CONCURRENCY} in flight`,
-        send: (url: string, list: Buffer[]) => burst(url, list, CONCURRENCY),
-      },
+      ...CONCURRENCIES.map((concurrency) => ({
+        load: `${concurrency} in flight`,
+        send: (url: string, list: Buffer[]) => burst(url, list, concurrency),
+      })),
       { load: `${RATE}/s offered`, send: (url: string, list: Buffer[]) => paced(url, list, RATE) },
     ];
     let offset = 10_000_000;
@@ -307,7 +314,7 @@ export async function run(): Promise<void> {
     const [stored] = await sql<{ n: number }[]>`select count(*)::int as n from kit.webhook_deliveries`;
     const [jobs] = await sql<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs`;
     console.log(
-      `\nShopify webhook ingest: a burst of ${BURST} signed orders/create (${orderBody(0).length} bytes each), with ${CONCURRENCY} in flight, then offered at ${RATE}/s (latency from each one's slot); the database's WAL first brought to a running system's state (${WAL_WARM_SEGMENTS} segments written and recycled by a checkpoint)\n`,
+      `\nShopify webhook ingest: a burst of ${BURST} signed orders/create (${orderBody(0).length} bytes each), with ${CONCURRENCIES.join(' and then ')} in flight, then offered at ${RATE}/s (latency from each one's slot); the database's WAL first brought to a running system's state (${WAL_WARM_SEGMENTS} segments written and recycled by a checkpoint)\n`,
     );
     printTable(ingest);
     console.log(
