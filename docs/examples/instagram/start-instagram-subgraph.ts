@@ -5,7 +5,7 @@ import { createEventBus } from '@ionflux/kit/events';
 import { createJobQueue, type JobQueue } from '@ionflux/kit/jobs';
 import { createLogger } from '@ionflux/kit/logging';
 import { hasPath, type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
-import { createWebhookHandler } from '@ionflux/kit/webhooks';
+import { createWebhookHandler, webhookPath } from '@ionflux/kit/webhooks';
 import type { InstagramConfig } from './config.ts';
 import type { InstagramContext } from './context.ts';
 import { loadInstagramOAuth } from './instagram-oauth.ts';
@@ -63,7 +63,7 @@ export async function startInstagramSubgraph(
             mountInstagramOAuthRoutes(app, oauth, logger);
             const source = createInstagramWebhookSource(oauth.appSecret);
             serveDirect(
-              hasPath('/webhooks/instagram'),
+              hasPath(webhookPath(source.provider)),
               createWebhookHandler({ sql: database.sql, queue: webhookQueue, logger, source }),
             );
           }

@@ -15,7 +15,7 @@ import { createLogger } from '@ionflux/kit/logging';
 import { createMetrics } from '@ionflux/kit/metrics';
 import { createSecretsProvider } from '@ionflux/kit/secrets';
 import { hasPath, type RunningSubgraph, type StartSubgraphOptions, startSubgraph } from '@ionflux/kit/server';
-import { createWebhookHandler } from '@ionflux/kit/webhooks';
+import { createWebhookHandler, webhookPath } from '@ionflux/kit/webhooks';
 import { loadSubgraphSdl } from '@ionflux/schema';
 import { TikTokPacer } from './api/tiktok-pacer.ts';
 import { createVideoByIdLoader } from './api/video-by-id-loader.ts';
@@ -164,7 +164,7 @@ export async function startTikTokSubgraph(
           });
           if (webhookSource && webhookQueue) {
             serveDirect(
-              hasPath('/webhooks/tiktok'),
+              hasPath(webhookPath(webhookSource.provider)),
               createWebhookHandler({ sql: database.sql, queue: webhookQueue, logger, source: webhookSource }),
             );
           }

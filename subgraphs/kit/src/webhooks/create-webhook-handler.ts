@@ -12,7 +12,7 @@ import { keptHeaders } from './kept-headers.ts';
 import { classifyStoreFailure, invalidPayloadMessage } from './store-failure.ts';
 import { storableDelivery, storeWebhookDelivery } from './store-webhook-delivery.ts';
 import { createWebhookMetrics, type WebhookReceipt } from './webhook-metrics.ts';
-import type { WebhookSource } from './webhook-source.ts';
+import { type WebhookSource, webhookPath } from './webhook-source.ts';
 
 export interface WebhookHandlerDeps {
   sql: postgres.Sql;
@@ -170,11 +170,11 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): NodeHandler {
       return;
     }
     await tracing.inSpan(
-      `POST /webhooks/${source.provider}`,
+      `POST ${webhookPath(source.provider)}`,
       {
         kind: SpanKind.SERVER,
         parent: contextFromTraceHeaders(req.headers),
-        attributes: { 'http.request.method': 'POST', 'http.route': `/webhooks/${source.provider}` },
+        attributes: { 'http.request.method': 'POST', 'http.route': webhookPath(source.provider) },
       },
       async (span) => {
         await handle(req, res);

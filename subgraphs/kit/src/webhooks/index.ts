@@ -27,3 +27,4 @@ export { verifyHmacSha256Base64 } from './verify-hmac-sha256-base64.ts';
 export type { WebhookDeliveryRow } from './webhook-delivery.ts';
 export { findWebhookDelivery } from './webhook-delivery.ts';
 export type { WebhookBody, WebhookSource, WebhookVerification } from './webhook-source.ts';
+export { webhookPath } from './webhook-source.ts';

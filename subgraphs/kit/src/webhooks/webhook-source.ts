@@ -32,6 +32,11 @@ export type WebhookVerification =
       code?: 'UNAUTHENTICATED' | 'INVALID_REQUEST';
     };
 
+/** The path a provider's webhooks are delivered to, at a service and at the gateway: `/webhooks/<provider>`. */
+export function webhookPath(provider: string): string {
+  return `/webhooks/${provider}`;
+}
+
 /** One provider's webhooks: how to authenticate a delivery and which job task applies it. */
 export interface WebhookSource {
   /** The provider id, stored on each delivery; deliveries are unique per provider and delivery id. */

@@ -10,6 +10,7 @@ import {
   type OAuthSigningKey,
   registerOAuthMetrics,
 } from '@ionflux/kit/oauth';
+import { webhookPath } from '@ionflux/kit/webhooks';
 import type { ShopifyConfig } from '../config.ts';
 import { shopifyProvider } from '../registration.ts';
 import type { ShopifyOAuthBase } from './shopify-oauth-base.ts';
@@ -74,7 +75,7 @@ export function createShopifyOAuth(
     signingKey: deriveOAuthSigningKey(id, base.apiSecret),
     cookie: { path: `/oauth/${id}`, secure: publicUrl.protocol === 'https:' },
     grantUrlTtlMs: config.SHOPIFY_GRANT_URL_TTL_SECONDS * 1000,
-    webhookUrl: new URL(`/webhooks/${id}`, publicUrl).toString(),
+    webhookUrl: new URL(webhookPath(id), publicUrl).toString(),
     adminGraphqlUrl: (shop) =>
       `${config.SHOPIFY_ADMIN_ORIGIN.replace('{shop}', shop)}/admin/api/${config.SHOPIFY_API_VERSION}/graphql.json`,
     returnUrl: config.SHOPIFY_OAUTH_RETURN_URL,

@@ -4,7 +4,12 @@ import type { Logger } from '@ionflux/kit/logging';
 import type { Registry } from '@ionflux/kit/metrics';
 import { hasPath, type ServiceServer } from '@ionflux/kit/server';
 import type { Tracing } from '@ionflux/kit/tracing';
-import { createDeliveryBatcher, createWebhookHandler, type WebhookSource } from '@ionflux/kit/webhooks';
+import {
+  createDeliveryBatcher,
+  createWebhookHandler,
+  type WebhookSource,
+  webhookPath,
+} from '@ionflux/kit/webhooks';
 
 /**
  * Serves `POST /webhooks/shopify` (the gateway proxies it) straight from the server: the kit's handler
@@ -31,7 +36,7 @@ export function mountWebhookRoute(
     ? createDeliveryBatcher({ sql: deps.sql, queue: deps.queue, source: deps.source })
     : undefined;
   serveDirect(
-    hasPath(`/webhooks/${deps.source.provider}`),
+    hasPath(webhookPath(deps.source.provider)),
     createWebhookHandler({ ...deps, ...(store ? { store } : {}) }),
   );
 }
