@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '@ionflux/kit/server';
 import { createTestDatabase, type TestDatabase } from '@ionflux/testing/database';
 import { postGraphQL } from '@ionflux/testing/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,15 +69,16 @@ describe('npm start', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-start-'));
-    gatewayPort = await freePort();
+    const [gateway, llm, shopify, tiktok] = await quietPorts(4);
+    gatewayPort = gateway as number;
     env = {
       PATH: process.env['PATH'],
       HOME: process.env['HOME'],
       IONFLUX_DATA_DIR: dataDir,
       PORT: String(gatewayPort),
-      LLM_SUBGRAPH_PORT: String(await freePort()),
-      SHOPIFY_SUBGRAPH_PORT: String(await freePort()),
-      TIKTOK_SUBGRAPH_PORT: String(await freePort()),
+      LLM_SUBGRAPH_PORT: String(llm),
+      SHOPIFY_SUBGRAPH_PORT: String(shopify),
+      TIKTOK_SUBGRAPH_PORT: String(tiktok),
       SANDBOX_BASE_PORT: '0',
     };
     // With an external server (DATABASE_URL set for the run), npm start gets a database of its own on it.
@@ -239,15 +239,38 @@ describe('npm start', () => {
   }, 120_000);
 });
 
-/** A port such that it and the next `count - 1` are free right now, none of them in `taken`. */
+/**
+ * The first port the kernel may hand to an outgoing connection or a listener on port 0. A port chosen
+ * inside that range can be taken by any other test's connection between the check and npm start's
+ * listen (it was: EADDRINUSE on an admin port in CI); one below it is only ever taken on purpose.
+ */
+function ephemeralPortsStart(): number {
+  try {
+    return (
+      Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32_768
+    );
+  } catch {
+    return 32_768;
+  }
+}
+
+/** A port such that it and the next `count - 1` are free right now, none of them in `taken`, all below the ephemeral range. */
 async function freePortRun(count: number, taken: readonly number[]): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = await freePort();
-    if (base + count > 65_535 || taken.some((port) => port >= base && port < base + count)) continue;
-    const free = await Promise.all(Array.from({ length: count - 1 }, (_, i) => isFree(base + i + 1)));
+  const below = ephemeralPortsStart();
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const base = 10_000 + Math.floor(Math.random() * (below - 10_000 - count));
+    if (taken.some((port) => port >= base && port < base + count)) continue;
+    const free = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
     if (free.every(Boolean)) return base;
   }
-  throw new Error(`no run of ${count} free ports found`);
+  throw new Error(`no run of ${count} free ports found below ${below}`);
+}
+
+/** `count` distinct free ports below the ephemeral range. */
+async function quietPorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) ports.push(await freePortRun(1, ports));
+  return ports;
 }
 
 function isFree(port: number): Promise<boolean> {
