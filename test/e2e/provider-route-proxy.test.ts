@@ -32,18 +32,18 @@ async function startRecorder(): Promise<Recorder> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const body = Buffer.concat(chunks);
       received.push({
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
-        body: Buffer.concat(chunks),
+        body,
         fromPort: req.socket.remotePort ?? 0,
       });
       const respond = new URL(req.url ?? '/', 'http://x').searchParams.get('respond');
       if (respond === 'hang') return;
       if (respond === 'echo-later') {
         // Its own body back after a while, so that many are in flight at once.
-        const body = Buffer.concat(chunks);
         setTimeout(() => res.end(body), 100);
         return;
       }

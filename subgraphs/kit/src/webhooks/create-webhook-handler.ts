@@ -56,6 +56,7 @@ export interface WebhookHandlerDeps {
  */
 export function createWebhookHandler(deps: WebhookHandlerDeps): NodeHandler {
   const { source } = deps;
+  const route = webhookPath(source.provider);
   const logger = deps.logger.child({ component: 'webhooks', provider: source.provider });
   const retryAfter = String(deps.retryAfterSeconds ?? 10);
   const store: StoreDelivery =
@@ -170,11 +171,11 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): NodeHandler {
       return;
     }
     await tracing.inSpan(
-      `POST ${webhookPath(source.provider)}`,
+      `POST ${route}`,
       {
         kind: SpanKind.SERVER,
         parent: contextFromTraceHeaders(req.headers),
-        attributes: { 'http.request.method': 'POST', 'http.route': webhookPath(source.provider) },
+        attributes: { 'http.request.method': 'POST', 'http.route': route },
       },
       async (span) => {
         await handle(req, res);
