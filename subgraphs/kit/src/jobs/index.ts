@@ -1,6 +1,7 @@
 export type { JobQueueConfig } from './create-job-queue.ts';
 export { createJobQueue } from './create-job-queue.ts';
 export type { EnqueueOptions, JobQueue, Queryable } from './job-queue.ts';
+export { jobTaskId } from './job-task-id.ts';
 export { JOB_TRACE_FIELD, jobTraceContext, withJobTraceContext } from './job-trace-context.ts';
 export type { KitMaintenanceSettings } from './kit-maintenance.ts';
 export {

@@ -25,11 +25,11 @@ export async function migrateJobSchema(databaseUrl: string, logger: Logger): Pro
 }
 
 /**
- * Makes `graphile_worker.add_jobs` plan its statements on each call (`plan_cache_mode =
- * force_custom_plan` on the function). PL/pgSQL keeps a generic plan per session: one made while the
- * job table was small (a new database, or a drained queue) scans the whole table for the job keys, and
- * a session enqueueing a burst (webhook ingest) then slows with every job the burst adds, about 2.6 ms
- * a call at 27,000 queued jobs instead of an index lookup. Applied after every migration (a new
+ * Makes `graphile_worker.add_jobs` (which `add_job`, every enqueue, calls) plan its statements on each
+ * call (`plan_cache_mode = force_custom_plan` on the function). PL/pgSQL keeps a generic plan per
+ * session: one made while the job table was small (a new database, or a drained queue) scans the whole
+ * table for the job keys, and a session enqueueing many jobs then slows with every job added, about
+ * 2.6 ms a call at 27,000 queued jobs instead of an index lookup. Applied after every migration (a new
  * graphile-worker version may replace the function), only when missing.
  */
 async function planAddJobsPerCall(sql: postgres.Sql): Promise<void> {

@@ -6,7 +6,7 @@ import { createTestWebhookSource } from '@ionflux/testing/webhooks';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '../db/index.ts';
-import { createJobQueue, type JobQueue } from '../jobs/index.ts';
+import { createJobQueue, type JobQueue, startJobWorker } from '../jobs/index.ts';
 import { createDeliveryBatcher } from './create-delivery-batcher.ts';
 import { storableDelivery } from './store-webhook-delivery.ts';
 
@@ -140,6 +140,40 @@ describe('createDeliveryBatcher', () => {
       expect(jobs.filter((job) => rowIds.has(job.key ?? ''))).toHaveLength(ids.length);
     } finally {
       await other.end();
+    }
+  });
+
+  it('adds jobs a worker runs at once, woken by the batch as it commits, for a task it never saw', async () => {
+    const woken = createTestWebhookSource('unused', `batcher-test.woken-${randomUUID()}`);
+    const ran: string[] = [];
+    const everyJob = Promise.withResolvers<void>();
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    // Polling once a minute: only the batch's notification can start these jobs within the test.
+    const worker = await startJobWorker({
+      databaseUrl: database.url,
+      logger: silentLogger(),
+      pollIntervalMs: 60_000,
+      tasks: [
+        {
+          name: woken.processTask,
+          async handler(payload) {
+            ran.push((payload as { deliveryId: string }).deliveryId);
+            if (ran.length === ids.length) everyJob.resolve();
+          },
+        },
+      ],
+    });
+    try {
+      const store = createDeliveryBatcher({ sql, queue, source: woken, maxBatch: 10 });
+      const stored = await Promise.all(ids.map((id) => store(delivery(id), {})));
+      await everyJob.promise;
+      expect(ran.sort()).toEqual(stored.map((entry) => entry.id).sort());
+      const [transactions] = await sql<{ n: number }[]>`
+        select count(distinct xmin::text)::int as n from kit.webhook_deliveries
+        where delivery_id = any(${`{${ids.join(',')}}`}::text[])`;
+      expect(transactions?.n).toBeLessThan(ids.length);
+    } finally {
+      await worker.stop();
     }
   });
 });
