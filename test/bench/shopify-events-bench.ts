@@ -11,13 +11,12 @@ import { identityPublicKeyFor } from '@ionflux/kit/identity';
 import { rebuildRollups } from '@ionflux/shopify/mirror';
 import { SHOPIFY_SUBGRAPH_NODE_FLAGS } from '@ionflux/shopify/node-flags';
 import { postGraphQL } from '@ionflux/testing/http';
-import { docExampleText } from '@ionflux/testing/shopify';
+import { docExampleText, seedMirrorOrders } from '@ionflux/testing/shopify';
 import postgres from 'postgres';
 import { forkBenchChild } from './bench-child.ts';
 import { printTable, summarise, writeResults } from './bench-report.ts';
 import { machineBusyMs, ownCpuMs, treeCpuMs } from './federation/machine.ts';
 import { RawHttpPool, serialiseRequest } from './raw-http-client.ts';
-import { seedMirrorOrders } from './seed-mirror-orders.ts';
 
 // `npm run bench -- shopify-events`: (1) webhook ingest under a burst — verified (HMAC), stored and
 // enqueued in one committed transaction before each 200 — through the gateway and straight to the

@@ -1,4 +1,8 @@
-import { createShopifyMirrorDatabase, type ShopifyMirrorDatabase } from '@ionflux/testing/shopify';
+import {
+  createShopifyMirrorDatabase,
+  type ShopifyMirrorDatabase,
+  seedMirrorOrders,
+} from '@ionflux/testing/shopify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOrders } from './apply-orders.ts';
 import type { MirrorOrder } from './mirror-records.ts';
@@ -83,5 +87,25 @@ describe('rollups kept as orders are applied', () => {
     const rebuilt = [await snapshot(), await products()];
     expect(rebuilt[0]?.length).toBeGreaterThan(40);
     expect(incremental).toEqual(rebuilt);
+  });
+
+  it('reads only the orders it applies, whatever the size of the store', async () => {
+    const store = await mirror.connect('rollup-lookup.myshopify.com');
+    const sql = mirror.database.sql;
+    await seedMirrorOrders(sql, store, { count: 5000, days: 30 });
+    await sql`analyze shopify.orders`;
+    const ordersRead = async () => {
+      await sql`select pg_stat_force_next_flush()`;
+      const [row] = await sql<{ n: string }[]>`
+        select (coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0))::text as n from pg_stat_user_tables
+        where schemaname = 'shopify' and relname = 'orders'`;
+      return Number(row?.n ?? 0);
+    };
+    const before = await ordersRead();
+    // A new version of one seeded order and one new order, applied one at a time as deliveries are.
+    for (const id of [7_000_000_042, 90_001]) {
+      await sql.begin((tx) => applyOrders(tx, store, [order(id, 2, 7)], new Date()));
+    }
+    expect((await ordersRead()) - before).toBeLessThan(50);
   });
 });

@@ -4,7 +4,10 @@ import type { MirrorTx } from './mirror-target.ts';
  * Moves a connection's rollups by the orders about to be written (`json`, the rows as
  * `jsonb_to_recordset` reads them): each counted new version adds, each counted stored version it
  * replaces subtracts, in the bucket of the order's creation (a local day in `timezone`, and a UTC hour).
- * Rows are upserted in key order, so concurrent writers never deadlock on them.
+ * Rows are upserted in key order, so concurrent writers never deadlock on them. The stored versions are
+ * found by primary key (`= any` of the incoming ids): joined with the incoming rows instead (estimated at
+ * 100, as any set-returning function), a store of up to ~100,000 orders was scanned whole, twice an apply
+ * (10 ms each at 5,000 orders).
  */
 export async function updateOrderRollups(
   tx: MirrorTx,
@@ -23,8 +26,9 @@ export async function updateOrderRollups(
       from incoming where counted
       union all
       select -1, o.created_at, o.current_total_price, o.total_price, o.total_refunded, o.line_items
-      from shopify.orders as o join incoming as i on i.order_id = o.order_id
-      where o.connection_id = ${connectionId} and not o.test and o.cancelled_at is null
+      from shopify.orders as o
+      where o.connection_id = ${connectionId} and o.order_id = any(array(select order_id from incoming))
+        and not o.test and o.cancelled_at is null
     ), keyed as (
       select 'day'::shopify.rollup_grain as grain,
         ((c.created_at at time zone ${timezone})::date::timestamp at time zone ${timezone}) as bucket_start, c.*

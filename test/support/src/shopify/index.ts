@@ -1,3 +1,4 @@
+export { seedMirrorOrders } from './seed-mirror-orders.ts';
 export type { AdminRevenue } from './shopify-admin-revenue.ts';
 export { adminRevenue, cents, decimal, localDate } from './shopify-admin-revenue.ts';
 export type { ShopifyMirrorDatabase } from './shopify-mirror.ts';
