@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,11 @@ const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 1_000_000);
 const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 200);
 const DRAIN = Number(process.env['BENCH_DRAIN'] ?? 10_000);
 const SHOP = 'bench-events.myshopify.com';
+/**
+ * A PostgreSQL server to run on instead of the embedded one (a superuser's URL; the bench creates and
+ * drops its own database there), e.g. one built with LZ4 as the official images are.
+ */
+const SERVER_URL = process.env['BENCH_POSTGRES_URL'];
 /** Deliveries sent through each path before the phases. */
 const WARM_UP = 5000;
 /** WAL segments the ingest phases write (about 5 KB a delivery, BENCH_BURST on each path a phase), and more. */
@@ -150,6 +156,17 @@ async function warmWal(sql: postgres.Sql): Promise<void> {
   await sql`checkpoint`;
 }
 
+/** A process's parent (a backend's: its postmaster), when it runs on this machine. */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return parent > 1 ? parent : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Asks a child to close and exit (a CPU profile, when asked for, is written then), else ends it. */
 async function stopChild(child: ReturnType<typeof forkBenchChild>): Promise<void> {
   await Promise.race([
@@ -165,16 +182,37 @@ export async function run(): Promise<void> {
     .join(' ');
   console.log(`load average at start: ${load}`);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ionflux-shopify-events-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir });
+  const pg = SERVER_URL
+    ? { url: SERVER_URL, stop: async () => {} }
+    : await startEmbeddedPostgres({ dataDir });
   const stops: (() => Promise<void>)[] = [];
   try {
     const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+    await admin.unsafe('drop database if exists ionflux_shopify_events_bench');
     await admin.unsafe('create database ionflux_shopify_events_bench');
-    await admin.end();
+    // An outside server's CPU is its postmaster's process tree, when it runs on this machine.
+    const [backend] = await admin<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const outsidePostmaster = SERVER_URL ? parentPid(backend?.pid ?? -1) : undefined;
+    stops.push(async () => {
+      await admin.unsafe('drop database if exists ionflux_shopify_events_bench with (force)');
+      await admin.end();
+    });
     const url = new URL(pg.url);
     url.pathname = '/ionflux_shopify_events_bench';
     const databaseUrl = url.toString();
     await migrateDatabase(databaseUrl, [migrationSet('kit'), migrationSet('shopify')]);
+    {
+      const bench = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+      const [server] = await bench<{ version: string; method: string }[]>`
+        select current_setting('server_version') as version,
+          case attcompression when 'l' then 'lz4' when 'p' then 'pglz'
+            else current_setting('default_toast_compression') end as method
+        from pg_attribute where attrelid = 'kit.webhook_deliveries'::regclass and attname = 'payload'`;
+      await bench.end();
+      console.log(
+        `PostgreSQL ${server?.version} (${SERVER_URL ? 'BENCH_POSTGRES_URL' : 'embedded'}); webhook payloads compressed with ${server?.method}`,
+      );
+    }
     const internalSecret = randomBytes(32).toString('base64url');
     const jwtSecret = randomBytes(32).toString('base64url');
     const apiSecret = `bench-secret-${randomUUID()}`;
@@ -233,6 +271,7 @@ export async function run(): Promise<void> {
       otherSubgraphs: treeCpuMs(otherSubgraphs.process.pid ?? -1),
       load: ownCpuMs(),
       tree: treeCpuMs(process.pid),
+      outsidePostgres: outsidePostmaster === undefined ? 0 : treeCpuMs(outsidePostmaster),
       machine: machineBusyMs(),
     });
     const cpuSince = (before: ReturnType<typeof readCpu>) => {
@@ -242,12 +281,17 @@ export async function run(): Promise<void> {
       const otherMs = now.otherSubgraphs - before.otherSubgraphs;
       const loadMs = now.load - before.load;
       const treeMs = now.tree - before.tree;
+      const outsideMs = now.outsidePostgres - before.outsidePostgres;
       return {
         gateway: gatewayMs,
         subgraph: subgraphMs,
         load: loadMs,
-        postgres: treeMs - gatewayMs - subgraphMs - otherMs - loadMs,
-        foreign: now.machine - before.machine - treeMs,
+        postgres: SERVER_URL
+          ? outsidePostmaster === undefined
+            ? Number.NaN
+            : outsideMs
+          : treeMs - gatewayMs - subgraphMs - otherMs - loadMs,
+        foreign: now.machine - before.machine - treeMs - outsideMs,
       };
     };
 

@@ -111,6 +111,20 @@ describe('createDeliveryBatcher', () => {
     expect(byId.get(cases[0]?.id ?? '')?.title).toBe('Café & co');
   });
 
+  it('compresses a large body with LZ4 where the server has it (pglz where not) and reads it back as sent', async () => {
+    const store = createDeliveryBatcher({ sql, queue, source, maxBatch: 20, maxConcurrent: 1 });
+    const lineItems = Array.from({ length: 200 }, (_, n) => ({ id: n, title: `Item ${n}`, price: '19.99' }));
+    const text = JSON.stringify({ id: 1, line_items: lineItems });
+    expect(text.length).toBeGreaterThan(2048); // past the size PostgreSQL compresses at
+    const id = randomUUID();
+    await store(delivery(id, JSON.parse(text), text), {});
+    const [server] = await sql<{ lz4: boolean }[]>`
+      select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`;
+    const [row] = await sql<{ method: string; text: string }[]>`
+      select pg_column_compression(payload) as method, payload::text as text
+      from kit.webhook_deliveries where delivery_id = ${id}`;
+    expect(row).toEqual({ method: server?.lz4 ? 'lz4' : 'pglz', text });
+  });
   it('stores each delivery once when two processes receive the same burst at once', async () => {
     // Two subgraph replicas, each with its own pool and batcher, as when a provider retries a delivery
     // while the first attempt is still being stored elsewhere.
