@@ -1,5 +1,4 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import { docExampleText, seedMirrorOrders } from '@ionflux/testing/shopify';
 import postgres from 'postgres';
 import { forkBenchChild } from './bench-child.ts';
 import { printTable, summarise, writeResults } from './bench-report.ts';
-import { machineBusyMs, ownCpuMs, treeCpuMs } from './federation/machine.ts';
+import { machineBusyMs, ownCpuMs, parentPid, treeCpuMs } from './federation/machine.ts';
 import { RawHttpPool, serialiseRequest } from './raw-http-client.ts';
 
 // `npm run bench -- shopify-events`: (1) webhook ingest under a burst — verified (HMAC), stored and
@@ -156,17 +155,6 @@ async function warmWal(sql: postgres.Sql): Promise<void> {
   await sql`checkpoint`;
 }
 
-/** A process's parent (a backend's: its postmaster), when it runs on this machine. */
-function parentPid(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return parent > 1 ? parent : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Asks a child to close and exit (a CPU profile, when asked for, is written then), else ends it. */
 async function stopChild(child: ReturnType<typeof forkBenchChild>): Promise<void> {
   await Promise.race([
@@ -201,18 +189,6 @@ export async function run(): Promise<void> {
     url.pathname = '/ionflux_shopify_events_bench';
     const databaseUrl = url.toString();
     await migrateDatabase(databaseUrl, [migrationSet('kit'), migrationSet('shopify')]);
-    {
-      const bench = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-      const [server] = await bench<{ version: string; method: string }[]>`
-        select current_setting('server_version') as version,
-          case attcompression when 'l' then 'lz4' when 'p' then 'pglz'
-            else current_setting('default_toast_compression') end as method
-        from pg_attribute where attrelid = 'kit.webhook_deliveries'::regclass and attname = 'payload'`;
-      await bench.end();
-      console.log(
-        `PostgreSQL ${server?.version} (${SERVER_URL ? 'BENCH_POSTGRES_URL' : 'embedded'}); webhook payloads compressed with ${server?.method}`,
-      );
-    }
     const internalSecret = randomBytes(32).toString('base64url');
     const jwtSecret = randomBytes(32).toString('base64url');
     const apiSecret = `bench-secret-${randomUUID()}`;
@@ -255,6 +231,14 @@ export async function run(): Promise<void> {
     const gatewayUrl = String((await gateway.ready)['url']);
     const sql = postgres(databaseUrl, { max: 4, onnotice: () => {} });
     stops.push(() => sql.end());
+    const [server] = await sql<{ version: string; method: string }[]>`
+      select current_setting('server_version') as version,
+        case attcompression when 'l' then 'lz4' when 'p' then 'pglz'
+          else current_setting('default_toast_compression') end as method
+      from pg_attribute where attrelid = 'kit.webhook_deliveries'::regclass and attname = 'payload'`;
+    console.log(
+      `PostgreSQL ${server?.version} (${SERVER_URL ? 'BENCH_POSTGRES_URL' : 'embedded'}); webhook payloads compressed with ${server?.method}`,
+    );
 
     // A connected store for the deliveries.
     const workspaceId = randomUUID();

@@ -13,16 +13,27 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** CPU time (user + system) of one process, in ms; 0 once it is gone. */
-function processCpuMs(pid: number): number {
+/** The fields of a process's /proc stat after its command name (from the state on); none once it is gone. */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return undefined;
   }
+}
+
+/** CPU time (user + system) of one process, in ms; 0 once it is gone. */
+function processCpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND : 0;
+}
+
+/** A process's parent (a PostgreSQL backend's: its postmaster), when it runs on this machine. */
+export function parentPid(pid: number): number | undefined {
+  const parent = Number(statFields(pid)?.[1]);
+  return parent > 1 ? parent : undefined;
 }
 
 /** The process and all its descendants (children of every thread, recursively). */

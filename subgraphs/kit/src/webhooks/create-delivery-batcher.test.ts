@@ -125,6 +125,7 @@ describe('createDeliveryBatcher', () => {
       from kit.webhook_deliveries where delivery_id = ${id}`;
     expect(row).toEqual({ method: server?.lz4 ? 'lz4' : 'pglz', text });
   });
+
   it('stores each delivery once when two processes receive the same burst at once', async () => {
     // Two subgraph replicas, each with its own pool and batcher, as when a provider retries a delivery
     // while the first attempt is still being stored elsewhere.
