@@ -63,6 +63,57 @@ describe('createDeliveryBatcher', () => {
     expect(jobs.every((job) => (job.payload as { deliveryId: string }).deliveryId === job.key)).toBe(true);
   });
 
+  it('starts a second batch alongside a storing one only once minBatchAlongside deliveries wait', async () => {
+    // The batch statement (sql.unsafe) held until released, as a slow database would hold it.
+    const release = Promise.withResolvers<void>();
+    const batches: number[] = [];
+    let storing = 0;
+    const held = new Proxy(sql, {
+      get(target, property, receiver) {
+        if (property !== 'unsafe') return Reflect.get(target, property, receiver);
+        return async (query: string, parameters: unknown[], options: object) => {
+          // The parameters: provider, task, trace field, descriptions, one payload each, task id.
+          batches.push(parameters.length - 5);
+          storing++;
+          await release.promise;
+          try {
+            return await target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], options);
+          } finally {
+            storing--;
+          }
+        };
+      },
+    });
+    const store = createDeliveryBatcher({
+      sql: held,
+      queue,
+      source,
+      maxConcurrent: 2,
+      minBatchAlongside: 8,
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const stored = [store(delivery(randomUUID()), {})];
+    await settle();
+    expect({ batches, storing }).toEqual({ batches: [1], storing: 1 });
+    // Seven wait for the first batch's commit...
+    for (let n = 0; n < 7; n++) stored.push(store(delivery(randomUUID()), {}));
+    await settle();
+    expect({ batches, storing }).toEqual({ batches: [1], storing: 1 });
+    // ...the eighth starts a batch of all eight alongside it.
+    stored.push(store(delivery(randomUUID()), {}));
+    await settle();
+    expect({ batches, storing }).toEqual({ batches: [1, 8], storing: 2 });
+    // Two are storing: however many wait, they wait for a commit, then go together.
+    for (let n = 0; n < 12; n++) stored.push(store(delivery(randomUUID()), {}));
+    await settle();
+    expect(batches).toEqual([1, 8]);
+    release.resolve();
+    const answers = await Promise.all(stored);
+    expect(answers.every((answer) => !answer.duplicate)).toBe(true);
+    expect(batches).toEqual([1, 8, 12]);
+    expect(storing).toBe(0);
+  });
+
   it('fails only the deliveries the store refuses when they share a batch with others', async () => {
     const store = createDeliveryBatcher({ sql, queue, source, maxBatch: 20, maxConcurrent: 1 });
     const good = Array.from({ length: 10 }, () => randomUUID());
