@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@ionflux/kit/server';
 import {
   type LlmSimulator,
   type ShopifySimulator,
@@ -40,18 +40,6 @@ export interface TargetSystem {
   /** Every listening port of the system behind the gateway: subgraphs, simulators, Postgres. */
   internalPorts: Record<InternalPortName, number>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 /**
